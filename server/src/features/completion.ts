@@ -1,0 +1,83 @@
+/**
+ * Completion of identifiers inside reference attribute values: exactly the identifiers of the
+ * referenced kind, from every file. Tasks of the job being edited sort first. Past
+ * MAX_ITEMS candidates the list is filtered by the typed prefix, capped, and marked incomplete
+ * so that the editor asks again as the user types.
+ */
+import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import { Definition } from '../index/fileEntry';
+import type { FeatureContext } from '../languageService';
+import { TASK_KIND } from '../schema/schema';
+import { uriRelative } from '../util/uris';
+import { contextAt } from './locations';
+
+export const MAX_ITEMS = 1000;
+
+const ITEM_KIND: Record<string, CompletionItemKind> = {
+  Task: CompletionItemKind.Function,
+  Job: CompletionItemKind.Module,
+  Connector: CompletionItemKind.Interface,
+  Connection: CompletionItemKind.Reference,
+  Agent: CompletionItemKind.Unit,
+  EntityType: CompletionItemKind.Class,
+  ResourceType: CompletionItemKind.Struct,
+  OpenIdClient: CompletionItemKind.Constant,
+};
+
+export function doComplete(ctx: FeatureContext, position: Position): CompletionList | null {
+  const offset = ctx.doc.entry.lines.offsetAt(position);
+  const cursor = contextAt(ctx, position);
+  if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return null;
+  const { kind } = cursor.symbol;
+  const attr = cursor.attribute;
+  const prefix = ctx.doc.text.slice(attr.valueStart, offset).trimStart();
+  const range = ctx.doc.entry.lines.range(attr.valueStart, attr.valueEnd);
+
+  // The job being edited: its tasks come first in a ParentTask or Step value.
+  const jobTasks = new Set<string>();
+  let ownTask: string | undefined;
+  if (kind === TASK_KIND) {
+    for (let el = cursor.element.parent; el; el = el.parent) {
+      const own = ctx.doc.entry.definitions.find((d) => d.kind === TASK_KIND && d.start === el!.start);
+      if (own) ownTask = own.id;
+      if (el.name === 'Job') {
+        const id = el.attributes.find((a) => a.name === 'Identifier')?.value;
+        const job = ctx.doc.entry.jobs.find((j) => j.id === id);
+        job?.tasks.forEach((t) => jobTasks.add(t));
+        break;
+      }
+    }
+  }
+
+  const total = ctx.index.identifierCount(kind);
+  const filter = total > MAX_ITEMS ? prefix.toLowerCase() : '';
+  const sameJob: Definition[] = [];
+  const others: Definition[] = [];
+  ctx.index.forEachIdentifier(kind, (byFile) => {
+    const first: Definition = byFile.values().next().value![0];
+    if (first.id === ownTask) return;
+    if (filter && !first.id.toLowerCase().startsWith(filter)) return;
+    (jobTasks.has(first.id) ? sameJob : others).push(first);
+  });
+  const chosen = sameJob.concat(others);
+  const items = chosen.slice(0, MAX_ITEMS).map((d, i) => toItem(ctx, d, i < sameJob.length, range));
+  return { isIncomplete: filter.length > 0 || chosen.length > MAX_ITEMS, items };
+}
+
+function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Range): CompletionItem {
+  const file = uriRelative(d.uri, ctx.roots);
+  return {
+    label: d.id,
+    kind: ITEM_KIND[d.kind] ?? CompletionItemKind.Value,
+    labelDetails: { detail: ` ${d.element}`, description: file },
+    detail: d.displayName ? `${d.element} — ${d.displayName}` : d.element,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${d.displayName ? `**${d.displayName}**\n\n` : ''}\`${d.element}\` in \`${file}\`${d.job ? ` (job \`${d.job}\`)` : ''}`,
+    },
+    sortText: `${sameJob ? '0' : '1'}${d.id}`,
+    filterText: d.id,
+    textEdit: { range, newText: d.id },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The workspace index: every file's entry, and per kind the definitions and references of
+ * each identifier, grouped by file so that replacing one file's entry touches only what that
+ * file contributed. Identifiers are unique per kind (tasks of every type share the 'Task'
+ * kind); Connection identifiers are compared without case, as the product does.
+ */
+import { isCaseInsensitiveKind } from '../schema/schema';
+import { Definition, FileEntry, JobEntry, Reference } from './fileEntry';
+
+type ByFile<T> = Map<string, T[]>;
+type ByKey<T> = Map<string, ByFile<T>>;
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly defs = new Map<string, ByKey<Definition>>();
+  private readonly refs = new Map<string, ByKey<Reference>>();
+  private generation = 0;
+
+  /** Increases on every change; lets callers cache derived results. */
+  get version(): number {
+    return this.generation;
+  }
+
+  static keyOf(kind: string, id: string): string {
+    return isCaseInsensitiveKind(kind) ? id.toLowerCase() : id;
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  file(uri: string): FileEntry | undefined {
+    return this.files.get(uri);
+  }
+
+  allFiles(): IterableIterator<FileEntry> {
+    return this.files.values();
+  }
+
+  /** Replaces a file's contribution in one step. */
+  set(entry: FileEntry): void {
+    const old = this.files.get(entry.uri);
+    if (old) this.unlink(old);
+    this.files.set(entry.uri, entry);
+    for (const d of entry.definitions) add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
+    for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
+    this.generation++;
+  }
+
+  delete(uri: string): boolean {
+    const old = this.files.get(uri);
+    if (!old) return false;
+    this.unlink(old);
+    this.files.delete(uri);
+    this.generation++;
+    return true;
+  }
+
+  /** Removes every file under a folder URI (a deleted or renamed folder). */
+  deleteUnder(folderUri: string): number {
+    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
+    let n = 0;
+    for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix) && this.delete(uri)) n++;
+    return n;
+  }
+
+  private unlink(entry: FileEntry): void {
+    for (const d of entry.definitions) remove(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri);
+    for (const r of entry.references) remove(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri);
+  }
+
+  definitions(kind: string, id: string): Definition[] {
+    return flatten(this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)));
+  }
+
+  hasDefinition(kind: string, id: string): boolean {
+    return (this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id))?.size ?? 0) > 0;
+  }
+
+  references(kind: string, id: string): Reference[] {
+    return flatten(this.refs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)));
+  }
+
+  /** Calls `visit` with the definitions of every identifier of a kind, until it returns false. */
+  forEachIdentifier(kind: string, visit: (defs: ByFile<Definition>) => boolean | void): void {
+    const byKey = this.defs.get(kind);
+    if (!byKey) return;
+    for (const byFile of byKey.values()) if (visit(byFile) === false) return;
+  }
+
+  identifierCount(kind: string): number {
+    return this.defs.get(kind)?.size ?? 0;
+  }
+
+  kinds(): IterableIterator<string> {
+    return this.defs.keys();
+  }
+
+  /** Jobs that run the task (inline or through a Step). */
+  jobsOfTask(taskId: string): JobEntry[] {
+    const out: JobEntry[] = [];
+    for (const f of this.files.values()) for (const j of f.jobs) if (j.tasks.includes(taskId)) out.push(j);
+    return out;
+  }
+}
+
+function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string, item: T): void {
+  let byKey = map.get(kind);
+  if (!byKey) map.set(kind, (byKey = new Map()));
+  let byFile = byKey.get(key);
+  if (!byFile) byKey.set(key, (byFile = new Map()));
+  const list = byFile.get(uri);
+  if (list) list.push(item);
+  else byFile.set(uri, [item]);
+}
+
+function remove<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string): void {
+  const byKey = map.get(kind);
+  const byFile = byKey?.get(key);
+  if (!byFile) return;
+  byFile.delete(uri);
+  if (byFile.size === 0) byKey!.delete(key);
+}
+
+function flatten<T>(byFile: ByFile<T> | undefined): T[] {
+  if (!byFile) return [];
+  if (byFile.size === 1) return [...byFile.values()][0].slice();
+  const out: T[] = [];
+  for (const list of byFile.values()) out.push(...list);
+  return out;
+}

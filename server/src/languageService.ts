@@ -1,0 +1,205 @@
+/**
+ * The Usercube language service: plain TypeScript over the workspace index, with no editor
+ * or connection imports. The LSP server and the command line are two thin front ends to it.
+ *
+ * Files reach it two ways: as text from the editor (open documents, kept with their element
+ * tree) or as decoded text from disk (only their index entry is kept).
+ */
+import type {
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  SymbolInformation,
+} from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { FileEntry, FileStatus, buildFileEntry, emptyEntry } from './index/fileEntry';
+import { WorkspaceIndex } from './index/workspaceIndex';
+import { LineTable } from './model/lineTable';
+import { XmlTree, buildXmlTree } from './model/xmlTree';
+import { doComplete } from './features/completion';
+import { findDefinition } from './features/definition';
+import { findReferences } from './features/references';
+import { doHover } from './features/hover';
+import { findDocumentSymbols } from './features/documentSymbols';
+import { findWorkspaceSymbols } from './features/workspaceSymbols';
+import { RULES, RULES_BY_ID } from './rules/registry';
+import { Severity } from './rules/rule';
+
+export interface OpenDocument {
+  uri: string;
+  version: number;
+  text: string;
+  tree: XmlTree;
+  entry: FileEntry;
+}
+
+/** What a feature needs: the document under the cursor and the index. */
+export interface FeatureContext {
+  doc: OpenDocument;
+  index: WorkspaceIndex;
+  /** Workspace folder URIs, to show paths relative to them. */
+  roots: readonly string[];
+}
+
+export interface LanguageServiceOptions {
+  /** Keep the text of files read from disk (the command line does, to check them strictly). */
+  retainText?: boolean;
+}
+
+export const DIAGNOSTIC_SOURCE = 'usercube';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export class LanguageService {
+  readonly index = new WorkspaceIndex();
+  private readonly open = new Map<string, OpenDocument>();
+  private readonly diskText = new Map<string, string>();
+  private roots: string[] = [];
+
+  constructor(private readonly options: LanguageServiceOptions = {}) {}
+
+  setWorkspaceRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
+
+  get workspaceRoots(): readonly string[] {
+    return this.roots;
+  }
+
+  // ---- Files from disk ---------------------------------------------------------------
+
+  /** Indexes (or re-indexes) a file read from disk. Ignored while the file is open. */
+  setFileText(uri: string, text: string, encoding?: string): FileEntry | undefined {
+    if (this.options.retainText) this.diskText.set(uri, text);
+    if (this.open.has(uri)) return undefined;
+    const entry = buildFileEntry(uri, text, encoding);
+    this.index.set(entry);
+    return entry;
+  }
+
+  /** Records a file that could not be read as text, so that it is known but contributes nothing. */
+  setFileStatus(uri: string, status: FileStatus): void {
+    this.diskText.delete(uri);
+    if (!this.open.has(uri)) this.index.set(emptyEntry(uri, status));
+  }
+
+  removeFile(uri: string): void {
+    this.diskText.delete(uri);
+    if (!this.open.has(uri)) this.index.delete(uri);
+  }
+
+  // ---- Open documents ----------------------------------------------------------------
+
+  openDocument(uri: string, text: string, version: number): OpenDocument {
+    const doc: OpenDocument = { uri, version, text, tree: buildXmlTree(text), entry: buildFileEntry(uri, text) };
+    this.open.set(uri, doc);
+    this.index.set(doc.entry);
+    return doc;
+  }
+
+  /** The editor's text replaces the file's contribution at once, for every other file too. */
+  changeDocument(uri: string, text: string, version: number): OpenDocument {
+    return this.openDocument(uri, text, version);
+  }
+
+  /**
+   * After closing, the file's contribution comes from disk again: `diskText` is its current
+   * content there, or undefined when it no longer exists (an unsaved new file).
+   */
+  closeDocument(uri: string, diskText?: string, encoding?: string): void {
+    this.open.delete(uri);
+    if (diskText === undefined) this.index.delete(uri);
+    else this.setFileText(uri, diskText, encoding);
+  }
+
+  getOpenDocument(uri: string): OpenDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  openDocuments(): IterableIterator<OpenDocument> {
+    return this.open.values();
+  }
+
+  isConfigurationFile(uri: string): boolean {
+    return this.index.file(uri)?.status === 'configuration';
+  }
+
+  // ---- Features ----------------------------------------------------------------------
+
+  private context(uri: string): FeatureContext | undefined {
+    const doc = this.open.get(uri);
+    if (!doc || doc.entry.status !== 'configuration') return undefined;
+    return { doc, index: this.index, roots: this.roots };
+  }
+
+  doComplete(uri: string, position: Position): CompletionList | null {
+    const ctx = this.context(uri);
+    return ctx ? doComplete(ctx, position) : null;
+  }
+
+  findDefinition(uri: string, position: Position): Location[] {
+    const ctx = this.context(uri);
+    return ctx ? findDefinition(ctx, position) : [];
+  }
+
+  findReferences(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    const ctx = this.context(uri);
+    return ctx ? findReferences(ctx, position, includeDeclaration) : [];
+  }
+
+  doHover(uri: string, position: Position): Hover | null {
+    const ctx = this.context(uri);
+    return ctx ? doHover(ctx, position) : null;
+  }
+
+  findDocumentSymbols(uri: string): DocumentSymbol[] {
+    const ctx = this.context(uri);
+    return ctx ? findDocumentSymbols(ctx) : [];
+  }
+
+  findWorkspaceSymbols(query: string): SymbolInformation[] {
+    return findWorkspaceSymbols(this.index, query);
+  }
+
+  // ---- Diagnostics -------------------------------------------------------------------
+
+  /** Diagnostics of one file: none for files that are not configuration files. */
+  validate(uri: string): Diagnostic[] {
+    const doc = this.open.get(uri);
+    const entry = doc?.entry ?? this.index.file(uri);
+    if (!entry || entry.status !== 'configuration') return [];
+    const text = doc?.text ?? this.diskText.get(uri);
+    const out: Diagnostic[] = [];
+    for (const rule of RULES) {
+      rule.check({ entry, index: this.index, text }, (f) => {
+        out.push(toDiagnostic(entry.lines, rule.id, rule.severity, f.start, f.end, f.message, f.data));
+      });
+    }
+    return out;
+  }
+}
+
+export function toDiagnostic(
+  lines: LineTable,
+  code: string,
+  severity: Severity,
+  start: number,
+  end: number,
+  message: string,
+  data?: unknown,
+): Diagnostic {
+  const d: Diagnostic = { range: lines.range(start, end), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
+  if (data !== undefined) d.data = data;
+  return d;
+}
+
+export function ruleSeverity(id: string): Severity | undefined {
+  return RULES_BY_ID.get(id)?.severity;
+}

@@ -1,0 +1,64 @@
+/**
+ * Bytes → text for files that are not open in the editor. Honours a BOM, then the XML
+ * declaration's encoding; undeclared bytes that are not valid UTF-8 are read as Windows-1252,
+ * which is how configuration files saved by Windows tools usually come.
+ */
+export type DecodedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: DecodedEncoding;
+  bom: boolean;
+  /** Set when the bytes did not match what the file declares, or look binary. */
+  problem?: 'binary' | 'invalid-utf8-declared';
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+const LATIN1_NAMES = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'iso-8859-15', 'us-ascii', 'ascii']);
+
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
+  // The declaration is ASCII by definition; look at the first line only.
+  let head = '';
+  for (let i = 0, n = Math.min(bytes.length, 256); i < n; i++) head += String.fromCharCode(bytes[i]);
+  const m = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return decodeUtf8(bytes.subarray(3), true, undefined);
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  }
+  if (looksBinary(bytes)) {
+    return { text: '', encoding: 'utf-8', bom: false, problem: 'binary' };
+  }
+  const declared = declaredEncoding(bytes);
+  if (declared && LATIN1_NAMES.has(declared)) {
+    return { text: cp1252.decode(bytes), encoding: 'windows-1252', bom: false };
+  }
+  return decodeUtf8(bytes, false, declared);
+}
+
+function decodeUtf8(bytes: Uint8Array, bom: boolean, declared: string | undefined): DecodedText {
+  try {
+    return { text: utf8Strict.decode(bytes), encoding: 'utf-8', bom };
+  } catch {
+    const text = cp1252.decode(bytes);
+    return declared && declared !== 'utf8' && declared !== 'utf-8'
+      ? { text, encoding: 'windows-1252', bom }
+      : { text, encoding: 'windows-1252', bom, problem: declared ? 'invalid-utf8-declared' : undefined };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Strict XML well-formedness, by sax. The tolerant tokenizer already reports structural
+ * faults (unclosed tags and quotes, stray end tags) at their place; sax adds what a strict
+ * parser knows beyond that (undefined entities, text after the root, invalid characters…).
+ * Like any XML parser it stops at the first fatal error, so it reports one.
+ */
+import * as sax from 'sax';
+import { SyntaxError } from './xmlScanner';
+
+export function firstWellFormednessError(text: string): SyntaxError | undefined {
+  const parser = sax.parser(true, { position: true });
+  let found: SyntaxError | undefined;
+  parser.onerror = (e: Error) => {
+    if (!found) {
+      const at = Math.max(0, Math.min(text.length, (parser as unknown as { position: number }).position - 1));
+      const message = e.message.split('\n')[0];
+      found = { start: at, end: Math.min(text.length, at + 1), message: `XML is not well-formed: ${message}.` };
+    }
+    // Stop parsing: later errors are consequences of the first.
+    parser.onerror = () => undefined;
+    parser.resume();
+  };
+  try {
+    parser.write(text).close();
+  } catch {
+    // sax may still throw on some inputs after resume(); the first error is what we report.
+  }
+  return found;
+}

@@ -1,0 +1,326 @@
+/**
+ * A tolerant XML tokenizer for the index path.
+ *
+ * It reports start tags (with exact offsets of the element name, every attribute name and
+ * every attribute value), end tags and syntax errors, and it resynchronises at every `<`:
+ * an unclosed start tag or an unterminated attribute quote while the user types never hides
+ * the elements written further down the file. Well-formedness in the strict XML sense is
+ * checked separately by sax (see wellFormedness.ts); the figures behind this split are in
+ * docs/architecture.md.
+ */
+
+export interface XmlAttribute {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** Entity-decoded value; '' when the attribute has no value yet. */
+  value: string;
+  /** Offsets of the value's characters, without the quotes; -1 when there is no value. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface StartTag {
+  name: string;
+  /** Offset of `<`. */
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  attributes: XmlAttribute[];
+  /** Offset after `>` or `/>`; for an unclosed tag, where scanning of the tag stopped. */
+  end: number;
+  selfClosing: boolean;
+  /** False when the tag never reached its `>` (typing state). */
+  complete: boolean;
+}
+
+export interface EndTag {
+  name: string;
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  end: number;
+}
+
+export interface SyntaxError {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface XmlHandler {
+  startTag(tag: StartTag): void;
+  endTag(tag: EndTag): void;
+  error(err: SyntaxError): void;
+}
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const EQ = 61;
+const DQ = 34;
+const SQ = 39;
+const BANG = 33;
+const QM = 63;
+const NL = 10;
+const CR = 13;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === NL || c === CR;
+}
+
+/** Characters that end a name: space, `/`, `>`, `<`, `=`, quotes. */
+function endsName(c: number): boolean {
+  return c <= 32 || c === SLASH || c === GT || c === LT || c === EQ || c === DQ || c === SQ;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c > 127;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeEntities(raw: string): string {
+  if (raw.indexOf('&') < 0) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[body] ?? whole;
+  });
+}
+
+export function scanXml(text: string, handler: XmlHandler): void {
+  const len = text.length;
+  let pos = 0;
+  while (pos < len) {
+    const lt = text.indexOf('<', pos);
+    if (lt < 0) break;
+    pos = lt;
+    const next = lt + 1 < len ? text.charCodeAt(lt + 1) : -1;
+    if (next === BANG) {
+      pos = scanMarkup(text, lt, handler);
+    } else if (next === QM) {
+      const close = text.indexOf('?>', lt + 2);
+      if (close < 0) {
+        handler.error({ start: lt, end: lt + 2, message: 'Processing instruction is not closed: expected "?>".' });
+        pos = resyncAfter(text, lt + 2);
+      } else {
+        pos = close + 2;
+      }
+    } else if (next === SLASH) {
+      pos = scanEndTag(text, lt, handler);
+    } else if (next >= 0 && isNameStart(next)) {
+      pos = scanStartTag(text, lt, handler);
+    } else {
+      handler.error({ start: lt, end: lt + 1, message: 'Unexpected "<": expected an element name.' });
+      pos = lt + 1;
+    }
+  }
+}
+
+/** After a broken construct, continue at the next `<` (or the end). */
+function resyncAfter(text: string, from: number): number {
+  const lt = text.indexOf('<', from);
+  return lt < 0 ? text.length : lt;
+}
+
+function scanMarkup(text: string, lt: number, handler: XmlHandler): number {
+  if (text.startsWith('<!--', lt)) {
+    const close = text.indexOf('-->', lt + 4);
+    if (close < 0) {
+      handler.error({ start: lt, end: lt + 4, message: 'Comment is not closed: expected "-->".' });
+      return text.length;
+    }
+    return close + 3;
+  }
+  if (text.startsWith('<![CDATA[', lt)) {
+    const close = text.indexOf(']]>', lt + 9);
+    if (close < 0) {
+      handler.error({ start: lt, end: lt + 9, message: 'CDATA section is not closed: expected "]]>".' });
+      return text.length;
+    }
+    return close + 3;
+  }
+  // <!DOCTYPE …> and other declarations: skip to the matching '>' (internal subsets in brackets).
+  let depth = 0;
+  for (let i = lt + 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93) depth--;
+    else if (c === GT && depth <= 0) return i + 1;
+  }
+  handler.error({ start: lt, end: lt + 2, message: 'Declaration is not closed: expected ">".' });
+  return text.length;
+}
+
+function scanName(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !endsName(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
+  const nameStart = lt + 2;
+  const nameEnd = scanName(text, nameStart);
+  const name = text.slice(nameStart, nameEnd);
+  let i = nameEnd;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (name.length === 0) {
+    handler.error({ start: lt, end: lt + 2, message: 'End tag has no element name.' });
+  }
+  if (i < text.length && text.charCodeAt(i) === GT) {
+    handler.endTag({ name, start: lt, nameStart, nameEnd, end: i + 1 });
+    return i + 1;
+  }
+  handler.error({ start: lt, end: Math.max(nameEnd, lt + 2), message: `End tag "</${name}" is not closed: expected ">".` });
+  if (name.length > 0) handler.endTag({ name, start: lt, nameStart, nameEnd, end: i });
+  return resyncAfter(text, i);
+}
+
+function scanStartTag(text: string, lt: number, handler: XmlHandler): number {
+  const len = text.length;
+  const nameStart = lt + 1;
+  const nameEnd = scanName(text, nameStart);
+  const tag: StartTag = {
+    name: text.slice(nameStart, nameEnd),
+    start: lt,
+    nameStart,
+    nameEnd,
+    attributes: [],
+    end: nameEnd,
+    selfClosing: false,
+    complete: false,
+  };
+  let i = nameEnd;
+  for (;;) {
+    while (i < len && isSpace(text.charCodeAt(i))) i++;
+    if (i >= len) {
+      return unclosed(tag, len, handler);
+    }
+    const c = text.charCodeAt(i);
+    if (c === GT) {
+      tag.end = i + 1;
+      tag.complete = true;
+      handler.startTag(tag);
+      return i + 1;
+    }
+    if (c === SLASH) {
+      if (i + 1 < len && text.charCodeAt(i + 1) === GT) {
+        tag.end = i + 2;
+        tag.complete = true;
+        tag.selfClosing = true;
+        handler.startTag(tag);
+        return i + 2;
+      }
+      handler.error({ start: i, end: i + 1, message: 'Unexpected "/" in a start tag: expected "/>".' });
+      i++;
+      continue;
+    }
+    if (c === LT) {
+      return unclosed(tag, i, handler);
+    }
+    if (endsName(c)) {
+      handler.error({ start: i, end: i + 1, message: `Unexpected "${text[i]}" in the start tag of "${tag.name}".` });
+      i++;
+      continue;
+    }
+    i = scanAttribute(text, i, tag, handler);
+    if (i < 0) {
+      // An unterminated quote ran into a '<': the tag ends where the value was cut.
+      const at = -i - 1;
+      return unclosed(tag, at, handler);
+    }
+    if (tag.complete) {
+      handler.startTag(tag);
+      return tag.end;
+    }
+  }
+}
+
+function unclosed(tag: StartTag, at: number, handler: XmlHandler): number {
+  tag.end = at;
+  handler.error({
+    start: tag.nameStart,
+    end: tag.nameEnd,
+    message: `Start tag "<${tag.name}" is not closed: expected ">" or "/>".`,
+  });
+  handler.startTag(tag);
+  return at;
+}
+
+/**
+ * Scans one attribute starting at its name. Returns the offset after it, or, when an
+ * unterminated quoted value runs into a `<`, `-(offset of that '<') - 1`.
+ * May complete the tag when a cut value ends with `>` or `/>` (see below).
+ */
+function scanAttribute(text: string, from: number, tag: StartTag, handler: XmlHandler): number {
+  const len = text.length;
+  const nameEnd = scanName(text, from);
+  const attr: XmlAttribute = {
+    name: text.slice(from, nameEnd),
+    nameStart: from,
+    nameEnd,
+    value: '',
+    valueStart: -1,
+    valueEnd: -1,
+  };
+  tag.attributes.push(attr);
+  let i = nameEnd;
+  while (i < len && isSpace(text.charCodeAt(i))) i++;
+  if (i >= len || text.charCodeAt(i) !== EQ) {
+    handler.error({ start: from, end: nameEnd, message: `Attribute "${attr.name}" has no value: expected ="…".` });
+    return i;
+  }
+  i++;
+  while (i < len && isSpace(text.charCodeAt(i))) i++;
+  const q = i < len ? text.charCodeAt(i) : -1;
+  if (q !== DQ && q !== SQ) {
+    handler.error({ start: from, end: nameEnd, message: `The value of "${attr.name}" must be in quotes.` });
+    // Take an unquoted token as the value so that it can still be indexed and fixed.
+    const vs = i;
+    while (i < len && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== GT && text.charCodeAt(i) !== LT) i++;
+    if (i > vs && text.charCodeAt(i - 1) === SLASH && text.charCodeAt(i) === GT) i--;
+    setValue(text, attr, vs, i);
+    return i;
+  }
+  const vs = i + 1;
+  const quote = q === DQ ? '"' : "'";
+  const close = text.indexOf(quote, vs);
+  const lt = text.indexOf('<', vs);
+  if (close >= 0 && (lt < 0 || close < lt)) {
+    setValue(text, attr, vs, close);
+    return close + 1;
+  }
+  // Unterminated value (a '<' comes before the closing quote). Cut it at the end of its line
+  // and, if that part holds a '>', at the '>': `ParentTask="AD_/>` while typing.
+  const stop = lt < 0 ? len : lt;
+  let cut = stop;
+  for (let k = vs; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === NL || c === CR) {
+      cut = k;
+      break;
+    }
+  }
+  const gt = text.indexOf('>', vs);
+  handler.error({ start: vs - 1, end: Math.max(vs, cut), message: `The value of "${attr.name}" is not closed: expected ${quote}.` });
+  if (gt >= 0 && gt < cut) {
+    const selfClosing = gt > vs && text.charCodeAt(gt - 1) === SLASH;
+    setValue(text, attr, vs, selfClosing ? gt - 1 : gt);
+    tag.end = gt + 1;
+    tag.complete = true;
+    tag.selfClosing = selfClosing;
+    return gt + 1;
+  }
+  setValue(text, attr, vs, cut);
+  return -stop - 1;
+}
+
+function setValue(text: string, attr: XmlAttribute, start: number, end: number): void {
+  attr.valueStart = start;
+  attr.valueEnd = end;
+  const raw = text.slice(start, end);
+  attr.value = raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
+}

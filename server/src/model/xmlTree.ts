@@ -1,0 +1,143 @@
+/**
+ * Element nesting on top of the tokenizer: a start tag opens an element, an end tag closes
+ * the nearest open element of that name (reporting the ones it implicitly closes), a stray
+ * end tag is reported and ignored. The same walker feeds both the element tree of open
+ * documents (buildXmlTree) and the streaming extraction of index entries.
+ */
+import { EndTag, StartTag, SyntaxError, XmlAttribute, scanXml } from './xmlScanner';
+
+export interface NestingHandler {
+  /** `parents` is the stack of open start tags, outermost first; it must not be kept. */
+  open(tag: StartTag, parents: readonly StartTag[]): void;
+  /** Called once per start tag, with the offset where the element ends. */
+  close(tag: StartTag, end: number): void;
+  error(err: SyntaxError): void;
+}
+
+export function walkXml(text: string, handler: NestingHandler): void {
+  const stack: StartTag[] = [];
+  scanXml(text, {
+    startTag(tag) {
+      handler.open(tag, stack);
+      // An unclosed start tag is the typing state: treat the element as empty, so that the
+      // elements after it keep their real parents.
+      if (tag.selfClosing || !tag.complete) handler.close(tag, tag.end);
+      else stack.push(tag);
+    },
+    endTag(tag: EndTag) {
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k].name !== tag.name) k--;
+      if (k < 0) {
+        handler.error({ start: tag.nameStart, end: tag.nameEnd, message: `Unexpected end tag "</${tag.name}>": no open element "${tag.name}".` });
+        return;
+      }
+      while (stack.length - 1 > k) {
+        const inner = stack.pop()!;
+        reportUnclosed(inner, handler);
+        handler.close(inner, tag.start);
+      }
+      handler.close(stack.pop()!, tag.end);
+    },
+    error(err) {
+      handler.error(err);
+    },
+  });
+  while (stack.length > 0) {
+    const inner = stack.pop()!;
+    reportUnclosed(inner, handler);
+    handler.close(inner, text.length);
+  }
+}
+
+function reportUnclosed(tag: StartTag, handler: NestingHandler): void {
+  handler.error({ start: tag.nameStart, end: tag.nameEnd, message: `Element "${tag.name}" is not closed: expected "</${tag.name}>".` });
+}
+
+export interface XmlElement {
+  name: string;
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  /** Offset after the start tag's `>` (or where an unclosed start tag stopped). */
+  startTagEnd: number;
+  selfClosing: boolean;
+  startTagComplete: boolean;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  parent: XmlElement | undefined;
+}
+
+export interface XmlTree {
+  /** Top-level elements (normally one root). */
+  roots: XmlElement[];
+  errors: SyntaxError[];
+}
+
+export function buildXmlTree(text: string): XmlTree {
+  const roots: XmlElement[] = [];
+  const errors: SyntaxError[] = [];
+  const open: XmlElement[] = [];
+  const byTag = new Map<StartTag, XmlElement>();
+  walkXml(text, {
+    open(tag) {
+      const parent = open.length > 0 ? open[open.length - 1] : undefined;
+      const el: XmlElement = {
+        name: tag.name,
+        start: tag.start,
+        end: tag.end,
+        nameStart: tag.nameStart,
+        nameEnd: tag.nameEnd,
+        startTagEnd: tag.end,
+        selfClosing: tag.selfClosing,
+        startTagComplete: tag.complete,
+        attributes: tag.attributes,
+        children: [],
+        parent,
+      };
+      (parent ? parent.children : roots).push(el);
+      if (!tag.selfClosing && tag.complete) {
+        open.push(el);
+        byTag.set(tag, el);
+      }
+    },
+    close(tag, end) {
+      const el = byTag.get(tag);
+      if (!el) return;
+      byTag.delete(tag);
+      el.end = end;
+      open.pop();
+    },
+    error(err) {
+      errors.push(err);
+    },
+  });
+  return { roots, errors };
+}
+
+export function attribute(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {
+  for (const a of el.attributes) if (a.name === name) return a;
+  return undefined;
+}
+
+export function attributeValue(el: { attributes: XmlAttribute[] }, name: string): string | undefined {
+  return attribute(el, name)?.value;
+}
+
+/** The innermost element whose range contains `offset` (start tag to end tag). */
+export function elementAt(tree: XmlTree, offset: number): XmlElement | undefined {
+  let list = tree.roots;
+  let found: XmlElement | undefined;
+  for (;;) {
+    let next: XmlElement | undefined;
+    for (const el of list) {
+      if (el.start <= offset && offset <= el.end) {
+        next = el;
+        // Keep looking: an unclosed element ends where the next one starts.
+      }
+    }
+    if (!next) return found;
+    found = next;
+    list = next.children;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The LSP adapter: wires a connection to the language service. It owns what the service
+ * must not know about: the file system, settings, progress, timing of diagnostics.
+ */
+import { URI } from 'vscode-uri';
+import {
+  Connection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+  WatchKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from '../languageService';
+import { GlobSet, enabledGlobs } from '../node/globMatcher';
+import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
+
+/** Settings under `usercubeJobs` (see package.json contributes.configuration). */
+interface Settings {
+  exclude: string[];
+}
+
+/** Other open documents are re-checked this long after the index changed. */
+const CROSS_FILE_DEBOUNCE_MS = 150;
+const READ_CONCURRENCY = 16;
+
+export class LspServer {
+  readonly service = new LanguageService();
+  private readonly documents = new TextDocuments(TextDocument);
+  private roots: string[] = [];
+  private exclude = new GlobSet([]);
+  private hasConfigurationCapability = false;
+  private hasWatchedFilesDynamicRegistration = false;
+  private hasWorkDoneProgress = false;
+  /** Diagnostics wait for the first full index: before it every cross-file reference would look broken. */
+  private indexed = false;
+  private pendingOwn = new Set<string>();
+  private ownTimer: NodeJS.Immediate | undefined;
+  private crossTimer: NodeJS.Timeout | undefined;
+  private indexing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.initialized());
+    c.onDidChangeConfiguration(() => void this.reindex());
+    c.onDidChangeWatchedFiles((p) => void this.watchedFilesChanged(p.changes));
+
+    this.documents.onDidOpen((e) => this.documentChanged(e.document));
+    this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
+    this.documents.onDidClose((e) => void this.documentClosed(e.document.uri));
+
+    c.onCompletion((p) => this.service.doComplete(p.textDocument.uri, p.position));
+    c.onDefinition((p) => this.service.findDefinition(p.textDocument.uri, p.position));
+    c.onReferences((p) => this.service.findReferences(p.textDocument.uri, p.position, p.context.includeDeclaration));
+    c.onHover((p) => this.service.doHover(p.textDocument.uri, p.position));
+    c.onDocumentSymbol((p) => this.service.findDocumentSymbols(p.textDocument.uri));
+    c.onWorkspaceSymbol((p) => this.service.findWorkspaceSymbols(p.query));
+
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const caps = params.capabilities;
+    this.hasConfigurationCapability = !!caps.workspace?.configuration;
+    this.hasWatchedFilesDynamicRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.roots = folders.map((u) => u.replace(/\/$/, ''));
+    this.service.setWorkspaceRoots(this.roots);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', "'"] },
+        definitionProvider: true,
+        referencesProvider: true,
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'usercube-jobs' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.hasWatchedFilesDynamicRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.xml' },
+          // Deleting or renaming a folder reports the folder only.
+          { globPattern: '**/*', kind: WatchKind.Delete },
+        ],
+      });
+    }
+    this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri.replace(/\/$/, '')));
+      for (const r of removed) this.service.index.deleteUnder(r);
+      this.roots = this.roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => f.uri.replace(/\/$/, '')));
+      this.service.setWorkspaceRoots(this.roots);
+      void this.reindex();
+    });
+    await this.reindex();
+  }
+
+  private async readSettings(): Promise<Settings> {
+    if (!this.hasConfigurationCapability) return { exclude: [] };
+    const [own, files] = await this.connection.workspace.getConfiguration([{ section: 'usercubeJobs' }, { section: 'files' }]);
+    return { exclude: [...enabledGlobs(own?.exclude), ...enabledGlobs(files?.exclude)] };
+  }
+
+  /** Indexes every XML file of every workspace folder, reporting progress. */
+  private reindex(): Promise<void> {
+    this.indexing = this.indexing.then(() => this.indexAll()).catch((e) => this.connection.console.error(`Indexing failed: ${String(e)}`));
+    return this.indexing;
+  }
+
+  private async indexAll(): Promise<void> {
+    const settings = await this.readSettings();
+    this.exclude = new GlobSet(settings.exclude);
+    const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    const started = Date.now();
+    const files: string[] = [];
+    for (const root of this.roots) files.push(...(await listXmlFiles(URI.parse(root).fsPath, this.exclude)));
+    const total = files.length;
+    progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
+    const seen = new Set<string>();
+    let done = 0;
+    let lastReport = 0;
+    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+      const uri = URI.file(file).toString();
+      seen.add(uri);
+      await this.loadFromDisk(uri, file);
+      done++;
+      const now = Date.now();
+      if (progress && (now - lastReport > 100 || done === total)) {
+        lastReport = now;
+        progress.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
+      }
+    });
+    // Files that vanished or became excluded since the last run.
+    for (const entry of [...this.service.index.allFiles()]) {
+      if (!seen.has(entry.uri) && !this.documents.get(entry.uri)) this.service.index.delete(entry.uri);
+    }
+    progress?.done();
+    this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms.`);
+    this.indexed = true;
+    for (const doc of this.documents.all()) this.pendingOwn.add(doc.uri);
+    this.flushOwn();
+  }
+
+  private async loadFromDisk(uri: string, file: string): Promise<void> {
+    const read = await readXmlFile(file);
+    if (read.ok) this.service.setFileText(uri, read.text, read.encoding);
+    else {
+      this.service.setFileStatus(uri, read.reason);
+      this.connection.console.warn(`${file}: ${read.message}`);
+    }
+  }
+
+  private isExcluded(uri: string): boolean {
+    for (const root of this.roots) {
+      if (uri.startsWith(root + '/')) return this.exclude.matches(decodeURIComponent(uri.slice(root.length + 1)));
+    }
+    return false;
+  }
+
+  private async watchedFilesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    await this.indexing;
+    for (const ch of changes) {
+      const isXml = ch.uri.toLowerCase().endsWith('.xml');
+      if (ch.type === FileChangeType.Deleted) {
+        if (isXml) this.service.removeFile(ch.uri);
+        else this.service.index.deleteUnder(ch.uri);
+      } else if (isXml && !this.isExcluded(ch.uri) && !this.documents.get(ch.uri)) {
+        await this.loadFromDisk(ch.uri, URI.parse(ch.uri).fsPath);
+      }
+    }
+    this.scheduleCrossFile();
+  }
+
+  private documentChanged(doc: TextDocument): void {
+    this.service.changeDocument(doc.uri, doc.getText(), doc.version);
+    this.pendingOwn.add(doc.uri);
+    if (!this.ownTimer) this.ownTimer = setImmediate(() => this.flushOwn());
+    this.scheduleCrossFile();
+  }
+
+  private async documentClosed(uri: string): Promise<void> {
+    // Back to what is on disk (the editor may have closed without saving).
+    const underRoot = this.roots.some((r) => uri.startsWith(r + '/'));
+    let text: string | undefined;
+    let encoding: string | undefined;
+    if (underRoot && uri.startsWith('file:') && !this.isExcluded(uri)) {
+      const read = await readXmlFile(URI.parse(uri).fsPath);
+      if (read.ok) {
+        text = read.text;
+        encoding = read.encoding;
+      }
+    }
+    this.service.closeDocument(uri, text, encoding);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.scheduleCrossFile();
+  }
+
+  /** The edited documents first, at once. */
+  private flushOwn(): void {
+    this.ownTimer = undefined;
+    if (!this.indexed) return;
+    for (const uri of this.pendingOwn) this.publish(uri);
+    this.pendingOwn.clear();
+  }
+
+  /** Then every other open document, whose references may point into what changed. */
+  private scheduleCrossFile(): void {
+    if (this.crossTimer) clearTimeout(this.crossTimer);
+    this.crossTimer = setTimeout(() => {
+      this.crossTimer = undefined;
+      if (!this.indexed) return;
+      for (const doc of this.documents.all()) this.publish(doc.uri);
+    }, CROSS_FILE_DEBOUNCE_MS);
+  }
+
+  private publish(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.validate(uri) });
+  }
+}

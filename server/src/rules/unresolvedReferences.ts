@@ -1,0 +1,77 @@
+/**
+ * References to identifiers that no file of the workspace defines. Task references get the
+ * ids of their own rules (a ParentTask, a Step, an override), every other kind shares
+ * `reference/unresolved`.
+ */
+import { Reference } from '../index/fileEntry';
+import { TASK_KIND } from '../schema/schema';
+import { Rule, RuleContext, Finding } from './rule';
+
+function describeKind(kind: string): string {
+  return kind === TASK_KIND ? 'task' : kind === 'OpenIdClient' ? 'OpenIdClient' : kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function unresolved(filter: (r: Reference) => boolean, message: (r: Reference) => string) {
+  return ({ entry, index }: RuleContext, report: (f: Finding) => void): void => {
+    for (const r of entry.references) {
+      if (!filter(r) || index.hasDefinition(r.kind, r.id)) continue;
+      report({ start: r.start, end: r.end, message: message(r), data: { kind: r.kind, id: r.id } });
+    }
+  };
+}
+
+const isParentTask = (r: Reference) => r.attribute === 'ParentTask';
+const isStep = (r: Reference) => r.element === 'Step' && r.kind === TASK_KIND;
+const isOverride = (r: Reference) => r.kind === TASK_KIND && r.element.endsWith('Override');
+
+export const parentExists: Rule = {
+  id: 'dependency/parent-exists',
+  severity: 'error',
+  explanation:
+    '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
+    'otherwise the job fails when the server computes its steps (xml-configuration/jobs/job).',
+  check: unresolved(isParentTask, (r) => `Parent task '${r.id}' is not defined in any configuration file.`),
+};
+
+export const stepTargetExists: Rule = {
+  id: 'job/step-target-exists',
+  severity: 'error',
+  explanation: '`Step@Identifier` must name an existing task: the job reuses that task (xml-configuration/jobs/job).',
+  check: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
+};
+
+export const overrideTargetExists: Rule = {
+  id: 'job/override-target-exists',
+  severity: 'error',
+  explanation:
+    'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' +
+    'the Identifier must name such a task (xml-configuration/jobs/job).',
+  check({ entry, index }, report) {
+    for (const r of entry.references) {
+      if (!isOverride(r)) continue;
+      const taskElement = r.element.slice(0, -'Override'.length);
+      const defs = index.definitions(TASK_KIND, r.id);
+      if (defs.some((d) => d.element === taskElement)) continue;
+      report({
+        start: r.start,
+        end: r.end,
+        message: defs.length
+          ? `'${r.id}' is a ${defs[0].element}, not a ${taskElement}: ${r.element} cannot override it.`
+          : `${r.element} names task '${r.id}', which is not defined in any configuration file.`,
+        data: { kind: r.kind, id: r.id },
+      });
+    }
+  },
+};
+
+export const referenceUnresolved: Rule = {
+  id: 'reference/unresolved',
+  severity: 'error',
+  explanation:
+    'A reference attribute (Connector, Connection, Agent, EntityType, ResourceType, OpenIdClient, …) must name the ' +
+    'Identifier of an element of that kind in the configuration folder; the deployment fails otherwise.',
+  check: unresolved(
+    (r) => !isParentTask(r) && !isStep(r) && !isOverride(r),
+    (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,
+  ),
+};

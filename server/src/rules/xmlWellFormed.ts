@@ -1,0 +1,18 @@
+import { firstWellFormednessError } from '../model/wellFormedness';
+import { Rule } from './rule';
+
+export const xmlWellFormed: Rule = {
+  id: 'xml/well-formed',
+  severity: 'error',
+  explanation:
+    'The file is not well-formed XML: an unclosed tag or quote, a stray end tag, an undefined entity… ' +
+    'Identity Manager refuses to deploy such a file. Elements before and after the fault are still indexed.',
+  check({ entry, text }, report) {
+    for (const e of entry.syntaxErrors) report(e);
+    // The tolerant scanner reports structural faults; a strict parser adds the rest.
+    if (entry.syntaxErrors.length === 0 && text !== undefined) {
+      const strict = firstWellFormednessError(text);
+      if (strict) report(strict);
+    }
+  },
+};

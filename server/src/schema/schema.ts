@@ -1,0 +1,156 @@
+/**
+ * The project's schema of Identity Manager configuration elements, read from catalog.json
+ * (derived from the documentation by scripts/derive-schema.mjs). Lookups are precomputed
+ * once: they sit on the indexing hot path.
+ */
+import catalogJson from './catalog.json';
+
+export interface AttributeSchema {
+  type: 'string' | 'boolean' | 'int32' | 'int64' | 'float' | 'datetime' | 'enum' | 'any';
+  required?: boolean;
+  identifier?: boolean;
+  references?: string;
+  scope?: string;
+  enum?: string[];
+  enumType?: string;
+  default?: unknown;
+  description?: string;
+  multilingual?: boolean;
+  inferred?: boolean;
+  pattern?: string;
+}
+
+export interface ElementSchema {
+  /** Catalog key: the element name, or `<Parent>.<Child>` for shared child names. */
+  key: string;
+  /** The XML element name. */
+  name: string;
+  kind: string;
+  agentOrServer?: string;
+  attributes: Record<string, AttributeSchema>;
+  children: string[];
+  parents?: string[];
+  docPath?: string;
+  description?: string;
+}
+
+interface RawElement {
+  kind: string;
+  elementName?: string;
+  agentOrServer?: string;
+  attributes?: Record<string, AttributeSchema>;
+  children?: string[];
+  parents?: string[];
+  docPath?: string;
+  description?: string;
+  pattern?: string;
+}
+
+interface Catalog {
+  namespace: string;
+  rootElement: string;
+  referenceGroups: Record<string, string[]>;
+  elements: Record<string, RawElement>;
+}
+
+const catalog = catalogJson as unknown as Catalog;
+
+export const CONFIGURATION_NAMESPACE = catalog.namespace;
+export const ROOT_ELEMENT = catalog.rootElement;
+export const TASK_KIND = 'Task';
+const OVERRIDE_KEY = '<TaskElement>Override';
+const OVERRIDE_SUFFIX = 'Override';
+
+const elements = new Map<string, ElementSchema>();
+const byName = new Map<string, ElementSchema[]>();
+for (const [key, raw] of Object.entries(catalog.elements)) {
+  const schema: ElementSchema = {
+    key,
+    name: raw.elementName ?? key,
+    kind: raw.kind,
+    agentOrServer: raw.agentOrServer,
+    attributes: raw.attributes ?? {},
+    children: raw.children ?? [],
+    parents: raw.parents,
+    docPath: raw.docPath,
+    description: raw.description,
+  };
+  elements.set(key, schema);
+  if (key === OVERRIDE_KEY) continue;
+  const list = byName.get(schema.name) ?? [];
+  list.push(schema);
+  byName.set(schema.name, list);
+}
+
+const taskElements = new Set(catalog.referenceGroups[TASK_KIND] ?? []);
+
+/** Kinds whose identifiers other elements point at: the namespaces of the index. */
+export const REFERENCE_KINDS: readonly string[] = (() => {
+  const kinds = new Set<string>();
+  for (const el of elements.values()) {
+    for (const attr of Object.values(el.attributes)) {
+      // Scoped references (a property of a given entity type) are not workspace-wide names.
+      if (attr.references && !attr.scope && !attr.references.includes('.')) kinds.add(attr.references);
+    }
+  }
+  return [...kinds].sort();
+})();
+const referenceKinds = new Set(REFERENCE_KINDS);
+
+export function isTaskElement(name: string): boolean {
+  return taskElements.has(name);
+}
+
+export function taskElementNames(): readonly string[] {
+  return [...taskElements];
+}
+
+export function elementByKey(key: string): ElementSchema | undefined {
+  return elements.get(key);
+}
+
+/** The schema of element `name` under a parent element schema (or at the top level). */
+export function resolveElement(name: string, parent: ElementSchema | undefined): ElementSchema | undefined {
+  const candidates = byName.get(name);
+  if (candidates) {
+    if (candidates.length === 1) return candidates[0];
+    if (parent) {
+      const inParent = candidates.find((c) => c.parents?.includes(parent.key));
+      if (inParent) return inParent;
+    }
+    return candidates.find((c) => !c.parents) ?? candidates[0];
+  }
+  if (name.endsWith(OVERRIDE_SUFFIX) && taskElements.has(name.slice(0, -OVERRIDE_SUFFIX.length))) {
+    return elements.get(OVERRIDE_KEY);
+  }
+  return undefined;
+}
+
+/** The identifier namespace an element defines, if any ('Task' for every task type). */
+export function definitionKind(el: ElementSchema): string | undefined {
+  if (taskElements.has(el.key)) return TASK_KIND;
+  const id = el.attributes.Identifier;
+  if (!id || !id.identifier || id.references) return undefined;
+  return referenceKinds.has(el.key) ? el.key : undefined;
+}
+
+/** Attribute name → referenced kind, for the references of the workspace index. */
+const referenceAttributeCache = new Map<string, ReadonlyMap<string, string>>();
+export function referenceAttributes(el: ElementSchema): ReadonlyMap<string, string> {
+  let map = referenceAttributeCache.get(el.key);
+  if (!map) {
+    const m = new Map<string, string>();
+    for (const [name, attr] of Object.entries(el.attributes)) {
+      if (attr.references && referenceKinds.has(attr.references) && !attr.scope) m.set(name, attr.references);
+    }
+    map = m;
+    referenceAttributeCache.set(el.key, map);
+  }
+  return map;
+}
+
+/** Identifiers of these kinds are compared without case (Connection, per the docs). */
+const caseInsensitiveKinds = new Set((catalogJson as unknown as { conventions: { caseInsensitiveIdentifiers: string[] } }).conventions.caseInsensitiveIdentifiers);
+export function isCaseInsensitiveKind(kind: string): boolean {
+  return caseInsensitiveKinds.has(kind);
+}
