@@ -8,7 +8,7 @@ import * as sax from 'sax';
 import { SyntaxError } from './xmlScanner';
 
 export function firstWellFormednessError(text: string): SyntaxError | undefined {
-  const parser = sax.parser(true, { position: true });
+  const parser = sax.parser(true, { position: true, strictEntities: true } as sax.SAXOptions);
   let found: SyntaxError | undefined;
   parser.onerror = (e: Error) => {
     if (!found) {

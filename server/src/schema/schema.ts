@@ -84,9 +84,12 @@ for (const [key, raw] of Object.entries(catalog.elements)) {
 
 const taskElements = new Set(catalog.referenceGroups[TASK_KIND] ?? []);
 
-/** Kinds whose identifiers other elements point at: the namespaces of the index. */
+/**
+ * Kinds whose identifiers other elements point at, plus jobs (run by name from the command
+ * line and the scheduler): the namespaces of the index.
+ */
 export const REFERENCE_KINDS: readonly string[] = (() => {
-  const kinds = new Set<string>();
+  const kinds = new Set<string>(['Job']);
   for (const el of elements.values()) {
     for (const attr of Object.values(el.attributes)) {
       // Scoped references (a property of a given entity type) are not workspace-wide names.
