@@ -13,6 +13,8 @@ import type {
   Location,
   Position,
   SymbolInformation,
+  Range,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { FileEntry, FileStatus, buildFileEntry, emptyEntry } from './index/fileEntry';
@@ -25,8 +27,11 @@ import { findReferences } from './features/references';
 import { doHover } from './features/hover';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
-import { RULES, RULES_BY_ID } from './rules/registry';
+import { RenameResult, doRename, prepareRename } from './features/rename';
+import { RULES_BY_ID } from './rules/registry';
 import { Severity } from './rules/rule';
+import { RuleContext } from './rules/ruleContext';
+import { RuleSettings, runRules } from './rules/validation';
 
 export interface OpenDocument {
   uri: string;
@@ -45,8 +50,17 @@ export interface FeatureContext {
 }
 
 export interface LanguageServiceOptions {
-  /** Keep the text of files read from disk (the command line does, to check them strictly). */
+  /** Keep the text of files read from disk (the command line does, to check them fully). */
   retainText?: boolean;
+  /** Where rule documentation lives; diagnostics link to `<rulesDocUrl>#<anchor>`. */
+  rulesDocUrl?: string;
+}
+
+export const DEFAULT_RULES_DOC_URL = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
+
+/** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */
+export function ruleAnchor(id: string): string {
+  return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 }
 
 export const DIAGNOSTIC_SOURCE = 'usercube';
@@ -62,8 +76,14 @@ export class LanguageService {
   private readonly open = new Map<string, OpenDocument>();
   private readonly diskText = new Map<string, string>();
   private roots: string[] = [];
+  private ruleSettings: (uri: string) => RuleSettings = () => ({});
 
   constructor(private readonly options: LanguageServiceOptions = {}) {}
+
+  /** Severity overrides for the file at `uri` (the front ends read them from settings files). */
+  setRuleSettingsProvider(provider: (uri: string) => RuleSettings): void {
+    this.ruleSettings = provider;
+  }
 
   setWorkspaceRoots(roots: readonly string[]): void {
     this.roots = [...roots];
@@ -168,6 +188,18 @@ export class LanguageService {
     return findWorkspaceSymbols(this.index, query);
   }
 
+  /** The identifier under the cursor and its range, or why it cannot be renamed. */
+  prepareRename(uri: string, position: Position): RenameResult<{ range: Range; placeholder: string }> {
+    const ctx = this.context(uri);
+    return ctx ? prepareRename(ctx, position) : { ok: false, message: 'Not a Usercube configuration file.' };
+  }
+
+  /** One workspace edit renaming the identifier everywhere, or why the new name is refused. */
+  doRename(uri: string, position: Position, newName: string): RenameResult<WorkspaceEdit> {
+    const ctx = this.context(uri);
+    return ctx ? doRename(ctx, position, newName) : { ok: false, message: 'Not a Usercube configuration file.' };
+  }
+
   // ---- Diagnostics -------------------------------------------------------------------
 
   /** Diagnostics of one file: none for files that are not configuration files. */
@@ -175,14 +207,18 @@ export class LanguageService {
     const doc = this.open.get(uri);
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry || entry.status !== 'configuration') return [];
-    const text = doc?.text ?? this.diskText.get(uri);
-    const out: Diagnostic[] = [];
-    for (const rule of RULES) {
-      rule.check({ entry, index: this.index, text }, (f) => {
-        out.push(toDiagnostic(entry.lines, rule.id, rule.severity, f.start, f.end, f.message, f.data));
-      });
-    }
-    return out;
+    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree);
+    const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+    return runRules(ctx, this.ruleSettings(uri)).map((f) => {
+      const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
+      d.codeDescription = { href: `${docUrl}#${ruleAnchor(f.rule)}` };
+      return d;
+    });
+  }
+
+  /** The text the service holds for a file: the editor's for open documents, else the retained disk text. */
+  textOf(uri: string): string | undefined {
+    return this.open.get(uri)?.text ?? this.diskText.get(uri);
   }
 }
 

@@ -25,8 +25,9 @@ describe('usercube-jobs check', () => {
     const r = await run('check', 'test/fixtures/cli-broken');
     assert.deepEqual(r.out, [
       "test/fixtures/cli-broken/jobs.xml:4:113: error reference/unresolved Connection 'NoSuchConnection': no connection with this identifier in the configuration.",
+      "test/fixtures/cli-broken/jobs.xml:5:6: error fulfill/target-required FulfillTask needs a 'Connector' or TaskResourceType children.",
       "test/fixtures/cli-broken/jobs.xml:6:38: error dependency/parent-exists Parent task 'Broken_Provisioning' is not defined in any configuration file.",
-      '2 XML files, 2 configuration files: 2 errors, 0 warnings, 0 info.',
+      '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.',
     ]);
     assert.equal(r.code, 1);
   });

@@ -52,7 +52,12 @@ describe('recovery while typing', () => {
     const dep = entry.references.find((r) => r.attribute === 'ParentTask')!;
     assert.equal(dep.task, 'AD_Prepare');
     assert.equal(dep.job, 'J');
-    assert.deepEqual(entry.jobs, [{ id: 'J', tasks: ['New', 'AD_Prepare', 'AD_Fulfill'] }]);
+    assert.deepEqual(entry.jobs.map((j) => [j.id, j.tasks]), [['J', ['New', 'AD_Prepare', 'AD_Fulfill']]]);
+    assert.deepEqual(entry.tasks.map((t) => [t.element, t.children]), [
+      ['ExportTask', []],
+      ['PrepareSynchronizationTask', ['TaskDependsOnTask']],
+      ['FulfillTask', []],
+    ]);
   });
 
   it('takes the value typed so far when the quote is cut by the end of the tag', () => {

@@ -4,7 +4,7 @@
  */
 import { XmlAttribute } from '../model/xmlScanner';
 import { XmlElement, XmlTree, elementAt } from '../model/xmlTree';
-import { ElementSchema, definitionKind, referenceAttributes, resolveElement } from '../schema/schema';
+import { ElementSchema, definitionKind, referenceAttributes, schemaOfElement } from '../schema/schema';
 
 export interface CursorContext {
   element: XmlElement;
@@ -19,9 +19,7 @@ export interface CursorContext {
 }
 
 export function schemaOf(el: XmlElement): ElementSchema | undefined {
-  // The root has no schema of interest; children resolve against their parent's schema.
-  if (!el.parent) return undefined;
-  return resolveElement(el.name, schemaOf(el.parent));
+  return schemaOfElement(el);
 }
 
 export function cursorContext(tree: XmlTree, offset: number): CursorContext | undefined {

@@ -3,6 +3,7 @@ import { MarkupKind } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
+import { catalogHover } from './catalogHover';
 import { contextAt } from './locations';
 
 /**
@@ -12,7 +13,8 @@ import { contextAt } from './locations';
 export function doHover(ctx: FeatureContext, position: Position): Hover | null {
   const cursor = contextAt(ctx, position);
   const s = cursor?.symbol;
-  if (!s || !s.id || !cursor.attribute) return null;
+  // Not an identifier: the catalog's documentation of the element or attribute.
+  if (!s || !s.id || !cursor.attribute) return catalogHover(ctx, position);
   const range = ctx.doc.entry.lines.range(cursor.attribute.valueStart, cursor.attribute.valueEnd);
   const defs = ctx.index.definitions(s.kind, s.id);
   if (defs.length === 0) {
@@ -26,7 +28,7 @@ export function doHover(ctx: FeatureContext, position: Position): Hover | null {
       const jobs = new Set(ctx.index.jobsOfTask(d.id).map((j) => j.id));
       if (d.job) jobs.add(d.job);
       if (jobs.size > 0) lines.push('', `Job: ${[...jobs].map((j) => `\`${j}\``).join(', ')}`);
-      if (d.parents?.length) lines.push('', `Depends on: ${d.parents.map((p) => `\`${p}\``).join(', ')}`);
+      if (d.task?.parents.length) lines.push('', `Depends on: ${d.task.parents.map((p) => `\`${p}\``).join(', ')}`);
     }
     parts.push(lines.join('\n'));
   }

@@ -34,10 +34,31 @@ export interface Definition {
   displayName?: string;
   /** For a task written inside a Job. */
   job?: string;
-  /** For a task: its TaskDependsOnTask parents, in order. */
-  parents?: string[];
   /** Deliberate redefinition of a scaffolded element: not a duplicate. */
   consolidation?: boolean;
+  /** For a task: everything the rules need to know of it, from any file. */
+  task?: TaskRecord;
+  /** Attribute values of jobs, connections and connectors (rules compare them across files). */
+  attrs?: Readonly<Record<string, string>>;
+}
+
+/** A task element (named or not), as rules see it from any file. */
+export interface TaskRecord {
+  element: string;
+  id?: string;
+  uri: string;
+  /** Attribute values by name (the first, when an attribute is repeated). */
+  attrs: Readonly<Record<string, string>>;
+  /** TaskDependsOnTask parents, in order. */
+  parents: string[];
+  /** Names of the child elements, in order (TaskEntityType, TaskResourceType…). */
+  children: string[];
+  /** The job it is written in, if any. */
+  job?: string;
+  /** Offsets of the start tag and its name, to find the element again in the file. */
+  start: number;
+  nameStart: number;
+  nameEnd: number;
 }
 
 export interface Reference {
@@ -55,10 +76,19 @@ export interface Reference {
   job?: string;
 }
 
+/** What a job runs, in document order: a task written inside it, or a Step naming one. */
+export type JobMember = { task: TaskRecord; step?: undefined } | { task?: undefined; step: string; start: number; end: number };
+
 export interface JobEntry {
   id: string;
+  uri: string;
+  attrs: Readonly<Record<string, string>>;
   /** Identifiers of the tasks the job runs (inline tasks and Steps), in document order. */
   tasks: string[];
+  members: JobMember[];
+  start: number;
+  nameStart: number;
+  nameEnd: number;
 }
 
 export type FileStatus = 'configuration' | 'other-xml' | 'binary' | 'too-large' | 'unreadable';
@@ -69,6 +99,8 @@ export interface FileEntry {
   definitions: Definition[];
   references: Reference[];
   jobs: JobEntry[];
+  /** Every task element of the file, named or not, in document order. */
+  tasks: TaskRecord[];
   syntaxErrors: SyntaxError[];
   lines: LineTable;
   /** How the file's bytes were decoded, for files read from disk. */
@@ -76,7 +108,7 @@ export interface FileEntry {
 }
 
 export function emptyEntry(uri: string, status: FileStatus, encoding?: string): FileEntry {
-  return { uri, status, definitions: [], references: [], jobs: [], syntaxErrors: [], lines: LineTable.fromText(''), encoding };
+  return { uri, status, definitions: [], references: [], jobs: [], tasks: [], syntaxErrors: [], lines: LineTable.fromText(''), encoding };
 }
 
 /** True when the root element is `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">`. */
@@ -89,17 +121,26 @@ export function isConfigurationRoot(tag: StartTag): boolean {
 interface Frame {
   tag: StartTag;
   schema: ElementSchema | undefined;
-  /** The task definition this element is, or is inside. */
-  task: Definition | undefined;
+  /** The task this element is, or is inside. */
+  task: TaskRecord | undefined;
   job: JobEntry | undefined;
 }
+
+interface Sink {
+  uri: string;
+  definitions: Definition[];
+  references: Reference[];
+  jobs: JobEntry[];
+  tasks: TaskRecord[];
+}
+
+/** Kinds whose attribute values rules compare across files. */
+const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector']);
 
 class NotConfiguration extends Error {}
 
 export function buildFileEntry(uri: string, text: string, encoding?: string): FileEntry {
-  const definitions: Definition[] = [];
-  const references: Reference[] = [];
-  const jobs: JobEntry[] = [];
+  const sink: Sink = { uri, definitions: [], references: [], jobs: [], tasks: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   let depth0Seen = false;
@@ -114,7 +155,9 @@ export function buildFileEntry(uri: string, text: string, encoding?: string): Fi
         const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
         const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
         const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
-        if (schema) visit(uri, tag, schema, frame, definitions, references, jobs);
+        // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
+        if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(detach(tag.name));
+        if (schema) visit(tag, schema, frame, sink);
         if (tag.complete && !tag.selfClosing) frames.push(frame);
       },
       close(tag) {
@@ -129,18 +172,18 @@ export function buildFileEntry(uri: string, text: string, encoding?: string): Fi
     throw e;
   }
   if (!depth0Seen) return emptyEntry(uri, 'other-xml', encoding);
-  return { uri, status: 'configuration', definitions, references, jobs, syntaxErrors, lines: LineTable.fromText(text), encoding };
+  return { ...sink, status: 'configuration', syntaxErrors, lines: LineTable.fromText(text), encoding };
 }
 
-function visit(
-  uri: string,
-  tag: StartTag,
-  schema: ElementSchema,
-  frame: Frame,
-  definitions: Definition[],
-  references: Reference[],
-  jobs: JobEntry[],
-): void {
+function attributeValues(tag: StartTag): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of tag.attributes) if (a.valueStart >= 0 && !(a.name in out)) out[detach(a.name)] = detach(a.value);
+  return out;
+}
+
+function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): void {
+  const { uri } = sink;
+  const outerTask = frame.task;
   const kind = definitionKind(schema);
   if (kind) {
     const idAttr = find(tag.attributes, 'Identifier');
@@ -163,17 +206,37 @@ function visit(
       const display = find(tag.attributes, 'DisplayName_L1');
       if (display && display.value) def.displayName = detach(display.value);
       if (find(tag.attributes, 'ConsolidationMode')) def.consolidation = true;
-      definitions.push(def);
+      if (KINDS_WITH_ATTRIBUTES.has(kind)) def.attrs = attributeValues(tag);
+      sink.definitions.push(def);
     }
     if (kind === TASK_KIND) {
-      frame.task = def;
-      if (def && frame.job) {
-        def.job = frame.job.id;
-        frame.job.tasks.push(def.id);
+      const task: TaskRecord = {
+        element: def?.element ?? detach(tag.name),
+        id: def?.id,
+        uri,
+        attrs: attributeValues(tag),
+        parents: [],
+        children: [],
+        job: frame.job?.id,
+        start: tag.start,
+        nameStart: tag.nameStart,
+        nameEnd: tag.nameEnd,
+      };
+      sink.tasks.push(task);
+      frame.task = task;
+      if (def) {
+        def.task = task;
+        if (frame.job) def.job = frame.job.id;
+      }
+      if (frame.job) {
+        frame.job.members.push({ task });
+        if (def) frame.job.tasks.push(def.id);
       }
     } else if (kind === 'Job') {
-      frame.job = def ? { id: def.id, tasks: [] } : undefined;
-      if (frame.job) jobs.push(frame.job);
+      frame.job = def
+        ? { id: def.id, uri, attrs: def.attrs ?? {}, tasks: [], members: [], start: tag.start, nameStart: tag.nameStart, nameEnd: tag.nameEnd }
+        : undefined;
+      if (frame.job) sink.jobs.push(frame.job);
     }
   }
   const refs = referenceAttributes(schema);
@@ -196,12 +259,15 @@ function visit(
       end: exact ? start + id.length : attr.valueEnd,
     };
     if (frame.job) ref.job = frame.job.id;
-    if (attr.name === 'ParentTask' && frame.task) {
-      ref.task = frame.task.id;
-      (frame.task.parents ??= []).push(ref.id);
+    if (attr.name === 'ParentTask' && outerTask) {
+      if (outerTask.id) ref.task = outerTask.id;
+      outerTask.parents.push(ref.id);
     }
-    if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) frame.job.tasks.push(ref.id);
-    references.push(ref);
+    if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) {
+      frame.job.tasks.push(ref.id);
+      frame.job.members.push({ step: ref.id, start: ref.start, end: ref.end });
+    }
+    sink.references.push(ref);
   }
 }
 

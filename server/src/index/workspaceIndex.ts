@@ -14,6 +14,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly defs = new Map<string, ByKey<Definition>>();
   private readonly refs = new Map<string, ByKey<Reference>>();
+  /** kind → lower-cased identifier → the distinct keys spelled that way, with their counts. */
+  private readonly lower = new Map<string, Map<string, Map<string, number>>>();
   private generation = 0;
 
   /** Increases on every change; lets callers cache derived results. */
@@ -42,7 +44,10 @@ export class WorkspaceIndex {
     const old = this.files.get(entry.uri);
     if (old) this.unlink(old);
     this.files.set(entry.uri, entry);
-    for (const d of entry.definitions) add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
+    for (const d of entry.definitions) {
+      add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
+      this.countSpelling(d.kind, d.id, 1);
+    }
     for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
     this.generation++;
   }
@@ -65,8 +70,31 @@ export class WorkspaceIndex {
   }
 
   private unlink(entry: FileEntry): void {
-    for (const d of entry.definitions) remove(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri);
+    for (const d of entry.definitions) {
+      remove(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri);
+      this.countSpelling(d.kind, d.id, -1);
+    }
     for (const r of entry.references) remove(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri);
+  }
+
+  private countSpelling(kind: string, id: string, delta: number): void {
+    let byLower = this.lower.get(kind);
+    if (!byLower) this.lower.set(kind, (byLower = new Map()));
+    const lc = id.toLowerCase();
+    let spellings = byLower.get(lc);
+    if (!spellings) byLower.set(lc, (spellings = new Map()));
+    const n = (spellings.get(id) ?? 0) + delta;
+    if (n > 0) spellings.set(id, n);
+    else {
+      spellings.delete(id);
+      if (spellings.size === 0) byLower.delete(lc);
+    }
+  }
+
+  /** Other spellings of an identifier of this kind that differ from it only by case. */
+  otherSpellings(kind: string, id: string): string[] {
+    const spellings = this.lower.get(kind)?.get(id.toLowerCase());
+    return spellings ? [...spellings.keys()].filter((s) => s !== id) : [];
   }
 
   definitions(kind: string, id: string): Definition[] {

@@ -1,9 +1,25 @@
-/** Every rule the service runs, by id. Quick fixes and settings key on the same ids. */
+/** Every rule the service runs, by id. Quick fixes, settings and docs/rules.md key on the same ids. */
+import { ATTRIBUTE_RULES } from './attributeRules';
+import { COMPLETE_SYNC_RULES } from './completeSyncRules';
+import { DEPENDENCY_RULES } from './dependencyRules';
+import { encodingMojibake } from './encodingRules';
+import { IDENTIFIER_RULES } from './identifierRules';
+import { JOB_RULES } from './jobRules';
+import { REFERENCE_RULES } from './referenceRules';
 import { Rule } from './rule';
-import { overrideTargetExists, parentExists, referenceUnresolved, stepTargetExists } from './unresolvedReferences';
-import { identifierUnique } from './uniqueIdentifiers';
+import { TASK_RULES } from './taskRules';
 import { xmlWellFormed } from './xmlWellFormed';
 
-export const RULES: readonly Rule[] = [xmlWellFormed, parentExists, stepTargetExists, overrideTargetExists, referenceUnresolved, identifierUnique];
+export const RULE_GROUPS: readonly { title: string; rules: readonly Rule[] }[] = [
+  { title: 'XML and file', rules: [xmlWellFormed, encodingMojibake] },
+  { title: 'Identifiers and references', rules: [...IDENTIFIER_RULES, ...REFERENCE_RULES] },
+  { title: 'Dependencies', rules: DEPENDENCY_RULES },
+  { title: 'Jobs', rules: JOB_RULES },
+  { title: 'Attributes', rules: ATTRIBUTE_RULES },
+  { title: 'Tasks', rules: TASK_RULES },
+  { title: 'Complete-synchronization jobs', rules: COMPLETE_SYNC_RULES },
+];
+
+export const RULES: readonly Rule[] = RULE_GROUPS.flatMap((g) => g.rules);
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

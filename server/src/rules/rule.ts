@@ -1,31 +1,27 @@
 /**
- * A rule: a stable id (REFERENCE.md §7), a default severity, an explanation, and a check over
- * one file of the index. Checks return offsets; the service turns them into LSP diagnostics.
+ * A rule: a stable id (REFERENCE.md §7), a default severity, an explanation with its source,
+ * and a check over one file. Checks report offsets in that file; the service turns them into
+ * LSP diagnostics and quick fixes key on the same ids (see server/src/fixes/).
  */
-import { FileEntry } from '../index/fileEntry';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import type { RuleContext } from './ruleContext';
 
 export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
 
 export interface Finding {
   start: number;
   end: number;
   message: string;
-  /** Extra facts for quick fixes (never parsed back from the message). */
+  /** Facts for quick fixes (never parsed back from the message). */
   data?: Record<string, unknown>;
-}
-
-export interface RuleContext {
-  entry: FileEntry;
-  index: WorkspaceIndex;
-  /** The file's text, when the service has it (open documents, the command line). */
-  text?: string;
 }
 
 export interface Rule {
   id: string;
   severity: Severity;
-  /** One paragraph: what is wrong and why, with its source. */
+  /** One paragraph: what is wrong and why. */
   explanation: string;
+  /** Where the rule comes from: a seed section or a documentation page. */
+  source: string;
   check(ctx: RuleContext, report: (f: Finding) => void): void;
 }

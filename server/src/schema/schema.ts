@@ -21,6 +21,8 @@ export interface AttributeSchema {
 }
 
 export interface ElementSchema {
+  /** Attributes named by a pattern (D0…D127, L0…, P0…): regex → definition. */
+  patternAttributes: { pattern: RegExp; schema: AttributeSchema }[];
   /** Catalog key: the element name, or `<Parent>.<Child>` for shared child names. */
   key: string;
   /** The XML element name. */
@@ -44,11 +46,15 @@ interface RawElement {
   docPath?: string;
   description?: string;
   pattern?: string;
+  patternAttributes?: Record<string, AttributeSchema>;
 }
 
 interface Catalog {
   namespace: string;
   rootElement: string;
+  conventions: { caseInsensitiveIdentifiers: string[]; multilingualAttributePattern: string };
+  types: Record<string, { values: Record<string, number | null> }>;
+  completeSyncOrder: { rankForLinting: Record<string, number> };
   referenceGroups: Record<string, string[]>;
   elements: Record<string, RawElement>;
 }
@@ -74,6 +80,7 @@ for (const [key, raw] of Object.entries(catalog.elements)) {
     parents: raw.parents,
     docPath: raw.docPath,
     description: raw.description,
+    patternAttributes: Object.entries(raw.patternAttributes ?? {}).map(([re, a]) => ({ pattern: new RegExp(re), schema: a })),
   };
   elements.set(key, schema);
   if (key === OVERRIDE_KEY) continue;
@@ -153,7 +160,40 @@ export function referenceAttributes(el: ElementSchema): ReadonlyMap<string, stri
 }
 
 /** Identifiers of these kinds are compared without case (Connection, per the docs). */
-const caseInsensitiveKinds = new Set((catalogJson as unknown as { conventions: { caseInsensitiveIdentifiers: string[] } }).conventions.caseInsensitiveIdentifiers);
+const caseInsensitiveKinds = new Set(catalog.conventions.caseInsensitiveIdentifiers);
 export function isCaseInsensitiveKind(kind: string): boolean {
   return caseInsensitiveKinds.has(kind);
+}
+
+/** The schema of an attribute of an element, by name or by pattern. */
+export function attributeSchema(el: ElementSchema, name: string): AttributeSchema | undefined {
+  const direct = el.attributes[name];
+  if (direct) return direct;
+  for (const p of el.patternAttributes) if (p.pattern.test(name)) return p.schema;
+  return undefined;
+}
+
+/** Names (and numbers, where the docs give them) an enum attribute accepts. */
+export function enumValues(attr: AttributeSchema): { names: string[]; numbers: number[] } {
+  const type = attr.enumType ? catalog.types[attr.enumType] : undefined;
+  const names = type ? Object.keys(type.values) : attr.enum ?? [];
+  const numbers = type ? Object.values(type.values).filter((n): n is number => typeof n === 'number') : [];
+  return { names, numbers };
+}
+
+/** `DisplayName_L3` → 3; undefined for attributes that are not multilingual. */
+export function multilingualIndex(name: string): number | undefined {
+  const m = /^(DisplayName|Description|PluralDisplayName)_L(\d+)$/.exec(name);
+  return m ? Number(m[2]) : undefined;
+}
+
+/** Canonical rank of a task type in a complete-sync job (catalog completeSyncOrder.rankForLinting). */
+export function completeSyncRank(element: string): number | undefined {
+  return catalog.completeSyncOrder.rankForLinting[element];
+}
+
+/** The schema of an element from its place in the tree (the root itself has none). */
+export function schemaOfElement(el: { name: string; parent: { name: string; parent: unknown } | undefined }): ElementSchema | undefined {
+  if (!el.parent) return undefined;
+  return resolveElement(el.name, schemaOfElement(el.parent as typeof el));
 }

@@ -5,7 +5,8 @@
  */
 import { Reference } from '../index/fileEntry';
 import { TASK_KIND } from '../schema/schema';
-import { Rule, RuleContext, Finding } from './rule';
+import { Finding, Rule } from './rule';
+import { RuleContext } from './ruleContext';
 
 function describeKind(kind: string): string {
   return kind === TASK_KIND ? 'task' : kind === 'OpenIdClient' ? 'OpenIdClient' : kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -27,6 +28,7 @@ const isOverride = (r: Reference) => r.kind === TASK_KIND && r.element.endsWith(
 export const parentExists: Rule = {
   id: 'dependency/parent-exists',
   severity: 'error',
+  source: 'xml-configuration/jobs/job',
   explanation:
     '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
     'otherwise the job fails when the server computes its steps (xml-configuration/jobs/job).',
@@ -36,6 +38,7 @@ export const parentExists: Rule = {
 export const stepTargetExists: Rule = {
   id: 'job/step-target-exists',
   severity: 'error',
+  source: 'xml-configuration/jobs/job',
   explanation: '`Step@Identifier` must name an existing task: the job reuses that task (xml-configuration/jobs/job).',
   check: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
 };
@@ -43,6 +46,7 @@ export const stepTargetExists: Rule = {
 export const overrideTargetExists: Rule = {
   id: 'job/override-target-exists',
   severity: 'error',
+  source: 'xml-configuration/jobs/job',
   explanation:
     'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' +
     'the Identifier must name such a task (xml-configuration/jobs/job).',
@@ -67,6 +71,7 @@ export const overrideTargetExists: Rule = {
 export const referenceUnresolved: Rule = {
   id: 'reference/unresolved',
   severity: 'error',
+  source: 'reference tables of the documentation (every attribute that names an Identifier)',
   explanation:
     'A reference attribute (Connector, Connection, Agent, EntityType, ResourceType, OpenIdClient, …) must name the ' +
     'Identifier of an element of that kind in the configuration folder; the deployment fails otherwise.',
@@ -75,3 +80,5 @@ export const referenceUnresolved: Rule = {
     (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,
   ),
 };
+
+export const REFERENCE_RULES: readonly Rule[] = [parentExists, stepTargetExists, overrideTargetExists, referenceUnresolved];

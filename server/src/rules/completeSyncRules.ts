@@ -1,0 +1,332 @@
+/**
+ * The complete-synchronization job, step by step as the seed guide builds it (§2–12): mode,
+ * forbidden flags, the dependencies each task needs, the canonical order. These rules look at
+ * every complete job that runs a task of the file (Steps reach across files) and report where
+ * the task is written.
+ */
+import { TaskRecord } from '../index/fileEntry';
+import { XmlElement } from '../model/xmlTree';
+import { completeSyncRank } from '../schema/schema';
+import { JobTask, JobView } from './jobModel';
+import { Finding, Rule } from './rule';
+import { RuleContext } from './ruleContext';
+import { attributeSpan, findAttribute, nameSpan, valueSpan } from './ranges';
+import { isTrue } from './values';
+
+type Check = (ctx: RuleContext, report: (f: Finding) => void) => void;
+
+/** Calls `visit` for each task of this file that a complete job runs, with its element. */
+function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: TaskRecord, el: XmlElement, job: JobView) => void): void {
+  const done = new Set<TaskRecord>();
+  for (const job of ctx.jobs()) {
+    if (!job.complete) continue;
+    for (const t of job.tasks) {
+      if (t.task.element !== element || done.has(t.task)) continue;
+      const el = ctx.elementOf(t.task);
+      if (!el) continue;
+      done.add(t.task);
+      visit(t.task, el, job);
+    }
+  }
+}
+
+function completeRule(id: string, severity: Rule['severity'], source: string, explanation: string, check: Check): Rule {
+  return { id, severity, source, explanation, check };
+}
+
+/** The connector a task works on; an export's comes from its connection. */
+function connectorOf(ctx: RuleContext, task: TaskRecord): string | undefined {
+  const own = task.attrs.Connector?.trim();
+  if (own) return own;
+  const connection = task.attrs.Connection?.trim();
+  if (!connection) return undefined;
+  return ctx.index.definitions('Connection', connection)[0]?.attrs?.Connector?.trim();
+}
+
+function tasksOf(job: JobView, element: string): JobTask[] {
+  return job.tasks.filter((t) => t.task.element === element);
+}
+
+/** Named tasks of the job that could be the missing parent, same connector first. */
+function candidates(ctx: RuleContext, job: JobView, elements: string[], connector: string | undefined): string[] {
+  const named = job.tasks.filter((t) => elements.includes(t.task.element) && t.task.id);
+  const same = connector ? named.filter((t) => connectorOf(ctx, t.task) === connector) : [];
+  const pool = same.length > 0 ? same : connector ? named.filter((t) => !connectorOf(ctx, t.task)) : named;
+  return [...new Set(pool.sort((a, b) => elements.indexOf(a.task.element) - elements.indexOf(b.task.element)).map((t) => t.task.id!))];
+}
+
+function dependsOnAny(task: TaskRecord, ids: readonly string[]): boolean {
+  return task.parents.some((p) => ids.includes(p));
+}
+
+export const prepareModeComplete = completeRule(
+  'sync-complete/prepare-mode-complete',
+  'error',
+  'seed §3',
+  'In a complete job, the PrepareSynchronizationTask says `SynchronizationMode="Complete"`; only a change-type prepare task (`Type="Changes"`) may leave it out. ' +
+    'Another mode turns the job into an incremental (or initial) synchronization.',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (task, el) => {
+      const mode = findAttribute(el, 'SynchronizationMode');
+      if (!mode) {
+        if (task.attrs.Type?.trim() !== 'Changes') report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', data: { fix: 'set-mode' } });
+      } else if (mode.value.trim() !== 'Complete' && mode.value.trim() !== 'Initial') {
+        report({ ...valueSpan(mode), message: `SynchronizationMode is '${mode.value}' in a complete job: it must be 'Complete'.`, data: { fix: 'set-mode' } });
+      }
+    }),
+);
+
+export const noDoNotDeleteChanges = completeRule(
+  'sync-complete/no-donotdeletechanges',
+  'error',
+  'seed §4',
+  'A complete synchronization deletes the resources missing from the export; `DoNotDeleteChanges` (whatever its value) belongs to incremental jobs and must not be present.',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'SynchronizeTask', (_task, el) => {
+      const a = findAttribute(el, 'DoNotDeleteChanges');
+      if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', data: { fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' } });
+    }),
+);
+
+export const noForceProvisioning = completeRule(
+  'sync-complete/no-forceprovisioning',
+  'error',
+  'seed §8; tasks-jobs invoke-job',
+  '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el) => {
+      const a = findAttribute(el, 'ForceProvisioning');
+      if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', data: { fix: 'remove-attribute', attribute: 'ForceProvisioning' } });
+    }),
+);
+
+export const noValidationTask = completeRule(
+  'sync-complete/no-validation-task',
+  'warning',
+  'seed §4; tasks-jobs invoke-job',
+  'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
+  (ctx, report) => {
+    for (const job of ctx.jobs()) {
+      if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
+      const jobEl = ctx.elementStartingAt(job.job.start);
+      for (const child of jobEl?.children ?? []) {
+        if (/^SynchronizationValidation/.test(child.name)) report({ ...nameSpan(child), message: 'A complete job needs no synchronization validation task: the state machine runs it.' });
+      }
+    }
+  },
+);
+
+export const noInitialFlags = completeRule(
+  'sync-complete/no-initial-flags',
+  'error',
+  'initialization job scaffolding (inferred)',
+  '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
+  (ctx, report) => {
+    const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, data: Record<string, unknown>) => {
+      const a = findAttribute(el, name);
+      if (a && bad(a.value)) report({ ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)), message: `${name}="${a.value}" is for the initialization job, not a complete job.`, data });
+    };
+    forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (_t, el) => flag(el, 'SynchronizationMode', (v) => v.trim() === 'Initial', { fix: 'set-mode' }));
+    forEachCompleteTask(ctx, 'SynchronizeTask', (_t, el) => flag(el, 'ForceSynchronization', isTrue, { fix: 'remove-attribute', attribute: 'ForceSynchronization' }));
+    forEachCompleteTask(ctx, 'ExportTask', (_t, el) => flag(el, 'InitMode', isTrue, { fix: 'remove-attribute', attribute: 'InitMode' }));
+  },
+);
+
+export const notIncremental = completeRule(
+  'sync-complete/not-incremental',
+  'warning',
+  'scaffolding outputs; setrecentlymodifiedflagtask (inferred)',
+  'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
+  (ctx, report) => {
+    forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) => report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }));
+    for (const job of ctx.jobs()) {
+      if (!job.complete) continue;
+      for (const t of job.tasks) {
+        const el = isTrue(t.task.attrs.Dirty) ? ctx.elementOf(t.task) : undefined;
+        const a = el && findAttribute(el, 'Dirty');
+        if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', data: { fix: 'remove-attribute', attribute: 'Dirty' } });
+      }
+    }
+  },
+);
+
+export const canonicalOrder = completeRule(
+  'sync-complete/order',
+  'warning',
+  'seed §2–12; CreateConnectorSynchroComplete levels',
+  'Without levels, a job runs its tasks in document order. A complete job exports, prepares and synchronizes first, then computes expressions, ' +
+    'correlation keys and the role model, generates provisioning orders, fulfils, updates classifications and profiles, and notifies.',
+  (ctx, report) => {
+    for (const job of ctx.jobs()) {
+      if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
+      let highest: { rank: number; element: string } | undefined;
+      for (const t of job.tasks) {
+        const rank = completeSyncRank(t.task.element);
+        if (rank === undefined) continue;
+        if (highest && rank < highest.rank) {
+          const at = t.step ?? (t.task.uri === ctx.entry.uri ? nameSpan(t.task) : undefined);
+          if (at) report({ ...at, message: `${t.task.element} should come before ${highest.element} in a complete job.` });
+        } else highest = { rank, element: t.task.element };
+      }
+    }
+  },
+);
+
+export const synchronizeTypeMatchesPrepare = completeRule(
+  'synchronize/type-matches-prepare',
+  'error',
+  'seed §4; scaffolding outputs',
+  'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'SynchronizeTask', (task, el, job) => {
+      const connector = task.attrs.Connector?.trim();
+      const prepare = tasksOf(job, 'PrepareSynchronizationTask').find((p) => p.task.attrs.Connector?.trim() === connector);
+      if (!prepare) return;
+      const want = prepare.task.attrs.Type?.trim() || 'None';
+      const typeAttr = findAttribute(el, 'Type');
+      const have = typeAttr?.value.trim() || 'None';
+      if (want === have) return;
+      report({
+        ...(typeAttr ? valueSpan(typeAttr) : nameSpan(el)),
+        message: `The prepare task of connector '${connector}' has Type '${want}': this SynchronizeTask must have the same Type (now '${have}').`,
+        data: { fix: 'set-type', type: want },
+      });
+    }),
+);
+
+export const exportIgnoreCookie = completeRule(
+  'export/ignore-cookie-on-complete',
+  'warning',
+  'seed §2; CreateConnectorSynchroComplete / CreateAgentSynchroComplete outputs',
+  'An export in a complete job sets `IgnoreCookieFile="true"`: otherwise an incremental-capable export only returns the changes since its last cookie, and the complete synchronization deletes everything else.',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'ExportTask', (_t, el) => {
+      const a = findAttribute(el, 'IgnoreCookieFile');
+      if (a && isTrue(a.value)) return;
+      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', data: { fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' } });
+    }),
+);
+
+function continueOnError(id: string, element: string, source: string, explanation: string): Rule {
+  return completeRule(id, 'info', source, explanation, (ctx, report) =>
+    forEachCompleteTask(ctx, element, (_t, el) => {
+      const a = findAttribute(el, 'ContinueOnError');
+      if (a && isTrue(a.value)) return;
+      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: `The seed advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`, data: { fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' } });
+    }),
+  );
+}
+
+export const exportContinueOnError = continueOnError(
+  'export/continue-on-error',
+  'ExportTask',
+  'seed §2',
+  'The seed advises starting with `ContinueOnError="true"` on exports, so that a failing export ends in warning instead of stopping the job.',
+);
+
+export const fulfillContinueOnError = continueOnError(
+  'fulfill/continue-on-error',
+  'FulfillTask',
+  'seed §9',
+  'The seed advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
+);
+
+function missingDependency(
+  id: string,
+  severity: Rule['severity'],
+  child: string,
+  parents: string[],
+  source: string,
+  explanation: string,
+  options: { sameConnector: boolean; onlyWhenParentsExist: boolean },
+): Rule {
+  return completeRule(id, severity, source, explanation, (ctx, report) =>
+    forEachCompleteTask(ctx, child, (task, el, job) => {
+      const connector = options.sameConnector ? connectorOf(ctx, task) : undefined;
+      const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!options.sameConnector || connectorOf(ctx, t.task) === connector));
+      if (options.onlyWhenParentsExist && pool.length === 0) return;
+      if (dependsOnAny(task, pool.map((t) => t.task.id).filter((x): x is string => !!x))) return;
+      // A dependency on any task of the right type counts (another connector's, another job's).
+      if (!options.sameConnector && task.parents.some((p) => ctx.index.definitions('Task', p).some((d) => parents.includes(d.element)))) return;
+      const names = parents.join(' or ');
+      report({
+        ...nameSpan(el),
+        message: `This ${child}${task.id ? ` '${task.id}'` : ''} should depend on ${pool.length === 1 && pool[0].task.id ? `'${pool[0].task.id}'` : `a ${names}`} (TaskDependsOnTask).`,
+        data: { fix: 'add-dependency', candidates: candidates(ctx, job, parents, connector) },
+      });
+    }),
+  );
+}
+
+export const prepareDependsOnExport = missingDependency(
+  'prepare/depends-on-export',
+  'warning',
+  'PrepareSynchronizationTask',
+  ['ExportTask'],
+  'seed §3; scaffolding outputs',
+  "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
+  { sameConnector: true, onlyWhenParentsExist: true },
+);
+
+export const synchronizeDependsOnExportOrPrepare = missingDependency(
+  'synchronize/depends-on-export-or-prepare',
+  'warning',
+  'SynchronizeTask',
+  ['PrepareSynchronizationTask', 'ExportTask'],
+  'seed §4 (export); scaffolding outputs (prepare)',
+  "The SynchronizeTask depends on its connector's prepare task (as the scaffoldings do) or on its exports (as the seed does): it must not run when they failed.",
+  { sameConnector: true, onlyWhenParentsExist: true },
+);
+
+export const fulfillDependsOnGenerateProvisioning = missingDependency(
+  'fulfill/depends-on-generate-provisioning',
+  'error',
+  'FulfillTask',
+  ['GenerateProvisioningOrdersTask'],
+  'seed §9; scaffolding outputs',
+  'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
+  { sameConnector: false, onlyWhenParentsExist: false },
+);
+
+export const setInternalUserProfilesDependsOnFulfill = missingDependency(
+  'setinternaluserprofiles/depends-on-fulfill',
+  'warning',
+  'SetInternalUserProfilesTask',
+  ['FulfillTask'],
+  'seed §11',
+  'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
+  { sameConnector: false, onlyWhenParentsExist: false },
+);
+
+export const generateProvisioningConnectorMatchesPrepare = completeRule(
+  'generateprovisioning/connector-matches-prepare',
+  'warning',
+  'seed §8',
+  'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
+  (ctx, report) =>
+    forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el, job) => {
+      const a = findAttribute(el, 'Connector');
+      const prepared = new Set(tasksOf(job, 'PrepareSynchronizationTask').map((p) => p.task.attrs.Connector?.trim()).filter(Boolean));
+      if (!a || prepared.size === 0 || prepared.has(a.value.trim())) return;
+      report({ ...valueSpan(a), message: `Connector '${a.value}' is not the connector this job prepares (${[...prepared].join(', ')}).`, data: { connectors: [...prepared] } });
+    }),
+);
+
+export const COMPLETE_SYNC_RULES: readonly Rule[] = [
+  prepareModeComplete,
+  noDoNotDeleteChanges,
+  noForceProvisioning,
+  noValidationTask,
+  noInitialFlags,
+  notIncremental,
+  canonicalOrder,
+  synchronizeTypeMatchesPrepare,
+  exportIgnoreCookie,
+  exportContinueOnError,
+  prepareDependsOnExport,
+  synchronizeDependsOnExportOrPrepare,
+  generateProvisioningConnectorMatchesPrepare,
+  fulfillDependsOnGenerateProvisioning,
+  fulfillContinueOnError,
+  setInternalUserProfilesDependsOnFulfill,
+];

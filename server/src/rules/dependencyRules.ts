@@ -1,0 +1,83 @@
+/** The TaskDependsOnTask graph: no task depends on itself, no cycle, parents inside the job. */
+import { Reference } from '../index/fileEntry';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { TASK_KIND } from '../schema/schema';
+import { Rule } from './rule';
+
+function parentsOf(index: WorkspaceIndex, id: string): readonly string[] {
+  for (const d of index.definitions(TASK_KIND, id)) if (d.task) return d.task.parents;
+  return [];
+}
+
+/** A path of dependencies from `from` back to `to`, if any (depth-first, each task once). */
+function pathBack(index: WorkspaceIndex, from: string, to: string): string[] | undefined {
+  const seen = new Set<string>();
+  const walk = (id: string): string[] | undefined => {
+    if (id === to) return [id];
+    if (seen.has(id)) return undefined;
+    seen.add(id);
+    for (const p of parentsOf(index, id)) {
+      const rest = walk(p);
+      if (rest) return [id, ...rest];
+    }
+    return undefined;
+  };
+  return walk(from);
+}
+
+function dependencies(refs: readonly Reference[]): Reference[] {
+  return refs.filter((r) => r.attribute === 'ParentTask' && r.task !== undefined);
+}
+
+export const noSelfDependency: Rule = {
+  id: 'dependency/no-self',
+  severity: 'error',
+  source: 'xml-configuration/jobs/job (inferred)',
+  explanation: 'A task cannot depend on itself: the job would wait for it forever, or the server refuses the job.',
+  check({ entry }, report) {
+    for (const r of dependencies(entry.references)) {
+      if (r.id === r.task) report({ start: r.start, end: r.end, message: `Task '${r.task}' depends on itself.` });
+    }
+  },
+};
+
+export const noDependencyCycle: Rule = {
+  id: 'dependency/no-cycle',
+  severity: 'error',
+  source: 'xml-configuration/jobs/job (inferred)',
+  explanation:
+    'TaskDependsOnTask links form a cycle (A depends on B, which depends on A, possibly through other tasks and files): ' +
+    'none of these tasks can ever start. Every link of the cycle is reported.',
+  check({ entry, index }, report) {
+    for (const r of dependencies(entry.references)) {
+      if (r.id === r.task) continue; // dependency/no-self
+      const back = pathBack(index, r.id, r.task!);
+      if (!back) continue;
+      const cycle = [r.task!, ...back];
+      report({ start: r.start, end: r.end, message: `Dependency cycle: ${cycle.join(' → ')}.`, data: { cycle } });
+    }
+  },
+};
+
+export const parentInJob: Rule = {
+  id: 'dependency/parent-in-job',
+  severity: 'warning',
+  source: 'xml-configuration/jobs/job (inferred)',
+  explanation:
+    'The parent task is not part of the job that runs the dependent task (neither written in it nor reached by a Step). ' +
+    'The state machine checks parents within the job, so the dependency never holds.',
+  check(ctx, report) {
+    const { entry, index } = ctx;
+    for (const r of dependencies(entry.references)) {
+      if (r.id === r.task || !index.hasDefinition(TASK_KIND, r.id)) continue;
+      for (const view of ctx.jobs()) {
+        const ids = new Set(view.tasks.map((t) => t.task.id));
+        if (!ids.has(r.task) || ids.has(r.id)) continue;
+        report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.`, data: { job: view.job.id } });
+        break;
+      }
+    }
+  },
+};
+
+export const DEPENDENCY_RULES: readonly Rule[] = [noSelfDependency, noDependencyCycle, parentInJob];

@@ -1,0 +1,23 @@
+import { Rule } from './rule';
+import { valueSpan } from './ranges';
+
+/** U+FFFD, or its UTF-8 bytes read back as Latin-1. */
+const LOST_ACCENT = /\uFFFD|\u00EF\u00BF\u00BD/;
+
+export const encodingMojibake: Rule = {
+  id: 'file/encoding-mojibake',
+  severity: 'warning',
+  source: 'seed (DisplayName_L2 values); tasks-jobs/jobdaily (6.2, current)',
+  explanation:
+    'A value contains `�` (or `ï¿½`): an accented letter was lost when the text went through the wrong encoding ' +
+    '(as in the seed\'s "Pr�paration"). Retype the letter; the product shows the replacement character as is.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      for (const a of el.attributes) {
+        if (a.valueStart >= 0 && LOST_ACCENT.test(a.value)) {
+          report({ ...valueSpan(a), message: `'${a.value}' contains a lost accent (�): retype the letter.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * A job as the complete-synchronization rules see it: every task it runs (written inside it
+ * or reached through a Step, in any file), in order, and whether it is a complete-sync job.
+ */
+import { FileEntry, JobEntry, TaskRecord } from '../index/fileEntry';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { TASK_KIND } from '../schema/schema';
+import { isTrue } from './values';
+
+export interface JobTask {
+  task: TaskRecord;
+  /** Set when the job reaches the task through a Step (offsets of its value, in the job's file). */
+  step?: { start: number; end: number };
+}
+
+export interface JobView {
+  job: JobEntry;
+  tasks: JobTask[];
+  complete: boolean;
+}
+
+export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
+  const tasks: JobTask[] = [];
+  for (const m of job.members) {
+    if (m.task) tasks.push({ task: m.task });
+    else {
+      const target = index.definitions(TASK_KIND, m.step).find((d) => d.task)?.task;
+      if (target) tasks.push({ task: target, step: { start: m.start, end: m.end } });
+    }
+  }
+  return { job, tasks, complete: isCompleteJob(job, tasks) };
+}
+
+/**
+ * Complete-sync job: a PrepareSynchronizationTask says SynchronizationMode="Complete", or the
+ * job's Identifier or DisplayName_L1 says "complete"; and the job is not IsIncremental="true".
+ */
+export function isCompleteJob(job: JobEntry, tasks: readonly JobTask[]): boolean {
+  if (isTrue(job.attrs.IsIncremental)) return false;
+  if (/complete/i.test(job.id) || /complete/i.test(job.attrs.DisplayName_L1 ?? '')) return true;
+  return tasks.some((t) => t.task.element === 'PrepareSynchronizationTask' && t.task.attrs.SynchronizationMode?.trim() === 'Complete');
+}
+
+/** The jobs of this file, and the jobs elsewhere that reach one of its tasks through a Step. */
+export function jobViewsOfFile(entry: FileEntry, index: WorkspaceIndex): JobView[] {
+  const jobs = new Map<JobEntry, JobView>();
+  for (const j of entry.jobs) jobs.set(j, viewOf(j, index));
+  const ownTopLevel = new Set(entry.tasks.filter((t) => !t.job && t.id).map((t) => t.id!));
+  if (ownTopLevel.size > 0) {
+    for (const f of index.allFiles()) {
+      if (f.uri === entry.uri) continue;
+      for (const j of f.jobs) {
+        if (!jobs.has(j) && j.members.some((m) => m.step !== undefined && ownTopLevel.has(m.step))) jobs.set(j, viewOf(j, index));
+      }
+    }
+  }
+  return [...jobs.values()];
+}

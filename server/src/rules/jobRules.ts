@@ -1,0 +1,83 @@
+/** Rules on a Job element: its schedule, its agent, the tasks it lists. */
+import { Rule } from './rule';
+import { findAttribute, nameSpan, valueSpan } from './ranges';
+import { isValidCrontab } from './crontab';
+
+export const jobDuplicateTask: Rule = {
+  id: 'job/duplicate-task',
+  severity: 'warning',
+  source: 'tasks-jobs/build-efficient-jobs, rule 3',
+  explanation: 'The same task appears twice in one job (written inline or named by a Step): it runs twice for nothing.',
+  check(ctx, report) {
+    for (const job of ctx.entry.jobs) {
+      const seen = new Set<string>();
+      for (const m of job.members) {
+        const id = m.task ? m.task.id : m.step;
+        if (!id) continue;
+        if (seen.has(id)) {
+          const at = m.task ? ctx.entry.definitions.find((d) => d.task === m.task) : undefined;
+          report({
+            ...(m.task ? (at ? { start: at.idStart, end: at.idEnd } : nameSpan(m.task)) : { start: m.start, end: m.end }),
+            message: `Task '${id}' already runs in job '${job.id}'.`,
+          });
+        }
+        seen.add(id);
+      }
+    }
+  },
+};
+
+export const crontabAttributeCasing: Rule = {
+  id: 'job/crontab-attribute-casing',
+  severity: 'error',
+  source: 'xml-configuration/jobs/job (CronTabExpression) vs seed §12 ("CrontabExpression")',
+  explanation: 'The schedule attribute is spelled `CronTabExpression` (capital T). The seed writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name !== 'Job') continue;
+      for (const a of el.attributes) {
+        if (/^cron(tab)?expression$/i.test(a.name) && a.name !== 'CronTabExpression') {
+          report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.` });
+        }
+      }
+    }
+  },
+};
+
+export const crontabSyntax: Rule = {
+  id: 'job/crontab-syntax',
+  severity: 'error',
+  source: 'xml-configuration/jobs/job',
+  explanation: '`CronTabExpression` is a crontab schedule of five fields: minute, hour, day of month, month, day of week (for example `*/15 * * * *`).',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name !== 'Job') continue;
+      const a = findAttribute(el, 'CronTabExpression');
+      if (a && a.valueStart >= 0 && !isValidCrontab(a.value)) {
+        report({ ...valueSpan(a), message: `'${a.value}' is not a crontab schedule of five fields (minute hour day month weekday).` });
+      }
+    }
+  },
+};
+
+export const jobAgentConsistency: Rule = {
+  id: 'job/agent-consistency',
+  severity: 'error',
+  source: 'xml-configuration/jobs/job ("all tasks must run on the job\'s agent or on the server")',
+  explanation: "Every task of a job runs on the job's agent or on the server: a task naming another agent cannot run in this job.",
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name !== 'Job') continue;
+      const jobAgent = findAttribute(el, 'Agent')?.value.trim();
+      if (!jobAgent) continue;
+      for (const child of el.children) {
+        const a = findAttribute(child, 'Agent');
+        if (a && a.valueStart >= 0 && a.value.trim() && a.value.trim() !== jobAgent) {
+          report({ ...valueSpan(a), message: `This task runs on agent '${a.value.trim()}' but job '${findAttribute(el, 'Identifier')?.value ?? ''}' runs on '${jobAgent}'.` });
+        }
+      }
+    }
+  },
+};
+
+export const JOB_RULES: readonly Rule[] = [jobDuplicateTask, crontabAttributeCasing, crontabSyntax, jobAgentConsistency];

@@ -1,0 +1,61 @@
+/**
+ * What a rule sees of one file: its index entry, the workspace index, and (when the text is
+ * at hand: open documents, the command line) its element tree, built once and only if asked.
+ */
+import { FileEntry, TaskRecord } from '../index/fileEntry';
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
+import { JobView, jobViewsOfFile } from './jobModel';
+
+export class RuleContext {
+  private treeCache: XmlTree | undefined;
+  private byStart: Map<number, XmlElement> | undefined;
+  private jobCache: JobView[] | undefined;
+
+  constructor(
+    readonly entry: FileEntry,
+    readonly index: WorkspaceIndex,
+    readonly text: string | undefined,
+    tree?: XmlTree,
+  ) {
+    this.treeCache = tree;
+  }
+
+  /** The element tree, when the file's text is available. */
+  get tree(): XmlTree | undefined {
+    if (!this.treeCache && this.text !== undefined) this.treeCache = buildXmlTree(this.text);
+    return this.treeCache;
+  }
+
+  /** Every element of the file, depth first (the root excluded). */
+  *elements(): Generator<XmlElement> {
+    const root = this.tree?.roots[0];
+    if (!root) return;
+    const stack = [...root.children].reverse();
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      yield el;
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    }
+  }
+
+  /** The element of this file whose start tag begins at `offset`. */
+  elementStartingAt(offset: number): XmlElement | undefined {
+    if (!this.byStart) {
+      this.byStart = new Map();
+      for (const el of this.elements()) this.byStart.set(el.start, el);
+    }
+    return this.byStart.get(offset);
+  }
+
+  /** The element a task record of this file was read from. */
+  elementOf(task: TaskRecord): XmlElement | undefined {
+    return task.uri === this.entry.uri ? this.elementStartingAt(task.start) : undefined;
+  }
+
+  /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */
+  jobs(): JobView[] {
+    this.jobCache ??= jobViewsOfFile(this.entry, this.index);
+    return this.jobCache;
+  }
+}

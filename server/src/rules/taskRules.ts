@@ -1,0 +1,135 @@
+/** Rules on one task element, whatever job it is in. */
+import { Rule } from './rule';
+import { findAttribute, nameSpan } from './ranges';
+
+/** Tasks that run on an agent and call the server back: they need both. */
+export const AGENT_TASKS = new Set([
+  'ExportTask',
+  'PrepareSynchronizationTask',
+  'ActivityInstanceActorTask',
+  'CreateDatabaseViewsTask',
+  'InvokeApiTask',
+  'InvokeAspectsTask',
+]);
+
+/** Element names of older versions, replaced by a `Type` attribute or by the job state machine. */
+const LEGACY_TASKS: Record<string, string> = {
+  PrepareSynchronizationChangesTask: 'PrepareSynchronizationTask with Type="Changes"',
+  PrepareSynchronizationActiveDirectoryTask: 'PrepareSynchronizationTask with Type="ActiveDirectory"',
+  SynchronizeChangesTask: 'SynchronizeTask with Type="Changes"',
+  SynchronizeActiveDirectoryTask: 'SynchronizeTask with Type="ActiveDirectory"',
+  SynchronizationADDirSyncTask: 'SynchronizeTask with Type="ActiveDirectory"',
+  SynchronizationValidationTask: 'nothing: the job state machine runs the validation when needed',
+};
+
+export function legacyReplacement(element: string): string | undefined {
+  return LEGACY_TASKS[element];
+}
+
+export const agentTaskAgentAndClient: Rule = {
+  id: 'agenttask/agent-openidclient-required',
+  severity: 'error',
+  source: 'task pages of ExportTask, PrepareSynchronizationTask, ActivityInstanceActorTask, CreateDatabaseViewsTask, InvokeApiTask, InvokeAspectsTask',
+  explanation:
+    'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (!AGENT_TASKS.has(el.name) || !el.startTagComplete) continue;
+      const missing = ['Agent', 'OpenIdClient'].filter((n) => !findAttribute(el, n));
+      if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
+    }
+  },
+};
+
+export const exportConnectionRequired: Rule = {
+  id: 'export/connection-required',
+  severity: 'error',
+  source: 'connectors/configuration-details/connections (the ExportTask table says optional; the connections page says mandatory)',
+  explanation: 'An ExportTask runs the export of one connection: without `Connection` there is nothing to export.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name === 'ExportTask' && el.startTagComplete && !findAttribute(el, 'Connection')) {
+        report({ ...nameSpan(el), message: "ExportTask needs a 'Connection': the connection whose export it runs." });
+      }
+    }
+  },
+};
+
+function targetRequired(id: string, element: string, source: string): Rule {
+  return {
+    id,
+    severity: 'error',
+    source,
+    explanation: `A ${element} works either on a connector (\`Connector\`) or on a list of resource types (\`TaskResourceType\` children); it needs one of them.`,
+    check(ctx, report) {
+      for (const el of ctx.elements()) {
+        if (el.name !== element || !el.startTagComplete || findAttribute(el, 'Connector')) continue;
+        if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
+        report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
+      }
+    },
+  };
+}
+
+export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'xml-configuration/jobs/tasks/agent/fulfilltask');
+export const generateProvisioningTargetRequired = targetRequired(
+  'generateprovisioning/target-required',
+  'GenerateProvisioningOrdersTask',
+  'xml-configuration/jobs/tasks/server/generateprovisioningorderstask',
+);
+
+export const legacyTaskElement: Rule = {
+  id: 'legacy/task-element',
+  severity: 'error',
+  source: 'synchronization/upward-data-sync; 6.1 how-tos',
+  explanation:
+    'Element names of older versions (`PrepareSynchronizationChangesTask`, `SynchronizeActiveDirectoryTask`, ' +
+    '`SynchronizationValidationTask`…) are no longer accepted: they became a `Type` attribute, or the job state machine does the work.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      const replacement = LEGACY_TASKS[el.name];
+      if (replacement) report({ ...nameSpan(el), message: `${el.name} is an old element name; use ${replacement}.` });
+    }
+  },
+};
+
+export const deprecatedSendRoleModelNotifications: Rule = {
+  id: 'deprecated/sendrolemodelnotifications',
+  severity: 'info',
+  source: 'current/…/sendrolemodelnotificationstask.md',
+  explanation:
+    'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name === 'SendRoleModelNotificationsTask') {
+        report({ ...nameSpan(el), message: 'SendRoleModelNotificationsTask is deprecated: prefer SendNotificationsTask.' });
+      }
+    }
+  },
+};
+
+export const taskEntityTypeAttributeName: Rule = {
+  id: 'taskentitytype/attribute-name',
+  severity: 'error',
+  source: 'task pages (TaskEntityType EntityType=) vs the seed §5–6 (Identifier=)',
+  explanation:
+    'TaskEntityType names its entity type with `EntityType=`. The seed writes `Identifier=` in two places; the documentation ' +
+    'and every scaffolding output use `EntityType=`.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name !== 'TaskEntityType' || findAttribute(el, 'EntityType')) continue;
+      const id = findAttribute(el, 'Identifier');
+      if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
+    }
+  },
+};
+
+export const TASK_RULES: readonly Rule[] = [
+  agentTaskAgentAndClient,
+  exportConnectionRequired,
+  fulfillTargetRequired,
+  generateProvisioningTargetRequired,
+  legacyTaskElement,
+  deprecatedSendRoleModelNotifications,
+  taskEntityTypeAttributeName,
+];
