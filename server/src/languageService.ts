@@ -209,7 +209,9 @@ export class LanguageService {
     if (!entry || entry.status !== 'configuration') return [];
     const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-    return runRules(ctx, this.ruleSettings(uri)).map((f) => {
+    // In document order (stable: rules of one place keep the registry's order).
+    const findings = runRules(ctx, this.ruleSettings(uri)).sort((a, b) => a.start - b.start);
+    return findings.map((f) => {
       const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
       d.codeDescription = { href: `${docUrl}#${ruleAnchor(f.rule)}` };
       return d;

@@ -45,6 +45,7 @@ export const attributeRequired: Rule = {
         if (!attr.required || present.has(name) || isNamespaceAttribute(name)) continue;
         if (agentTask && (name === 'Agent' || name === 'OpenIdClient')) continue; // agenttask/agent-openidclient-required
         if (schema.key === 'Step' && present.has('Task')) continue; // the table's spelling
+        if (schema.key === 'TaskEntityType' && present.has('Identifier')) continue; // taskentitytype/attribute-name
         report({ ...nameSpan(el), message: `${el.name} requires the attribute '${name}'.`, data: { attribute: name } });
       }
     });

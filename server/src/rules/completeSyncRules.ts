@@ -243,7 +243,12 @@ function missingDependency(
   return completeRule(id, severity, source, explanation, (ctx, report) =>
     forEachCompleteTask(ctx, child, (task, el, job) => {
       const connector = options.sameConnector ? connectorOf(ctx, task) : undefined;
-      const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!options.sameConnector || connectorOf(ctx, t.task) === connector));
+      // A parent whose connector cannot be told (an export of an undefined connection) may be the one.
+      const sameConnector = (t: JobTask) => {
+        const c = connectorOf(ctx, t.task);
+        return c === undefined || connector === undefined || c === connector;
+      };
+      const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!options.sameConnector || sameConnector(t)));
       if (options.onlyWhenParentsExist && pool.length === 0) return;
       if (dependsOnAny(task, pool.map((t) => t.task.id).filter((x): x is string => !!x))) return;
       // A dependency on any task of the right type counts (another connector's, another job's).

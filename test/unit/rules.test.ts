@@ -1,0 +1,161 @@
+/**
+ * Every rule: a job file that triggers it (exact ranges, id, severity) and one close to it
+ * that must not. The jobs are variations of one correct complete-sync job.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { RULES } from '../../server/src/rules/registry';
+import { conf, textOf } from '../helpers/cursor';
+import { uriOf, workspace } from '../helpers/workspace';
+
+export const CONTEXT = conf(`<Agent Identifier="Local" DisplayName_L1="Local" />
+<Agent Identifier="Remote" DisplayName_L1="Remote" />
+<Profile Identifier="Pr" DisplayName_L1="p" />
+<OpenIdClient Identifier="Job" DisplayName_L1="Job" HashedSecret="x" Profile="Pr" />
+<Connector Identifier="AD" DisplayName_L1="AD" Agent="Local" />
+<Connector Identifier="HR" DisplayName_L1="HR" Agent="Local" />
+<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="Usercube.AD@0000001" />
+<Connection Identifier="ADFulfillment" DisplayName_L1="f" Connector="AD" Package="Usercube.AD@0000001" />
+<Connection Identifier="HRExport" DisplayName_L1="h" Connector="HR" Package="Usercube.CSV@0000001" />
+<EntityType Identifier="AD_Entry" DisplayName_L1="e" />
+<Policy Identifier="P" DisplayName_L1="p" />
+<ResourceType Identifier="RT" DisplayName_L1="rt" Policy="P" SourceEntityType="AD_Entry" TargetEntityType="AD_Entry" />`);
+
+export const E = `<ExportTask Identifier="AD_Export" DisplayName_L1="e" Agent="Local" OpenIdClient="Job" Connector="AD" Connection="ADExport" ContinueOnError="true" IgnoreCookieFile="true" />`;
+export const P = `<PrepareSynchronizationTask Identifier="AD_Prepare" DisplayName_L1="p" Agent="Local" OpenIdClient="Job" Connector="AD" SynchronizationMode="Complete">
+    <TaskDependsOnTask ParentTask="AD_Export" />
+  </PrepareSynchronizationTask>`;
+export const S = `<SynchronizeTask Identifier="AD_Sync" DisplayName_L1="s" Connector="AD">
+    <TaskDependsOnTask ParentTask="AD_Prepare" />
+  </SynchronizeTask>`;
+export const X = `<UpdateEntityPropertyExpressionsTask Identifier="AD_Expressions" DisplayName_L1="x">
+    <TaskEntityType EntityType="AD_Entry" />
+  </UpdateEntityPropertyExpressionsTask>`;
+export const G = `<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />`;
+export const F = `<FulfillTask Identifier="AD_Fulfill" DisplayName_L1="f" Connector="AD" Connection="ADFulfillment" ContinueOnError="true">
+    <TaskDependsOnTask ParentTask="AD_GPO" />
+  </FulfillTask>`;
+export const U = `<SetInternalUserProfilesTask Identifier="AD_Profiles" DisplayName_L1="u">
+    <TaskResourceType ResourceType="RT" />
+    <TaskDependsOnTask ParentTask="AD_Fulfill" />
+  </SetInternalUserProfilesTask>`;
+
+export function job(tasks: string[], attrs = 'Identifier="Job_AD_Complete" DisplayName_L1="AD complete" Agent="Local"'): string {
+  return `<Job ${attrs}>\n  ${tasks.join('\n  ')}\n</Job>`;
+}
+
+export const GOOD_JOB = job([E, P, S, X, G, F, U]);
+const INCREMENTAL = 'Identifier="Job_AD_Incremental" DisplayName_L1="AD incremental" Agent="Local" IsIncremental="true"';
+
+const SEVERITY = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info' } as Record<number, string>;
+
+/** The places a rule reports in a job file (with the context file beside it). */
+export function hits(rule: string, body: string): { text: string; severity: string; message: string }[] {
+  const text = conf(body);
+  const service = workspace({ 'context.xml': CONTEXT, 'job.xml': text }, ['job.xml']);
+  return service
+    .validate(uriOf('job.xml'))
+    .filter((d) => d.code === rule)
+    .map((d) => ({ text: textOf(text, d.range), severity: SEVERITY[d.severity!], message: d.message }));
+}
+
+interface Case {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  bad: string;
+  /** The exact characters each diagnostic covers, in order. */
+  at: string[];
+  good: string;
+  message?: RegExp;
+}
+
+const replace = (from: string, to: string) => GOOD_JOB.replace(from, to);
+
+const CASES: Case[] = [
+  { rule: 'xml/well-formed', severity: 'error', bad: replace('<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />', '<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD"'), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB },
+  { rule: 'file/encoding-mojibake', severity: 'warning', bad: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Pr\uFFFDparation" DisplayName_L3="Prï¿½paration"'), at: ['Pr\uFFFDparation', 'Prï¿½paration'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Préparation"') },
+  { rule: 'identifier/unique', severity: 'error', bad: GOOD_JOB + `\n${G}`, at: ['AD_GPO', 'AD_GPO'], good: GOOD_JOB + `\n${G.replace('AD_GPO', 'AD_GPO_2')}` },
+  { rule: 'identifier/case-collision', severity: 'warning', bad: GOOD_JOB + '\n<Job Identifier="job_ad_complete" DisplayName_L1="j" />', at: ['Job_AD_Complete', 'job_ad_complete'], good: GOOD_JOB + '\n<Job Identifier="job_ad_other" DisplayName_L1="j" />' },
+  { rule: 'task/identifier-recommended', severity: 'warning', bad: replace('Identifier="AD_GPO" ', ''), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB + `\n${G.replace('Identifier="AD_GPO" ', '')}`.replace(/AD_GPO" \/>$/, '') },
+  { rule: 'reference/unresolved', severity: 'error', bad: replace('Connection="ADFulfillment"', 'Connection="ADFulfilment"'), at: ['ADFulfilment'], good: GOOD_JOB },
+  { rule: 'dependency/parent-exists', severity: 'error', bad: replace('ParentTask="AD_GPO"', 'ParentTask="AD_GP0"'), at: ['AD_GP0'], good: GOOD_JOB },
+  { rule: 'job/step-target-exists', severity: 'error', bad: GOOD_JOB.replace('</Job>', '  <Step Identifier="AD_Missing" />\n</Job>'), at: ['AD_Missing'], good: GOOD_JOB },
+  { rule: 'job/override-target-exists', severity: 'error', bad: GOOD_JOB.replace('</Job>', '  <SynchronizeTaskOverride Identifier="AD_Export" />\n</Job>'), at: ['AD_Export'], good: GOOD_JOB.replace('</Job>', '  <SynchronizeTaskOverride Identifier="AD_Sync" />\n</Job>') },
+  { rule: 'dependency/no-self', severity: 'error', bad: replace('ParentTask="AD_Prepare"', 'ParentTask="AD_Sync"'), at: ['AD_Sync'], good: GOOD_JOB },
+  {
+    rule: 'dependency/no-cycle',
+    severity: 'error',
+    bad: replace('<TaskDependsOnTask ParentTask="AD_Export" />', '<TaskDependsOnTask ParentTask="AD_Export" />\n    <TaskDependsOnTask ParentTask="AD_Sync" />'),
+    at: ['AD_Sync', 'AD_Prepare'],
+    good: GOOD_JOB,
+    message: /^Dependency cycle: AD_Prepare → AD_Sync → AD_Prepare\.$/,
+  },
+  {
+    rule: 'dependency/parent-in-job',
+    severity: 'warning',
+    bad: GOOD_JOB + '\n<Job Identifier="Job_Other" DisplayName_L1="o" Agent="Local">\n  <SynchronizeTask Identifier="Other_Sync" DisplayName_L1="s" Connector="AD"><TaskDependsOnTask ParentTask="AD_Prepare" /></SynchronizeTask>\n</Job>',
+    at: ['AD_Prepare'],
+    good: GOOD_JOB + '\n<Job Identifier="Job_Other" DisplayName_L1="o" Agent="Local">\n  <Step Identifier="AD_Export" />\n  <Step Identifier="AD_Prepare" />\n  <SynchronizeTask Identifier="Other_Sync" DisplayName_L1="s" Connector="AD"><TaskDependsOnTask ParentTask="AD_Prepare" /></SynchronizeTask>\n</Job>',
+  },
+  { rule: 'job/duplicate-task', severity: 'warning', bad: GOOD_JOB.replace('</Job>', '  <Step Identifier="AD_Export" />\n</Job>'), at: ['AD_Export'], good: GOOD_JOB },
+  { rule: 'job/crontab-attribute-casing', severity: 'error', bad: replace('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">'), at: ['CrontabExpression'], good: replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">') },
+  { rule: 'job/crontab-syntax', severity: 'error', bad: replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 25 * * *">'), at: ['0 25 * * *'], good: replace('Agent="Local">', 'Agent="Local" CronTabExpression="*/15 6-20 * JAN-DEC MON-FRI">') },
+  { rule: 'job/agent-consistency', severity: 'error', bad: replace('DisplayName_L1="e" Agent="Local"', 'DisplayName_L1="e" Agent="Remote"'), at: ['Remote'], good: GOOD_JOB },
+  { rule: 'attribute/required', severity: 'error', bad: replace('DisplayName_L1="s" Connector="AD"', 'DisplayName_L1="s"'), at: ['SynchronizeTask'], good: GOOD_JOB },
+  { rule: 'attribute/unknown', severity: 'warning', bad: replace('DisplayName_L1="g" Connector="AD"', 'DisplayName_L1="g" Connector="AD" Conector="AD"'), at: ['Conector="AD"'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="g" BatchSelectSize="10"') },
+  { rule: 'attribute/enum', severity: 'error', bad: replace('Agent="Local">', 'Agent="Local" LogLevel="Verbose">'), at: ['Verbose'], good: replace('Agent="Local">', 'Agent="Local" LogLevel="Debug">') },
+  { rule: 'attribute/boolean', severity: 'error', bad: replace('ContinueOnError="true" IgnoreCookieFile="true"', 'ContinueOnError="yes" IgnoreCookieFile="true"'), at: ['yes'], good: replace('ContinueOnError="true" IgnoreCookieFile="true"', 'ContinueOnError="1" IgnoreCookieFile="True"') },
+  { rule: 'xml/duplicate-attribute', severity: 'error', bad: replace('Connector="AD" />', 'Connector="AD" Connector="AD" />'), at: ['Connector="AD"'], good: GOOD_JOB },
+  { rule: 'multilingual/index-range', severity: 'error', bad: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L17="g"'), at: ['DisplayName_L17'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L16="g"') },
+  { rule: 'taskentitytype/attribute-name', severity: 'error', bad: replace('<TaskEntityType EntityType="AD_Entry" />', '<TaskEntityType Identifier="AD_Entry" />'), at: ['Identifier'], good: GOOD_JOB },
+  { rule: 'agenttask/agent-openidclient-required', severity: 'error', bad: replace('Agent="Local" OpenIdClient="Job" Connector="AD" Connection="ADExport"', 'Agent="Local" Connector="AD" Connection="ADExport"'), at: ['ExportTask'], good: GOOD_JOB },
+  { rule: 'export/connection-required', severity: 'error', bad: replace(' Connection="ADExport"', ''), at: ['ExportTask'], good: GOOD_JOB },
+  { rule: 'fulfill/target-required', severity: 'error', bad: replace('DisplayName_L1="f" Connector="AD" Connection="ADFulfillment"', 'DisplayName_L1="f"'), at: ['FulfillTask'], good: replace('DisplayName_L1="f" Connector="AD" Connection="ADFulfillment" ContinueOnError="true">', 'DisplayName_L1="f" ContinueOnError="true">\n    <TaskResourceType ResourceType="RT" />') },
+  { rule: 'generateprovisioning/target-required', severity: 'error', bad: replace('DisplayName_L1="g" Connector="AD" />', 'DisplayName_L1="g" />'), at: ['GenerateProvisioningOrdersTask'], good: replace('DisplayName_L1="g" Connector="AD" />', 'DisplayName_L1="g"><TaskResourceType ResourceType="RT" /></GenerateProvisioningOrdersTask>') },
+  { rule: 'legacy/task-element', severity: 'error', bad: GOOD_JOB + '\n<SynchronizeActiveDirectoryTask Identifier="Old" DisplayName_L1="o" />', at: ['SynchronizeActiveDirectoryTask'], good: GOOD_JOB },
+  { rule: 'deprecated/sendrolemodelnotifications', severity: 'info', bad: GOOD_JOB.replace('</Job>', '  <SendRoleModelNotificationsTask Identifier="AD_Notify" DisplayName_L1="n" />\n</Job>'), at: ['SendRoleModelNotificationsTask'], good: GOOD_JOB.replace('</Job>', '  <SendNotificationsTask Identifier="AD_Notify" DisplayName_L1="n" />\n</Job>') },
+  { rule: 'sync-complete/prepare-mode-complete', severity: 'error', bad: replace('SynchronizationMode="Complete"', 'SynchronizationMode="Incremental"'), at: ['Incremental'], good: job([E, P, S], INCREMENTAL).replace('SynchronizationMode="Complete"', 'SynchronizationMode="Incremental"') },
+  { rule: 'sync-complete/no-donotdeletechanges', severity: 'error', bad: replace('DisplayName_L1="s" Connector="AD"', 'DisplayName_L1="s" Connector="AD" DoNotDeleteChanges="false"'), at: ['DoNotDeleteChanges="false"'], good: job([E, P.replace('"Complete"', '"Incremental"'), S.replace('Connector="AD"', 'Connector="AD" DoNotDeleteChanges="true"')], INCREMENTAL) },
+  { rule: 'sync-complete/no-forceprovisioning', severity: 'error', bad: replace('DisplayName_L1="g" Connector="AD"', 'DisplayName_L1="g" Connector="AD" ForceProvisioning="true"'), at: ['ForceProvisioning="true"'], good: replace('DisplayName_L1="g" Connector="AD"', 'DisplayName_L1="g" Connector="AD" ForceProvisioning="false"') },
+  { rule: 'sync-complete/no-validation-task', severity: 'warning', bad: GOOD_JOB.replace('</Job>', '  <SynchronizationValidationTask Identifier="V" DisplayName_L1="v" />\n</Job>'), at: ['SynchronizationValidationTask'], good: GOOD_JOB },
+  { rule: 'sync-complete/no-initial-flags', severity: 'error', bad: replace('IgnoreCookieFile="true" />', 'IgnoreCookieFile="true" InitMode="true" />').replace('SynchronizationMode="Complete"', 'SynchronizationMode="Initial"'), at: ['InitMode="true"', 'Initial'], good: replace('IgnoreCookieFile="true" />', 'IgnoreCookieFile="true" InitMode="false" />') },
+  { rule: 'sync-complete/not-incremental', severity: 'warning', bad: replace('DisplayName_L1="x"', 'DisplayName_L1="x" Dirty="true"'), at: ['Dirty="true"'], good: replace('DisplayName_L1="x"', 'DisplayName_L1="x" Dirty="false"') },
+  { rule: 'sync-complete/order', severity: 'warning', bad: job([E, P, G, S, X, F, U]), at: ['SynchronizeTask', 'UpdateEntityPropertyExpressionsTask'], good: GOOD_JOB, message: /^SynchronizeTask should come before GenerateProvisioningOrdersTask in a complete job\.$/ },
+  { rule: 'synchronize/type-matches-prepare', severity: 'error', bad: replace('Connector="AD" SynchronizationMode="Complete"', 'Connector="AD" SynchronizationMode="Complete" Type="ActiveDirectory"'), at: ['SynchronizeTask'], good: replace('Connector="AD" SynchronizationMode="Complete"', 'Connector="AD" SynchronizationMode="Complete" Type="ActiveDirectory"').replace('DisplayName_L1="s"', 'DisplayName_L1="s" Type="ActiveDirectory"') },
+  { rule: 'export/ignore-cookie-on-complete', severity: 'warning', bad: replace('IgnoreCookieFile="true"', 'IgnoreCookieFile="false"'), at: ['false'], good: job([E.replace(' IgnoreCookieFile="true"', ''), P.replace('"Complete"', '"Incremental"')], INCREMENTAL) },
+  { rule: 'export/continue-on-error', severity: 'info', bad: replace(' ContinueOnError="true" IgnoreCookieFile', ' IgnoreCookieFile'), at: ['ExportTask'], good: GOOD_JOB },
+  { rule: 'prepare/depends-on-export', severity: 'warning', bad: replace('<TaskDependsOnTask ParentTask="AD_Export" />', ''), at: ['PrepareSynchronizationTask'], good: job([P.replace('<TaskDependsOnTask ParentTask="AD_Export" />', ''), S, X, G, F, U]) },
+  { rule: 'synchronize/depends-on-export-or-prepare', severity: 'warning', bad: replace('<TaskDependsOnTask ParentTask="AD_Prepare" />', ''), at: ['SynchronizeTask'], good: replace('<TaskDependsOnTask ParentTask="AD_Prepare" />', '<TaskDependsOnTask ParentTask="AD_Export" />') },
+  { rule: 'generateprovisioning/connector-matches-prepare', severity: 'warning', bad: replace('DisplayName_L1="g" Connector="AD"', 'DisplayName_L1="g" Connector="HR"'), at: ['HR'], good: GOOD_JOB },
+  { rule: 'fulfill/depends-on-generate-provisioning', severity: 'error', bad: replace('<TaskDependsOnTask ParentTask="AD_GPO" />', ''), at: ['FulfillTask'], good: GOOD_JOB },
+  { rule: 'fulfill/continue-on-error', severity: 'info', bad: replace('Connection="ADFulfillment" ContinueOnError="true"', 'Connection="ADFulfillment"'), at: ['FulfillTask'], good: GOOD_JOB },
+  { rule: 'setinternaluserprofiles/depends-on-fulfill', severity: 'warning', bad: replace('<TaskDependsOnTask ParentTask="AD_Fulfill" />', ''), at: ['SetInternalUserProfilesTask'], good: GOOD_JOB },
+];
+
+describe('rules', () => {
+  it('the reference complete-sync job is clean', () => {
+    const text = conf(GOOD_JOB);
+    const service = workspace({ 'context.xml': CONTEXT, 'job.xml': text }, ['job.xml', 'context.xml']);
+    assert.deepEqual(service.validate(uriOf('job.xml')).map((d) => `${d.code}: ${d.message}`), []);
+    assert.deepEqual(service.validate(uriOf('context.xml')).map((d) => `${d.code}: ${d.message}`), []);
+  });
+
+  it('every registered rule has a case here', () => {
+    const tested = new Set(CASES.map((c) => c.rule));
+    assert.deepEqual(RULES.map((r) => r.id).filter((id) => !tested.has(id)), []);
+  });
+
+  for (const c of CASES) {
+    describe(c.rule, () => {
+      it(`reports ${c.at.map((a) => `"${a}"`).join(', ')} as ${c.severity}`, () => {
+        const found = hits(c.rule, c.bad);
+        assert.deepEqual(found.map((f) => [f.text, f.severity]), c.at.map((a) => [a, c.severity]));
+        if (c.message) assert.match(found[0].message, c.message);
+      });
+      it('stays silent on the close case', () => {
+        assert.deepEqual(hits(c.rule, c.good), []);
+      });
+    });
+  }
+});

@@ -1,0 +1,57 @@
+/**
+ * The seed guide's own complete-sync job (§1 connector + §12 job), exactly as printed, U+FFFD
+ * characters included. "Seed Context.xml" defines what the guide refers to without printing
+ * (agent, OpenID client, connections, entity types), so that only the job itself is judged.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { fixtureWorkspace } from '../helpers/workspace';
+import { textOf } from '../helpers/cursor';
+
+const SEVERITY = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info' } as Record<number, string>;
+
+describe("the seed's complete-sync job", () => {
+  const ws = fixtureWorkspace('seed', ['Seed Job.xml']);
+  const text = ws.text('Seed Job.xml');
+  const found = ws.service.validate(ws.uri('Seed Job.xml')).map((d) => [d.code, SEVERITY[d.severity!], textOf(text, d.range)]);
+
+  it('gets exactly these diagnostics, for these reasons', () => {
+    assert.deepEqual(found, [
+      // §12 redefines the §2 export inline without IgnoreCookieFile and ContinueOnError, which §2 asks for.
+      ['export/ignore-cookie-on-complete', 'warning', 'ExportTask'],
+      ['export/continue-on-error', 'info', 'ExportTask'],
+      // The PrepareSynchronizationTask has no Identifier: nothing can depend on it (the seed's SynchronizeTask depends on the export instead).
+      ['task/identifier-recommended', 'warning', 'PrepareSynchronizationTask'],
+      // Accents lost to a wrong code page in the French display names.
+      ['file/encoding-mojibake', 'warning', 'AD - Pr\uFFFDparation de la synchronisation (mode complet)'],
+      ['file/encoding-mojibake', 'warning', 'Global - Mise \uFFFD jour des propri\uFFFDt\uFFFDs calcul\uFFFDes'],
+      // §5 and §6 write TaskEntityType Identifier= where every reference page says EntityType=.
+      ['taskentitytype/attribute-name', 'error', 'Identifier'],
+      ['taskentitytype/attribute-name', 'error', 'Identifier'],
+      ['file/encoding-mojibake', 'warning', 'R\uFFFDf\uFFFDrentiel - Pr\uFFFDparation des ordres de provisioning'],
+      ['file/encoding-mojibake', 'warning', 'AD - R\uFFFDcup\uFFFDration des ordres de provisioning'],
+      ['file/encoding-mojibake', 'warning', 'AD - Mise \uFFFD jour de la classification des comptes'],
+      ['file/encoding-mojibake', 'warning', 'Global - Mise \uFFFD jour des profils'],
+      // The notification task has no Identifier either, and is deprecated in the current documentation.
+      ['task/identifier-recommended', 'warning', 'SendRoleModelNotificationsTask'],
+      ['deprecated/sendrolemodelnotifications', 'info', 'SendRoleModelNotificationsTask'],
+    ]);
+  });
+
+  it('follows the rest of the guide: mode, dependencies, order', () => {
+    const codes = new Set(found.map((f) => f[0]));
+    for (const rule of [
+      'sync-complete/prepare-mode-complete',
+      'sync-complete/no-donotdeletechanges',
+      'sync-complete/order',
+      'prepare/depends-on-export',
+      'synchronize/depends-on-export-or-prepare',
+      'fulfill/depends-on-generate-provisioning',
+      'setinternaluserprofiles/depends-on-fulfill',
+      'synchronize/type-matches-prepare',
+    ]) {
+      assert.ok(!codes.has(rule), rule);
+    }
+  });
+});
