@@ -6,6 +6,7 @@
  * tree) or as decoded text from disk (only their index entry is kept).
  */
 import type {
+  CodeAction,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -27,6 +28,8 @@ import { findReferences } from './features/references';
 import { doHover } from './features/hover';
 import { findDocumentSymbols } from './features/documentSymbols';
 import { findWorkspaceSymbols } from './features/workspaceSymbols';
+import { fixAllEdits, getCodeActions } from './features/codeActions';
+import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
 import { RULES_BY_ID } from './rules/registry';
 import { Severity } from './rules/rule';
@@ -186,6 +189,18 @@ export class LanguageService {
 
   findWorkspaceSymbols(query: string): SymbolInformation[] {
     return findWorkspaceSymbols(this.index, query);
+  }
+
+  /** Quick fixes for the diagnostics given, and the fix-all source action when asked for. */
+  getCodeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+    const ctx = this.context(uri);
+    return ctx ? getCodeActions(ctx, range, diagnostics, only, () => this.validate(uri)) : [];
+  }
+
+  /** Every safe fix of an open document, as offset edits on its text (the command line's --fix). */
+  fixAll(uri: string): OffsetEdit[] {
+    const ctx = this.context(uri);
+    return ctx ? fixAllEdits(ctx, this.validate(uri)) : [];
   }
 
   /** The identifier under the cursor and its range, or why it cannot be renamed. */

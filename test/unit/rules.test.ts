@@ -4,61 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { RULES } from '../../server/src/rules/registry';
-import { conf, textOf } from '../helpers/cursor';
+import { conf } from '../helpers/cursor';
 import { uriOf, workspace } from '../helpers/workspace';
-
-export const CONTEXT = conf(`<Agent Identifier="Local" DisplayName_L1="Local" />
-<Agent Identifier="Remote" DisplayName_L1="Remote" />
-<Profile Identifier="Pr" DisplayName_L1="p" />
-<OpenIdClient Identifier="Job" DisplayName_L1="Job" HashedSecret="x" Profile="Pr" />
-<Connector Identifier="AD" DisplayName_L1="AD" Agent="Local" />
-<Connector Identifier="HR" DisplayName_L1="HR" Agent="Local" />
-<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="Usercube.AD@0000001" />
-<Connection Identifier="ADFulfillment" DisplayName_L1="f" Connector="AD" Package="Usercube.AD@0000001" />
-<Connection Identifier="HRExport" DisplayName_L1="h" Connector="HR" Package="Usercube.CSV@0000001" />
-<EntityType Identifier="AD_Entry" DisplayName_L1="e" />
-<Policy Identifier="P" DisplayName_L1="p" />
-<ResourceType Identifier="RT" DisplayName_L1="rt" Policy="P" SourceEntityType="AD_Entry" TargetEntityType="AD_Entry" />`);
-
-export const E = `<ExportTask Identifier="AD_Export" DisplayName_L1="e" Agent="Local" OpenIdClient="Job" Connector="AD" Connection="ADExport" ContinueOnError="true" IgnoreCookieFile="true" />`;
-export const P = `<PrepareSynchronizationTask Identifier="AD_Prepare" DisplayName_L1="p" Agent="Local" OpenIdClient="Job" Connector="AD" SynchronizationMode="Complete">
-    <TaskDependsOnTask ParentTask="AD_Export" />
-  </PrepareSynchronizationTask>`;
-export const S = `<SynchronizeTask Identifier="AD_Sync" DisplayName_L1="s" Connector="AD">
-    <TaskDependsOnTask ParentTask="AD_Prepare" />
-  </SynchronizeTask>`;
-export const X = `<UpdateEntityPropertyExpressionsTask Identifier="AD_Expressions" DisplayName_L1="x">
-    <TaskEntityType EntityType="AD_Entry" />
-  </UpdateEntityPropertyExpressionsTask>`;
-export const G = `<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />`;
-export const F = `<FulfillTask Identifier="AD_Fulfill" DisplayName_L1="f" Connector="AD" Connection="ADFulfillment" ContinueOnError="true">
-    <TaskDependsOnTask ParentTask="AD_GPO" />
-  </FulfillTask>`;
-export const U = `<SetInternalUserProfilesTask Identifier="AD_Profiles" DisplayName_L1="u">
-    <TaskResourceType ResourceType="RT" />
-    <TaskDependsOnTask ParentTask="AD_Fulfill" />
-  </SetInternalUserProfilesTask>`;
-
-export function job(tasks: string[], attrs = 'Identifier="Job_AD_Complete" DisplayName_L1="AD complete" Agent="Local"'): string {
-  return `<Job ${attrs}>\n  ${tasks.join('\n  ')}\n</Job>`;
-}
-
-export const GOOD_JOB = job([E, P, S, X, G, F, U]);
-const INCREMENTAL = 'Identifier="Job_AD_Incremental" DisplayName_L1="AD incremental" Agent="Local" IsIncremental="true"';
-
-const SEVERITY = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info' } as Record<number, string>;
-
-/** The places a rule reports in a job file (with the context file beside it). */
-export function hits(rule: string, body: string): { text: string; severity: string; message: string }[] {
-  const text = conf(body);
-  const service = workspace({ 'context.xml': CONTEXT, 'job.xml': text }, ['job.xml']);
-  return service
-    .validate(uriOf('job.xml'))
-    .filter((d) => d.code === rule)
-    .map((d) => ({ text: textOf(text, d.range), severity: SEVERITY[d.severity!], message: d.message }));
-}
+import { CONTEXT, E, F, G, GOOD_JOB, INCREMENTAL, P, S, U, X, hits, job } from '../helpers/jobs';
 
 interface Case {
   rule: string;

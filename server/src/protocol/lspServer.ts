@@ -4,6 +4,7 @@
  */
 import { URI } from 'vscode-uri';
 import {
+  CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -12,9 +13,12 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   WatchKind,
+  LSPErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
+import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
 import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
 
@@ -26,6 +30,8 @@ interface Settings {
 /** Other open documents are re-checked this long after the index changed. */
 const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
+/** The folders listXmlFiles never enters, also when files appear in them later. */
+const SKIPPED_FOLDER = /(^|\/)(node_modules|\.git|\.svn|\.hg)(\/|$)/;
 
 export class LspServer {
   readonly service = new LanguageService();
@@ -61,6 +67,9 @@ export class LspServer {
     c.onHover((p) => this.service.doHover(p.textDocument.uri, p.position));
     c.onDocumentSymbol((p) => this.service.findDocumentSymbols(p.textDocument.uri));
     c.onWorkspaceSymbol((p) => this.service.findWorkspaceSymbols(p.query));
+    c.onCodeAction((p) => this.service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only));
+    c.onPrepareRename((p) => answerOrRefuse(this.service.prepareRename(p.textDocument.uri, p.position)));
+    c.onRenameRequest((p) => answerOrRefuse(this.service.doRename(p.textDocument.uri, p.position, p.newName)));
 
     this.documents.listen(c);
     c.listen();
@@ -83,6 +92,9 @@ export class LspServer {
         hoverProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // Rename options only for clients that said they support prepareRename (LSP 3.17).
+        renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'usercube-jobs' },
@@ -94,8 +106,8 @@ export class LspServer {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/*.xml' },
-          // Deleting or renaming a folder reports the folder only.
-          { globPattern: '**/*', kind: WatchKind.Delete },
+          // Deleting, renaming or moving a folder reports the folder only (microsoft/vscode#60813).
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
       });
     }
@@ -166,7 +178,10 @@ export class LspServer {
 
   private isExcluded(uri: string): boolean {
     for (const root of this.roots) {
-      if (uri.startsWith(root + '/')) return this.exclude.matches(decodeURIComponent(uri.slice(root.length + 1)));
+      if (uri.startsWith(root + '/')) {
+        const relative = decodeURIComponent(uri.slice(root.length + 1));
+        return SKIPPED_FOLDER.test(relative) || this.exclude.matches(relative);
+      }
     }
     return false;
   }
@@ -180,9 +195,21 @@ export class LspServer {
         else this.service.index.deleteUnder(ch.uri);
       } else if (isXml && !this.isExcluded(ch.uri) && !this.documents.get(ch.uri)) {
         await this.loadFromDisk(ch.uri, URI.parse(ch.uri).fsPath);
+      } else if (!isXml && ch.type === FileChangeType.Created) {
+        await this.loadFolder(ch.uri);
       }
     }
     this.scheduleCrossFile();
+  }
+
+  /** A folder renamed or moved into the workspace: the XML files inside it (nothing for a file). */
+  private async loadFolder(uri: string): Promise<void> {
+    if (!uri.startsWith('file:') || this.isExcluded(uri)) return;
+    const files = await listXmlFiles(URI.parse(uri).fsPath);
+    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+      const fileUri = URI.file(file).toString();
+      if (!this.isExcluded(fileUri) && !this.documents.get(fileUri)) await this.loadFromDisk(fileUri, file);
+    });
   }
 
   private documentChanged(doc: TextDocument): void {
@@ -232,4 +259,9 @@ export class LspServer {
     if (!doc) return;
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.validate(uri) });
   }
+}
+
+/** A refused request reaches the editor as an error whose message it shows (a refused rename). */
+function answerOrRefuse<T>(result: { ok: true; value: T } | { ok: false; message: string }): T | ResponseError<void> {
+  return result.ok ? result.value : new ResponseError(LSPErrorCodes.RequestFailed, result.message);
 }

@@ -1,0 +1,56 @@
+/**
+ * Code actions: the quick fixes of the diagnostics in the requested range, and
+ * `source.fixAll.usercube` with every safe fix of the document.
+ */
+import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import { FixContext, FixTarget, fixesFor, safeFixes } from '../fixes/quickFixes';
+import { OffsetEdit } from '../fixes/textEdits';
+import type { FeatureContext } from '../languageService';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.usercube`;
+
+function toTarget(ctx: FeatureContext, d: Diagnostic): FixTarget | undefined {
+  if (d.source !== 'usercube' || typeof d.code !== 'string') return undefined;
+  const lines = ctx.doc.entry.lines;
+  return { rule: d.code, start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end), data: d.data as Record<string, unknown> | undefined };
+}
+
+function toTextEdits(ctx: FeatureContext, edits: readonly OffsetEdit[]): TextEdit[] {
+  const lines = ctx.doc.entry.lines;
+  return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+function fixContext(ctx: FeatureContext): FixContext {
+  return { text: ctx.doc.text, tree: ctx.doc.tree, index: ctx.index };
+}
+
+export function getCodeActions(ctx: FeatureContext, _range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, allDiagnostics: () => Diagnostic[]): CodeAction[] {
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+  const out: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of diagnostics) {
+      const target = toTarget(ctx, d);
+      if (!target) continue;
+      for (const fix of fixesFor(fixContext(ctx), target)) {
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred,
+          edit: { changes: { [ctx.doc.uri]: toTextEdits(ctx, fix.edits) } },
+        });
+      }
+    }
+  }
+  if (only && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+    const edits = fixAllEdits(ctx, allDiagnostics());
+    if (edits.length > 0) out.push({ title: 'Fix all safe Usercube problems', kind: FIX_ALL_KIND, edit: { changes: { [ctx.doc.uri]: toTextEdits(ctx, edits) } } });
+  }
+  return out;
+}
+
+export function fixAllEdits(ctx: FeatureContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
+  const targets = diagnostics.map((d) => toTarget(ctx, d)).filter((t): t is FixTarget => t !== undefined);
+  return safeFixes(fixContext(ctx), targets);
+}

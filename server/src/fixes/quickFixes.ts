@@ -1,0 +1,158 @@
+/**
+ * Quick fixes, keyed on rule ids and on the facts rules put in `data` (never on messages).
+ * A fix is "safe" when it has one obvious result; safe fixes also make up "fix all".
+ */
+import { WorkspaceIndex } from '../index/workspaceIndex';
+import { XmlElement, XmlTree, elementAt } from '../model/xmlTree';
+import { closestIdentifiers } from './closestIdentifiers';
+import {
+  OffsetEdit,
+  appendChild,
+  emptyElement,
+  insertBefore,
+  removeAttribute,
+  renameAttribute,
+  setAttribute,
+} from './textEdits';
+
+export interface FixTarget {
+  rule: string;
+  start: number;
+  end: number;
+  data?: Record<string, unknown>;
+}
+
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  safe: boolean;
+  preferred?: boolean;
+}
+
+export interface FixContext {
+  text: string;
+  tree: XmlTree;
+  index: WorkspaceIndex;
+}
+
+type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => Fix[];
+
+/** The element whose start tag holds the diagnostic. */
+function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefined {
+  let el = elementAt(tree, target.start);
+  while (el && !(el.start <= target.start && target.start <= el.startTagEnd)) el = el.parent;
+  return el;
+}
+
+const byDataFix: Record<string, FixProvider> = {
+  'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], safe: true, preferred: true }],
+  'remove-attribute': (ctx, t, el) => {
+    const name = String(t.data?.attribute);
+    const attr = el.attributes.find((a) => a.name === name);
+    return attr ? [{ title: `Remove ${name}`, edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
+  },
+  'set-attribute': (_ctx, t, el) => {
+    const name = String(t.data?.attribute);
+    const value = String(t.data?.value);
+    return [{ title: `Set ${name}="${value}"`, edits: [setAttribute(el, name, value)], safe: true, preferred: true }];
+  },
+  'set-type': (ctx, t, el) => {
+    const type = String(t.data?.type);
+    const attr = el.attributes.find((a) => a.name === 'Type');
+    if (type === 'None') {
+      return attr ? [{ title: "Remove Type (the prepare task has none)", edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
+    }
+    return [{ title: `Set Type="${type}" as in the prepare task`, edits: [setAttribute(el, 'Type', type)], safe: true, preferred: true }];
+  },
+  'add-dependency': (ctx, t, el) => {
+    const candidates = (t.data?.candidates as string[] | undefined) ?? [];
+    return candidates.map((parent, i) => ({
+      title: `Add dependency on '${parent}'`,
+      edits: [appendChild(ctx.text, el, emptyElement(ctx.text, 'TaskDependsOnTask', [['ParentTask', parent]]))],
+      safe: candidates.length === 1,
+      preferred: i === 0,
+    }));
+  },
+};
+
+const byRule: Record<string, FixProvider> = {
+  'taskentitytype/attribute-name': (_ctx, _t, el) => {
+    const attr = el.attributes.find((a) => a.name === 'Identifier');
+    return attr ? [{ title: "Rename 'Identifier' to 'EntityType'", edits: [renameAttribute(attr, 'EntityType')], safe: true, preferred: true }] : [];
+  },
+  'job/crontab-attribute-casing': (_ctx, t, el) => {
+    const attr = el.attributes.find((a) => a.nameStart === t.start);
+    return attr ? [{ title: "Rename to 'CronTabExpression'", edits: [renameAttribute(attr, 'CronTabExpression')], safe: true, preferred: true }] : [];
+  },
+  'dependency/parent-exists': (ctx, t, el) => [...changeIdentifier(ctx, t), ...createTask(ctx, t, el)],
+  'reference/unresolved': (ctx, t) => changeIdentifier(ctx, t),
+  'job/step-target-exists': (ctx, t) => changeIdentifier(ctx, t),
+};
+
+/** "Change to 'X'" for the closest identifiers of the right kind. */
+function changeIdentifier(ctx: FixContext, t: FixTarget): Fix[] {
+  const kind = String(t.data?.kind ?? '');
+  const id = String(t.data?.id ?? '');
+  if (!kind) return [];
+  return closestIdentifiers(ctx.index, kind, id, 3).map((candidate, i) => ({
+    title: `Change to '${candidate}'`,
+    edits: [{ start: t.start, end: t.end, newText: candidate }],
+    safe: false,
+    preferred: i === 0,
+  }));
+}
+
+/** Task types by the words their identifiers usually carry. */
+const TYPE_BY_WORD: [RegExp, string][] = [
+  [/export/i, 'ExportTask'],
+  [/prepare/i, 'PrepareSynchronizationTask'],
+  [/sync/i, 'SynchronizeTask'],
+  [/provisioning|gpo/i, 'GenerateProvisioningOrdersTask'],
+  [/fulfil/i, 'FulfillTask'],
+  [/correlation/i, 'ComputeCorrelationKeysTask'],
+  [/rolemodel/i, 'ComputeRoleModelTask'],
+  [/propert|expression/i, 'UpdateEntityPropertyExpressionsTask'],
+  [/classification/i, 'UpdateClassificationTask'],
+  [/profile/i, 'SetInternalUserProfilesTask'],
+];
+
+/** What a task of this type usually depends on, in a complete job. */
+const USUAL_PARENT: Record<string, string> = {
+  PrepareSynchronizationTask: 'ExportTask',
+  SynchronizeTask: 'PrepareSynchronizationTask',
+  FulfillTask: 'GenerateProvisioningOrdersTask',
+  SetInternalUserProfilesTask: 'FulfillTask',
+};
+
+/** "Create task 'X'" before the dependent task: its type guessed from the name, or from the dependent's. */
+function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): Fix[] {
+  const id = String(t.data?.id ?? '');
+  const task = dependsOn.parent;
+  if (!id || !task) return [];
+  const type = TYPE_BY_WORD.find(([re]) => re.test(id))?.[1] ?? USUAL_PARENT[task.name] ?? 'InvokeExpressionTask';
+  const xml = emptyElement(ctx.text, type, [
+    ['Identifier', id],
+    ['DisplayName_L1', id],
+  ]);
+  return [{ title: `Create ${type} '${id}'`, edits: [insertBefore(ctx.text, task, xml)], safe: false }];
+}
+
+export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
+  const el = elementOfTarget(ctx.tree, target);
+  if (!el) return [];
+  const kind = typeof target.data?.fix === 'string' ? byDataFix[target.data.fix] : undefined;
+  const provider = kind ?? byRule[target.rule];
+  return provider ? provider(ctx, target, el) : [];
+}
+
+/** Safe fixes for all targets, skipping any that would overlap an edit already taken. */
+export function safeFixes(ctx: FixContext, targets: readonly FixTarget[]): OffsetEdit[] {
+  const taken: OffsetEdit[] = [];
+  for (const t of targets) {
+    const fix = fixesFor(ctx, t).find((f) => f.safe);
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((o) => (e.start < o.end && o.start < e.end) || e.start === o.start))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}
