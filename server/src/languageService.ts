@@ -32,7 +32,9 @@ import { fixAllEdits, getCodeActions } from './features/codeActions';
 import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
 import { RULES_BY_ID } from './rules/registry';
-import { Severity } from './rules/rule';
+import { Severity, ruleAnchor } from './rules/rule';
+
+export { ruleAnchor };
 import { RuleContext } from './rules/ruleContext';
 import { RuleSettings, runRules } from './rules/validation';
 
@@ -61,10 +63,6 @@ export interface LanguageServiceOptions {
 
 export const DEFAULT_RULES_DOC_URL = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
 
-/** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */
-export function ruleAnchor(id: string): string {
-  return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-}
 
 export const DIAGNOSTIC_SOURCE = 'usercube';
 

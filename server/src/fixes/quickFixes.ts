@@ -156,3 +156,24 @@ export function safeFixes(ctx: FixContext, targets: readonly FixTarget[]): Offse
   }
   return taken;
 }
+
+/** Rules with at least one quick fix (by rule id, or through the fix kind their findings carry). */
+const RULES_WITH_DATA_FIXES = [
+  'sync-complete/prepare-mode-complete',
+  'sync-complete/no-initial-flags',
+  'sync-complete/no-donotdeletechanges',
+  'sync-complete/no-forceprovisioning',
+  'sync-complete/not-incremental',
+  'synchronize/type-matches-prepare',
+  'export/ignore-cookie-on-complete',
+  'export/continue-on-error',
+  'fulfill/continue-on-error',
+  'prepare/depends-on-export',
+  'synchronize/depends-on-export-or-prepare',
+  'fulfill/depends-on-generate-provisioning',
+  'setinternaluserprofiles/depends-on-fulfill',
+];
+
+export function fixableRules(): ReadonlySet<string> {
+  return new Set([...Object.keys(byRule), ...RULES_WITH_DATA_FIXES]);
+}

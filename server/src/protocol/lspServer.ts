@@ -2,6 +2,7 @@
  * The LSP adapter: wires a connection to the language service. It owns what the service
  * must not know about: the file system, settings, progress, timing of diagnostics.
  */
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKind,
@@ -21,10 +22,14 @@ import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
 import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
+import { SETTINGS_FILE, findSettingsFile, parseRuleSettings, readSettingsFile } from '../node/projectSettings';
+import { RuleSettings } from '../rules/validation';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
   exclude: string[];
+  /** `usercubeJobs.rules`: severities by rule id, over the `.usercube-jobs.json` files. */
+  rules: RuleSettings;
 }
 
 /** Other open documents are re-checked this long after the index changed. */
@@ -48,7 +53,30 @@ export class LspServer {
   private crossTimer: NodeJS.Timeout | undefined;
   private indexing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly connection: Connection) {}
+  private editorRules: RuleSettings = {};
+  /** `.usercube-jobs.json` contents by path (undefined: none found), dropped when one changes. */
+  private readonly settingsFiles = new Map<string, RuleSettings>();
+
+  constructor(private readonly connection: Connection) {
+    this.service.setRuleSettingsProvider((uri) => this.ruleSettings(uri));
+  }
+
+  /** The nearest `.usercube-jobs.json` (up to the workspace folder), then the editor setting over it. */
+  private ruleSettings(uri: string): RuleSettings {
+    if (!uri.startsWith('file:')) return this.editorRules;
+    const fsPath = URI.parse(uri).fsPath;
+    const root = this.roots.find((r) => uri.startsWith(r + '/'));
+    const file = findSettingsFile(path.dirname(fsPath), root ? URI.parse(root).fsPath : undefined);
+    if (!file) return this.editorRules;
+    let fromFile = this.settingsFiles.get(file);
+    if (!fromFile) {
+      const parsed = readSettingsFile(file);
+      parsed.problems.forEach((p) => this.connection.console.warn(p));
+      fromFile = parsed.rules;
+      this.settingsFiles.set(file, fromFile);
+    }
+    return { ...fromFile, ...this.editorRules };
+  }
 
   listen(): void {
     const c = this.connection;
@@ -106,6 +134,7 @@ export class LspServer {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/*.xml' },
+          { globPattern: `**/${SETTINGS_FILE}` },
           // Deleting, renaming or moving a folder reports the folder only (microsoft/vscode#60813).
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
@@ -122,9 +151,11 @@ export class LspServer {
   }
 
   private async readSettings(): Promise<Settings> {
-    if (!this.hasConfigurationCapability) return { exclude: [] };
+    if (!this.hasConfigurationCapability) return { exclude: [], rules: {} };
     const [own, files] = await this.connection.workspace.getConfiguration([{ section: 'usercubeJobs' }, { section: 'files' }]);
-    return { exclude: [...enabledGlobs(own?.exclude), ...enabledGlobs(files?.exclude)] };
+    const rules = parseRuleSettings(own?.rules, 'usercubeJobs.rules');
+    rules.problems.forEach((p) => this.connection.console.warn(p));
+    return { exclude: [...enabledGlobs(own?.exclude), ...enabledGlobs(files?.exclude)], rules: rules.rules };
   }
 
   /** Indexes every XML file of every workspace folder, reporting progress. */
@@ -136,6 +167,8 @@ export class LspServer {
   private async indexAll(): Promise<void> {
     const settings = await this.readSettings();
     this.exclude = new GlobSet(settings.exclude);
+    this.editorRules = settings.rules;
+    this.settingsFiles.clear();
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
     const files: string[] = [];
@@ -189,6 +222,10 @@ export class LspServer {
   private async watchedFilesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     await this.indexing;
     for (const ch of changes) {
+      if (ch.uri.endsWith(`/${SETTINGS_FILE}`)) {
+        this.settingsFiles.clear();
+        continue;
+      }
       const isXml = ch.uri.toLowerCase().endsWith('.xml');
       if (ch.type === FileChangeType.Deleted) {
         if (isXml) this.service.removeFile(ch.uri);

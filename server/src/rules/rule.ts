@@ -25,3 +25,8 @@ export interface Rule {
   source: string;
   check(ctx: RuleContext, report: (f: Finding) => void): void;
 }
+
+/** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */
+export function ruleAnchor(id: string): string {
+  return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+}
