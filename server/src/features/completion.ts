@@ -10,6 +10,7 @@ import { Definition } from '../index/fileEntry';
 import type { FeatureContext } from '../languageService';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
+import { catalogCompletion } from './catalogCompletion';
 import { contextAt } from './locations';
 
 export const MAX_ITEMS = 1000;
@@ -28,7 +29,8 @@ const ITEM_KIND: Record<string, CompletionItemKind> = {
 export function doComplete(ctx: FeatureContext, position: Position): CompletionList | null {
   const offset = ctx.doc.entry.lines.offsetAt(position);
   const cursor = contextAt(ctx, position);
-  if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return null;
+  // Anything but an identifier value: element and attribute names, enum and boolean values.
+  if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return catalogCompletion(ctx, position);
   const { kind } = cursor.symbol;
   const attr = cursor.attribute;
   const prefix = ctx.doc.text.slice(attr.valueStart, offset).trimStart();

@@ -47,7 +47,7 @@ export interface TaskRecord {
   element: string;
   id?: string;
   uri: string;
-  /** Attribute values by name (the first, when an attribute is repeated). */
+  /** Values of the attributes rules compare across files (KEPT_ATTRIBUTES), by name. */
   attrs: Readonly<Record<string, string>>;
   /** TaskDependsOnTask parents, in order. */
   parents: string[];
@@ -175,9 +175,30 @@ export function buildFileEntry(uri: string, text: string, encoding?: string): Fi
   return { ...sink, status: 'configuration', syntaxErrors, lines: LineTable.fromText(text), encoding };
 }
 
+/**
+ * The attributes rules compare across files. Keeping only these keeps entries small and
+ * indexing fast (every kept value is copied out of the file text).
+ */
+const KEPT_ATTRIBUTES = new Set([
+  'Agent',
+  'Connector',
+  'Connection',
+  'ContinueOnError',
+  'DisplayName_L1',
+  'Dirty',
+  'DoNotDeleteChanges',
+  'ForceProvisioning',
+  'IgnoreCookieFile',
+  'IsIncremental',
+  'SynchronizationMode',
+  'Type',
+]);
+
 function attributeValues(tag: StartTag): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const a of tag.attributes) if (a.valueStart >= 0 && !(a.name in out)) out[detach(a.name)] = detach(a.value);
+  for (const a of tag.attributes) {
+    if (a.valueStart >= 0 && KEPT_ATTRIBUTES.has(a.name) && !(a.name in out)) out[detach(a.name)] = detach(a.value);
+  }
   return out;
 }
 
