@@ -27,7 +27,7 @@ export function doHover(ctx: FeatureContext, position: Position): Hover | null {
     if (d.kind === TASK_KIND) {
       const jobs = new Set(ctx.index.jobsOfTask(d.id).map((j) => j.id));
       if (d.job) jobs.add(d.job);
-      if (jobs.size > 0) lines.push('', `Job: ${[...jobs].map((j) => `\`${j}\``).join(', ')}`);
+      if (jobs.size > 0) lines.push('', `Job: ${[...jobs].sort().map((j) => `\`${j}\``).join(', ')}`);
       if (d.task?.parents.length) lines.push('', `Depends on: ${d.task.parents.map((p) => `\`${p}\``).join(', ')}`);
     }
     parts.push(lines.join('\n'));

@@ -10,6 +10,11 @@ import { GlobSet } from './globMatcher';
 /** Folders never worth indexing. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.svn', '.hg']);
 
+/** True when a path relative to a workspace folder goes through one of the folders never indexed. */
+export function isInSkippedFolder(relativePath: string): boolean {
+  return relativePath.split('/').some((part) => ALWAYS_SKIPPED.has(part));
+}
+
 /** Files larger than this are not indexed (a clear message instead of a stalled server). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

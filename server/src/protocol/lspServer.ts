@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
-import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
+import { forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
 import { SETTINGS_FILE, findSettingsFile, parseRuleSettings, readSettingsFile } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
 
@@ -35,8 +35,6 @@ interface Settings {
 /** Other open documents are re-checked this long after the index changed. */
 const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
-/** The folders listXmlFiles never enters, also when files appear in them later. */
-const SKIPPED_FOLDER = /(^|\/)(node_modules|\.git|\.svn|\.hg)(\/|$)/;
 
 export class LspServer {
   readonly service = new LanguageService();
@@ -85,7 +83,7 @@ export class LspServer {
     c.onDidChangeConfiguration(() => void this.reindex());
     c.onDidChangeWatchedFiles((p) => void this.watchedFilesChanged(p.changes));
 
-    this.documents.onDidOpen((e) => this.documentChanged(e.document));
+    // TextDocuments fires onDidChangeContent on open too: listening to onDidOpen as well parsed each opened file twice.
     this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
     this.documents.onDidClose((e) => void this.documentClosed(e.document.uri));
 
@@ -114,7 +112,7 @@ export class LspServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['"', "'"] },
+        completionProvider: { triggerCharacters: ['"', "'", '<'] },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,
@@ -213,7 +211,7 @@ export class LspServer {
     for (const root of this.roots) {
       if (uri.startsWith(root + '/')) {
         const relative = decodeURIComponent(uri.slice(root.length + 1));
-        return SKIPPED_FOLDER.test(relative) || this.exclude.matches(relative);
+        return isInSkippedFolder(relative) || this.exclude.matches(relative);
       }
     }
     return false;
@@ -229,7 +227,7 @@ export class LspServer {
       const isXml = ch.uri.toLowerCase().endsWith('.xml');
       if (ch.type === FileChangeType.Deleted) {
         if (isXml) this.service.removeFile(ch.uri);
-        else this.service.index.deleteUnder(ch.uri);
+        else this.removeFolder(ch.uri);
       } else if (isXml && !this.isExcluded(ch.uri) && !this.documents.get(ch.uri)) {
         await this.loadFromDisk(ch.uri, URI.parse(ch.uri).fsPath);
       } else if (!isXml && ch.type === FileChangeType.Created) {
@@ -237,6 +235,12 @@ export class LspServer {
       }
     }
     this.scheduleCrossFile();
+  }
+
+  /** A deleted folder: its files leave the index, but open documents keep their text, as for a deleted file. */
+  private removeFolder(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : uri + '/';
+    for (const entry of [...this.service.index.allFiles()]) if (entry.uri.startsWith(prefix)) this.service.removeFile(entry.uri);
   }
 
   /** A folder renamed or moved into the workspace: the XML files inside it (nothing for a file). */

@@ -1,0 +1,105 @@
+/**
+ * Starting the server over stdio: what it announces, the "Indexing k/N files" progress of the
+ * first full index, the watchers it registers, and a clean shutdown.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { WatchKind } from 'vscode-languageserver-protocol/node';
+import { LspClient, ProgressValue, TempWorkspace } from '../helpers/lspClient';
+
+const FIXTURE_XML_FILES = 5;
+
+/** Checks one progress sequence: begin, reports counting up to N, end; returns the report messages. */
+function assertIndexingProgress(values: ProgressValue[], total: number): string[] {
+  assert.deepEqual(values[0], { kind: 'begin', title: 'Usercube', percentage: 0, message: `Indexing 0/${total} files`, cancellable: false });
+  assert.deepEqual(values[values.length - 1], { kind: 'end' });
+  const reports = values.slice(1, -1);
+  assert.ok(reports.length >= 1, 'at least one report');
+  let previous = 0;
+  for (const r of reports) {
+    assert.equal(r.kind, 'report');
+    const m = /^Indexing (\d+)\/(\d+) files$/.exec((r as { message?: string }).message ?? '');
+    assert.ok(m, `unexpected progress message ${JSON.stringify(r)}`);
+    const done = Number(m[1]);
+    assert.equal(Number(m[2]), total);
+    assert.ok(done >= previous && done <= total, `counts go up: ${previous} then ${done}`);
+    assert.equal((r as { percentage?: number }).percentage, Math.round((done / total) * 100));
+    previous = done;
+  }
+  assert.equal(previous, total, 'the last report counts every file');
+  return reports.map((r) => (r as { message: string }).message);
+}
+
+// Each test has its own server and folder: they run side by side.
+describe('protocol: initialize', { concurrency: true }, () => {
+  test('initialize with rootUri only: capabilities, indexing progress over every XML file, watchers, clean exit', async (t) => {
+    const ws = TempWorkspace.fromFixture('protocol-jobs');
+    const client = LspClient.spawn();
+    t.after(async () => {
+      await client.stop();
+      ws.dispose();
+    });
+
+    const result = await client.initialize({ folders: [ws.root], rootUriOnly: true });
+    assert.equal(result.serverInfo?.name, 'usercube-jobs');
+    const caps = result.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    assert.deepEqual(caps.completionProvider, { triggerCharacters: ['"', "'", '<'] });
+    assert.equal(caps.definitionProvider, true);
+    assert.equal(caps.referencesProvider, true);
+    assert.equal(caps.hoverProvider, true);
+    assert.equal(caps.documentSymbolProvider, true);
+    assert.equal(caps.workspaceSymbolProvider, true);
+
+    const sequences = await client.waitForIndexing(1);
+    assert.equal(sequences.length, 1, 'one progress token for one index run');
+    const messages = assertIndexingProgress(sequences[0], FIXTURE_XML_FILES);
+    assert.equal(messages[messages.length - 1], `Indexing ${FIXTURE_XML_FILES}/${FIXTURE_XML_FILES} files`);
+    await client.waitFor(
+      () => client.logs.find((l) => l.startsWith(`Indexed ${FIXTURE_XML_FILES} XML files in `)),
+      () => `the "Indexed" log line; logs: ${JSON.stringify(client.logs)}`,
+    );
+
+    // The server asks for file events: XML files, and creations and deletions of anything (folders).
+    const registrations = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.equal(registrations.length, 1);
+    const { watchers } = registrations[0].registerOptions as { watchers: unknown[] };
+    for (const wanted of [{ globPattern: '**/*.xml' }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }]) {
+      assert.ok(
+        watchers.some((w) => JSON.stringify(w) === JSON.stringify(wanted)),
+        `no watcher ${JSON.stringify(wanted)} in ${JSON.stringify(watchers)}`,
+      );
+    }
+
+    // Every identifier of the fixture is indexed from disk, with nothing open.
+    const symbols = await client.workspaceSymbols('');
+    assert.deepEqual(symbols.map((s) => s.name).sort(), [
+      'AD', 'ADExport', 'AD_Export', 'AD_Prepare', 'AD_Provisioning', 'AD_Synchronization', 'AgentJob', 'All_ComputeAllProperties',
+      'All_CorrelationKeys', 'Directory', 'Directory_ComputeRoleModel', 'Job', 'Job_AD_Complete', 'Job_Directory', 'Local',
+    ]);
+
+    assert.equal(await client.stop(), 0, 'the server exits with 0 after shutdown + exit');
+  });
+
+  test('initialize with two workspace folders indexes both: N counts the XML files of both', async (t) => {
+    const first = TempWorkspace.fromFixture('protocol-jobs');
+    const second = TempWorkspace.fromFiles({
+      'Conf/Extra.xml': '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Remote" />\n</ConfigurationFile>\n',
+      'notes.txt': 'not XML',
+    });
+    const client = LspClient.spawn();
+    t.after(async () => {
+      await client.stop();
+      first.dispose();
+      second.dispose();
+    });
+    await client.initialize({ folders: [first.root, second.root] });
+    const [values] = await client.waitForIndexing(1);
+    assertIndexingProgress(values, FIXTURE_XML_FILES + 1);
+    const agents = await client.workspaceSymbols('Remote');
+    assert.deepEqual(
+      agents.map((s) => [s.name, s.location.uri]),
+      [['Remote', second.uri('Conf/Extra.xml')]],
+    );
+  });
+});
