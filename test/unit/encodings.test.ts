@@ -38,6 +38,13 @@ describe('decoding files from disk', () => {
     assert.match(d.text, /b="é"/);
   });
 
+  it('reads the Windows-1252 letters of 0x80–0x9F (’ – € …), not C1 controls', () => {
+    const bytes = Buffer.from('<?xml version="1.0" encoding="windows-1252"?><a b="l\x92\xe9t\xe9 \x96 20 \x80 \x9c"/>', 'latin1');
+    assert.match(decodeBytes(bytes).text, /b="l’été – 20 € œ"/);
+    const undeclared = Buffer.from('<a b="d\x92un \xe9t\xe9"/>', 'latin1');
+    assert.match(decodeBytes(undeclared).text, /b="d’un été"/);
+  });
+
   it('recognises binary content', () => {
     assert.equal(decodeBytes(Buffer.from([0x3c, 0x00, 0x61, 0x00])).problem, 'binary');
   });

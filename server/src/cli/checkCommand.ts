@@ -1,119 +1,114 @@
 /**
  * `usercube-jobs check <folder|file>…`: the language service over folders, without an editor.
- * Prints `path:line:column: severity rule-id message` per diagnostic and a summary line.
- * Exit code: 0 clean, 1 when an error was found, 2 on bad usage or unreadable input.
+ * Arguments → files → severities → (fixes) → diagnostics → one output format.
+ * Exit code: 0 clean, 1 errors (or more warnings than --max-warnings), 2 bad usage, unreadable
+ * input or invalid settings. Messages go to stderr; stdout holds only the chosen format.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { LanguageService } from '../languageService';
-import { listXmlFiles, readXmlFile } from '../node/workspaceFiles';
+import { RuleSettings } from '../rules/validation';
+import { CheckOptions, parseArguments } from './arguments';
+import { fixFiles } from './fixer';
+import { formatJson } from './formatJson';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { readInputFiles, resolveTargets } from './inputFiles';
+import { Progress, ProgressWriter } from './progress';
+import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
+import { RuleSettingsResolver } from './ruleSettings';
+import { toolInfo } from './toolInfo';
+import { USAGE } from './usage';
+
+export { USAGE };
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
+  /** Rewrites the progress line ('' clears it); main.ts gives one only when stderr is a terminal. */
+  progress?: ProgressWriter;
 }
 
-export const USAGE = `Usage: usercube-jobs check <folder|file>...
-
-Checks the Identity Manager (Usercube) XML configuration in each folder (all *.xml files
-below it) or file, and prints one line per problem:
-  path:line:column: severity rule-id message
-
-Exit code: 0 no error, 1 errors found, 2 bad usage or unreadable input.`;
-
-const SEVERITY_NAME: Record<number, string> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'info',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
+const CHECK = 'usercube-jobs check';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return 0;
+  const parsed = parseArguments(argv);
+  switch (parsed.kind) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'version':
+      io.out(toolInfo().version);
+      return 0;
+    case 'error':
+      io.err(parsed.message);
+      if (parsed.usage) io.err(USAGE);
+      return 2;
+    case 'check':
+      return check(parsed.options, io);
   }
-  if (command !== 'check') {
-    io.err(command ? `usercube-jobs: unknown command '${command}'.` : 'usercube-jobs: missing command.');
-    io.err(USAGE);
-    return 2;
-  }
-  const unknown = rest.find((a) => a.startsWith('-'));
-  if (unknown) {
-    io.err(`usercube-jobs check: unknown option '${unknown}'.`);
-    io.err(USAGE);
-    return 2;
-  }
-  if (rest.length === 0) {
-    io.err('usercube-jobs check: name at least one folder or file to check.');
-    io.err(USAGE);
-    return 2;
-  }
-  return check(rest, io);
 }
 
-async function check(targets: readonly string[], io: CliIo): Promise<number> {
-  const files: string[] = [];
-  let badInput = false;
-  for (const t of targets) {
-    const abs = path.resolve(io.cwd, t);
-    const stat = await fs.stat(abs).catch(() => undefined);
-    if (!stat) {
-      io.err(`usercube-jobs check: '${t}' does not exist.`);
-      badInput = true;
-    } else if (stat.isDirectory()) files.push(...(await listXmlFiles(abs)));
-    else files.push(abs);
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const shown = (file: string) => displayPath(io.cwd, file);
+  const { files, missing, empty } = await resolveTargets(options.targets, io.cwd);
+  if (missing.length > 0) {
+    for (const m of missing) io.err(`${CHECK}: ${m}`);
+    return 2;
   }
-  if (badInput) return 2;
+  for (const m of empty) io.err(`${CHECK}: ${m}`);
+
+  // Severities first: an invalid settings file stops the run before any output.
+  const resolver = new RuleSettingsResolver(options.rules, shown);
+  const settings = new Map<string, RuleSettings>();
+  for (const f of files) settings.set(pathToFileURL(f.file).toString(), resolver.forFile(f.file, f.stop));
+  const settingsProblems = resolver.problems();
+  if (settingsProblems.length > 0) {
+    for (const p of settingsProblems) io.err(`${CHECK}: ${p}`);
+    return 2;
+  }
 
   const service = new LanguageService({ retainText: true });
-  const uris: [string, string][] = [];
-  for (const file of [...new Set(files)]) {
-    const uri = pathToFileURL(file).toString();
-    const read = await readXmlFile(file);
-    if (!read.ok) {
-      io.err(`${display(io, file)}: ${read.message}`);
-      badInput = true;
+  service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
+  const unreadable: InputProblem[] = [];
+  const loaded = [];
+  for (const r of await readInputFiles(files, io.progress)) {
+    if (!r.ok) {
+      io.err(`${shown(r.file)}: ${r.message}`);
+      unreadable.push({ path: shown(r.file), message: r.message });
       continue;
     }
-    service.setFileText(uri, read.text, read.encoding);
-    uris.push([uri, file]);
+    const uri = pathToFileURL(r.file).toString();
+    service.setFileText(uri, r.text, r.encoding);
+    loaded.push({ ...r, uri });
   }
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  let configurationFiles = 0;
-  for (const [uri, file] of uris) {
-    if (!service.isConfigurationFile(uri)) continue;
-    configurationFiles++;
-    const diagnostics = service.validate(uri).sort(byPosition);
-    for (const d of diagnostics) {
-      const severity = SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error];
-      if (severity in counts) counts[severity as keyof typeof counts]++;
-      io.out(`${display(io, file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code} ${d.message}`);
+  const fixed = options.fix
+    ? await fixFiles(service, loaded, io.progress, (file, message) => io.err(`${shown(file)}: ${message}`))
+    : { fixes: new Map<string, number>(), writeFailed: false };
+
+  const checked: CheckedFile[] = [];
+  const bar = new Progress(io.progress, 'Checking', loaded.length);
+  for (const [i, f] of loaded.entries()) {
+    const configuration = service.isConfigurationFile(f.uri);
+    const diagnostics = configuration ? service.validate(f.uri).map(toCliDiagnostic).sort(byPosition) : [];
+    checked.push({ path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 });
+    // A file named on its own that is not checked deserves a word; in a folder it is normal.
+    if (!configuration && f.stop === undefined) {
+      io.err(`${shown(f.file)}: ${f.text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
     }
+    bar.update(i + 1);
   }
-  io.out(
-    `${uris.length} XML files, ${configurationFiles} configuration files: ` +
-      `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')}.`,
-  );
-  if (badInput) return 2;
-  return counts.error > 0 ? 1 : 0;
-}
+  bar.end();
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
+  const report: CheckReport = { cwd: io.cwd, fix: options.fix, files: checked, unreadable, summary: summarize(checked, unreadable.length) };
+  if (options.format === 'json') io.out(formatJson(report));
+  else if (options.format === 'sarif') io.out(formatSarif(report));
+  else formatText(report).forEach((l) => io.out(l));
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
-}
-
-function display(io: CliIo, file: string): string {
-  const rel = path.relative(io.cwd, file);
-  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+  const { errors, warnings } = report.summary;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.err(`${CHECK}: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}.`);
+  if (unreadable.length > 0 || fixed.writeFailed) return 2;
+  return errors > 0 || tooManyWarnings ? 1 : 0;
 }

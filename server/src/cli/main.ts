@@ -1,16 +1,38 @@
 /** Entry point of the `usercube-jobs` command (bundled to dist/cli.js). */
 import { runCli } from './checkCommand';
 
+/** Whether a progress line is on screen (a message must erase it before it is written). */
+let progressShown = false;
+
+/** `\r` + erase-line rewrites the line in place; cut to the width so that it never wraps. */
+function terminalProgress(line: string): void {
+  const width = Math.max(20, (process.stderr.columns || 80) - 1);
+  process.stderr.write(`\r\x1b[K${line.length > width ? line.slice(0, width - 1) + '…' : line}`);
+  progressShown = line !== '';
+}
+
+function writeError(line: string): void {
+  if (progressShown) terminalProgress('');
+  process.stderr.write(line + '\n');
+}
+
+// `usercube-jobs check … | head`: a closed pipe ends the output quietly, not with a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 runCli(process.argv.slice(2), {
   out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
+  err: writeError,
   cwd: process.cwd(),
+  progress: process.stderr.isTTY ? terminalProgress : undefined,
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`usercube-jobs: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    writeError(`usercube-jobs: internal error: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 2;
   },
 );

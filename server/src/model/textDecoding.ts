@@ -3,6 +3,8 @@
  * declaration's encoding; undeclared bytes that are not valid UTF-8 are read as Windows-1252,
  * which is how configuration files saved by Windows tools usually come.
  */
+import { decodeWindows1252 } from './windows1252';
+
 export type DecodedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface DecodedText {
@@ -14,7 +16,6 @@ export interface DecodedText {
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 const LATIN1_NAMES = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'iso-8859-15', 'us-ascii', 'ascii']);
 
@@ -47,7 +48,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   }
   const declared = declaredEncoding(bytes);
   if (declared && LATIN1_NAMES.has(declared)) {
-    return { text: cp1252.decode(bytes), encoding: 'windows-1252', bom: false };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
   }
   return decodeUtf8(bytes, false, declared);
 }
@@ -56,7 +57,7 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean, declared: string | undefine
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8', bom };
   } catch {
-    const text = cp1252.decode(bytes);
+    const text = decodeWindows1252(bytes);
     return declared && declared !== 'utf8' && declared !== 'utf-8'
       ? { text, encoding: 'windows-1252', bom }
       : { text, encoding: 'windows-1252', bom, problem: declared ? 'invalid-utf8-declared' : undefined };

@@ -1,0 +1,127 @@
+/** Command-line arguments of `usercube-jobs` → options, or the message that says what is wrong. */
+import { editDistance } from '../fixes/closestIdentifiers';
+import { RULES, RULES_BY_ID } from '../rules/registry';
+import { SeveritySetting } from '../rules/rule';
+import { RuleSettings } from '../rules/validation';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+export interface CheckOptions {
+  targets: string[];
+  format: OutputFormat;
+  fix: boolean;
+  /** `--rule` overrides, applied over each file's `.usercube-jobs.json`. */
+  rules: RuleSettings;
+  maxWarnings?: number;
+}
+
+export type ParsedArguments =
+  | { kind: 'check'; options: CheckOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  /** `usage`: the mistake is in the command line itself, so the help text follows the message. */
+  | { kind: 'error'; message: string; usage: boolean };
+
+const CHECK = 'usercube-jobs check';
+
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
+  if (command === '--version') return { kind: 'version' };
+  if (command !== 'check') {
+    return { kind: 'error', message: command ? `usercube-jobs: unknown command '${command}'.` : 'usercube-jobs: missing command.', usage: true };
+  }
+  return parseCheck(rest);
+}
+
+function parseCheck(args: readonly string[]): ParsedArguments {
+  const options: CheckOptions = { targets: [], format: 'text', fix: false, rules: {} };
+  const rules: Record<string, SeveritySetting> = {};
+  const fail = (message: string, usage = false): ParsedArguments => ({ kind: 'error', message: `${CHECK}: ${message}`, usage });
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      options.targets.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.targets.push(arg);
+      continue;
+    }
+    // `--name value` and `--name=value` alike.
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const takesValue = name === '--format' || name === '--rule' || name === '--max-warnings';
+    let value: string | undefined;
+    if (takesValue) {
+      value = inline ?? args[++i];
+      if (value === undefined) return fail(`${name} needs a value: ${VALUE_HINT[name]}.`, true);
+    } else if (inline !== undefined) {
+      return fail(`unknown option '${arg}'.`, true);
+    }
+    switch (name) {
+      case '-h':
+      case '--help':
+        return { kind: 'help' };
+      case '--version':
+        return { kind: 'version' };
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--format':
+        if (!FORMATS.includes(value as OutputFormat)) return fail(`unknown format '${value}' (use text, json or sarif).`);
+        options.format = value as OutputFormat;
+        break;
+      case '--max-warnings':
+        if (!/^\d+$/.test(value!)) return fail(`--max-warnings needs a whole number, 0 or more (not '${value}').`);
+        options.maxWarnings = Number(value);
+        break;
+      case '--rule': {
+        const problem = addRule(rules, value!);
+        if (problem) return fail(problem);
+        break;
+      }
+      default:
+        return fail(`unknown option '${arg}'.`, true);
+    }
+  }
+  if (options.targets.length === 0) return fail('name at least one folder or file to check.', true);
+  options.rules = rules;
+  return { kind: 'check', options };
+}
+
+const VALUE_HINT: Record<string, string> = {
+  '--format': 'text, json or sarif',
+  '--rule': '<rule-id>=<severity>',
+  '--max-warnings': 'a whole number',
+};
+
+/** Adds `id=severity` to `rules`, or says why it cannot. */
+function addRule(rules: Record<string, SeveritySetting>, value: string): string | undefined {
+  const eq = value.lastIndexOf('=');
+  if (eq <= 0) return `--rule '${value}' is not <rule-id>=<severity>.`;
+  const id = value.slice(0, eq).trim();
+  const severity = value.slice(eq + 1).trim();
+  if (!RULES_BY_ID.has(id)) {
+    const close = closestRuleId(id);
+    return `--rule: unknown rule '${id}'${close ? ` (did you mean '${close}'?)` : ''}. The rules are listed in docs/rules.md.`;
+  }
+  if (!SEVERITIES.includes(severity as SeveritySetting)) {
+    return `--rule '${value}': the severity must be off, info, warning or error.`;
+  }
+  rules[id] = severity as SeveritySetting;
+  return undefined;
+}
+
+function closestRuleId(id: string): string | undefined {
+  const limit = Math.max(2, Math.floor(id.length / 4));
+  let best: [number, string] | undefined;
+  for (const r of RULES) {
+    const d = editDistance(id.toLowerCase(), r.id, limit);
+    if (d <= limit && (!best || d < best[0])) best = [d, r.id];
+  }
+  return best?.[1];
+}

@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// The packaged extension, as a user gets it: install the .vsix into a fresh code-server, open
+// the workspace in headless Chromium and use the editor with the keyboard, reading the DOM.
+//   1. completion: Ctrl+Space in a ParentTask value lists the shared tasks of another file;
+//   2. diagnostic: the hover on a broken ParentTask shows the rule id;
+//   3. quick fix: Ctrl+. there offers the existing task and applying it fixes the line
+//      (skipped while the server offers no quick fix);
+//   4. outline: the Outline view lists the job and its tasks.
+// Screenshots go to test-results/e2e/; with --update-docs they also replace docs/images/*.png.
+// Usage: node test/e2e/ui/uiTest.js [path/to/usercube-jobs-<version>.vsix] [--update-docs]
+const fs = require('node:fs');
+const path = require('node:path');
+const { tools, requireTools } = require('../lib/tools');
+const { makeRunDir, makeWorkspace, removeRunDir } = require('../lib/workspace');
+const { installExtension, startCodeServer } = require('../lib/codeServer');
+const { launchBrowser } = require('../lib/browser');
+
+const args = process.argv.slice(2);
+const updateDocs = args.includes('--update-docs');
+const pkg = require(path.join(tools.repo, 'package.json'));
+const vsix = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(tools.repo, `${pkg.name}-${pkg.version}.vsix`));
+const DOCS = path.join(tools.repo, 'docs', 'images');
+const t0 = Date.now();
+const lap = (msg) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let page; // for a screenshot of each failure
+
+/** One user-visible check: failures are counted and the run goes on to the next check. */
+async function check(name, fn) {
+  try {
+    const note = await fn();
+    if (note && note.skipped) {
+      skipped++;
+      lap(`- ${name} [skipped: ${note.skipped}]`);
+    } else {
+      passed++;
+      lap(`ok   ${name}`);
+    }
+  } catch (e) {
+    failed++;
+    lap(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    if (page) await screenshot(page, `failure-${failed}`).catch(() => {});
+  }
+}
+
+/** 1-based line and column of `delta` characters into `needle`, as the status bar shows them. */
+function lineCol(file, needle, delta) {
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`'${needle}' not in ${file}`);
+  const before = text.slice(0, at + delta).split('\n');
+  return { line: before.length, col: before[before.length - 1].length + 1 };
+}
+
+async function screenshot(page, name) {
+  fs.mkdirSync(tools.results, { recursive: true });
+  const file = path.join(tools.results, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (updateDocs) {
+    fs.mkdirSync(DOCS, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS, `${name}.png`));
+  }
+  lap(`screenshot ${path.relative(tools.repo, file)}${updateDocs ? ` and docs/images/${name}.png` : ''}`);
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Quick Open (Ctrl+P) a file by its workspace path and wait for its editor tab. The list
+ * re-sorts as search results arrive, so a wrong pick is retried.
+ */
+async function openFile(page, relPath) {
+  const name = path.basename(relPath);
+  const input = page.locator('.quick-input-widget input');
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused .label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) });
+  const tab = page.locator('.tabs-container .tab.active', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}`) });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill(relPath);
+    await focused.waitFor({ timeout: 30000 });
+    await page.keyboard.press('Enter');
+    try {
+      await tab.waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 10000 });
+  lap(`opened ${relPath}`);
+}
+
+/** Go to Line/Column (Ctrl+G), then wait for the status bar to show the cursor there. */
+async function goTo(page, { line, col }) {
+  await page.locator('.editor-instance .monaco-editor .view-line').first().click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`:${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor({ timeout: 10000 });
+  lap(`cursor at ${line}:${col}`);
+}
+
+/** Runs a command by its title from the Command Palette (F1). */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Presses `keys` until `locator` shows up: the language server may still be indexing. */
+async function retryUntilVisible(page, keys, locator, tries = 30) {
+  for (let i = 0; i < tries; i++) {
+    for (const k of keys) await page.keyboard.press(k);
+    try {
+      await locator.first().waitFor({ timeout: 1000 });
+      if (i > 0) lap(`${keys.join(' ')}: shown after ${i + 1} tries`);
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`${keys.join(' ')}: nothing showed up after ${tries} tries`);
+}
+
+async function main() {
+  requireTools('codeServer', 'node24', 'chromium');
+  if (!fs.existsSync(vsix)) {
+    console.error(`${vsix} not found: run npm run package first.`);
+    process.exit(2);
+  }
+  const runDir = makeRunDir();
+  const ws = makeWorkspace(runDir);
+  let server;
+  let browser;
+  try {
+    await check(`code-server --install-extension ${path.basename(vsix)}`, async () => {
+      const out = installExtension(runDir, vsix);
+      if (!/successfully installed/i.test(out)) throw new Error(out.trim());
+      const installed = fs.readdirSync(path.join(runDir, 'extensions')).filter((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`));
+      if (installed.length !== 1) throw new Error(`extensions folder holds [${installed.join(', ')}]`);
+    });
+    server = await startCodeServer(runDir);
+    browser = await launchBrowser(runDir);
+    page = browser.page;
+    await page.goto(`${server.base}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    lap('workbench loaded');
+
+    const jobs = path.join(ws, 'Conf', 'AD', 'AD Jobs.xml');
+    await check('Ctrl+Space in a ParentTask value lists task ids from another file', async () => {
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      const value = 'AD_Prepare_Complete';
+      await goTo(page, lineCol(jobs, `ParentTask="${value}"`, 'ParentTask="'.length));
+      // Replace the value by the start of a shared task's id, as a user would type it.
+      for (let i = 0; i < value.length; i++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('All_');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'All_CorrelationKeys' });
+      await retryUntilVisible(page, ['Control+Space'], row);
+      const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+      lap(`suggest rows: ${JSON.stringify(rows.map((r) => r.replace(/\s+/g, ' ')))}`);
+      if (!rows.some((r) => r.includes('All_ComputeAllProperties'))) throw new Error('All_ComputeAllProperties not listed');
+      // The row says where the task is defined: another file than the one being edited.
+      if (!rows.some((r) => r.includes('All_CorrelationKeys') && r.includes('Shared Tasks.xml'))) throw new Error('the row does not name Shared Tasks.xml');
+      await screenshot(page, 'completion');
+      // Ctrl+Space again opens the details of the selected item: its name, file and job.
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-details', { hasText: 'Shared Tasks.xml' }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Escape');
+      // Back to the file as on disk, for the next checks and screenshots.
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 10000 });
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10000 });
+    });
+
+    const broken = path.join(ws, 'Conf', 'Broken', 'Broken Job.xml');
+    await check('the hover on an unknown ParentTask shows the diagnostic and its rule id', async () => {
+      await openFile(page, 'Conf/Broken/Broken Job.xml');
+      await goTo(page, lineCol(broken, 'ParentTask="AD_Export_Complet"', 'ParentTask="AD_Ex'.length));
+      const hover = page.locator('.monaco-hover', { hasText: 'dependency/parent-exists' });
+      await retryUntilVisible(page, ['Control+K', 'Control+I'], hover);
+      await screenshot(page, 'diagnostic');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('Ctrl+. on the unknown ParentTask offers the existing task, and applying it fixes the line', async () => {
+      await page.keyboard.press('Control+.');
+      const widget = page.locator('.action-widget');
+      try {
+        await widget.locator('.monaco-list-row').first().waitFor({ timeout: 5000 });
+      } catch {
+        await page.keyboard.press('Escape');
+        return { skipped: 'the server offers no quick fix yet' };
+      }
+      const fix = widget.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' });
+      await fix.first().waitFor({ timeout: 5000 });
+      await screenshot(page, 'quick-fix');
+      await fix.first().click();
+      await page.locator('.editor-instance .view-line', { hasText: 'ParentTask="AD_Export_Complete"' }).waitFor({ timeout: 10000 });
+    });
+
+    await check('the Outline view lists the job and its tasks', async () => {
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      await runCommand(page, 'Explorer: Focus on Outline View');
+      // Fold the file tree so that the outline gets the height of the side bar.
+      await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
+      const outline = page.locator('.outline-pane');
+      await outline.locator('.monaco-list-row', { hasText: 'Job_AD_Complete' }).waitFor({ timeout: 20000 });
+      await outline.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' }).waitFor({ timeout: 10000 });
+      await screenshot(page, 'outline');
+    });
+  } catch (e) {
+    failed++;
+    lap(`FAIL ${e.message.split('\n')[0]}`);
+    if (browser) await screenshot(browser.page, 'ui-error').catch(() => {});
+  } finally {
+    await browser?.context.close().catch(() => {});
+    await server?.stop();
+    if (failed && server) {
+      fs.mkdirSync(tools.results, { recursive: true });
+      fs.copyFileSync(server.log, path.join(tools.results, 'ui-code-server.log'));
+    }
+    removeRunDir(runDir);
+  }
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed ? 1 : 0);
+}
+
+main();

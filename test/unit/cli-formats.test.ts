@@ -1,0 +1,220 @@
+/** `usercube-jobs check --format json|sarif`: the documented JSON shape and a structurally valid SARIF 2.1.0 log. */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/checkCommand';
+import { RULES } from '../../server/src/rules/registry';
+import { REPO_ROOT } from '../helpers/workspace';
+
+const temporary: string[] = [];
+/** A fresh folder under the system temp dir, removed when the file's tests are done. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: REPO_ROOT });
+  return { code, out, err };
+}
+
+async function json(...args: string[]): Promise<{ code: number; doc: any; err: string[] }> {
+  const r = await run(...args);
+  assert.equal(r.out.length, 1, 'one JSON document on stdout');
+  return { code: r.code, doc: JSON.parse(r.out[0]), err: r.err };
+}
+
+const DOCS = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
+
+describe('usercube-jobs check --format json', () => {
+  it('lists every file with its diagnostics (1-based ranges) and a summary', async () => {
+    const { code, doc } = await json('check', 'test/fixtures/cli-broken', '--format', 'json');
+    assert.equal(code, 1);
+    assert.equal(doc.tool.name, 'usercube-jobs');
+    assert.deepEqual(doc.files, [
+      { path: 'test/fixtures/cli-broken/Agent.xml', configuration: true, fixesApplied: 0, diagnostics: [] },
+      {
+        path: 'test/fixtures/cli-broken/jobs.xml',
+        configuration: true,
+        fixesApplied: 0,
+        diagnostics: [
+          {
+            rule: 'reference/unresolved',
+            severity: 'error',
+            message: "Connection 'NoSuchConnection': no connection with this identifier in the configuration.",
+            line: 4,
+            column: 113,
+            endLine: 4,
+            endColumn: 129,
+            docUrl: `${DOCS}#reference-unresolved`,
+          },
+          {
+            rule: 'fulfill/target-required',
+            severity: 'error',
+            message: "FulfillTask needs a 'Connector' or TaskResourceType children.",
+            line: 5,
+            column: 6,
+            endLine: 5,
+            endColumn: 17,
+            docUrl: `${DOCS}#fulfill-target-required`,
+          },
+          {
+            rule: 'dependency/parent-exists',
+            severity: 'error',
+            message: "Parent task 'Broken_Provisioning' is not defined in any configuration file.",
+            line: 6,
+            column: 38,
+            endLine: 6,
+            endColumn: 57,
+            docUrl: `${DOCS}#dependency-parent-exists`,
+          },
+        ],
+      },
+    ]);
+    assert.deepEqual(doc.unreadable, []);
+    assert.deepEqual(doc.summary, { xmlFiles: 2, configurationFiles: 2, errors: 3, warnings: 0, info: 0, unreadable: 0, fixesApplied: 0, filesFixed: 0 });
+  });
+
+  it('puts unreadable files in "unreadable" and still exits 2', async () => {
+    const dir = tempDir('ucj-json-');
+    writeFileSync(path.join(dir, 'image.xml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const { code, doc, err } = await json('check', dir, '--format=json');
+    assert.equal(code, 2);
+    assert.deepEqual(doc.unreadable, [{ path: path.join(dir, 'image.xml'), message: 'not a text file (it contains NUL bytes)' }]);
+    assert.equal(doc.summary.unreadable, 1);
+    assert.equal(err.length, 1, 'the message is on stderr too');
+  });
+});
+
+type Sarif = any;
+
+/**
+ * The required properties of SARIF 2.1.0 (sarif-schema-2.1.0.json) for the objects this tool
+ * writes, and the constraints code scanning relies on; no schema download.
+ */
+function assertValidSarif(log: Sarif): void {
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const message = (m: Sarif, where: string) => {
+    assert.ok(isObject(m), `${where}: message object`);
+    assert.ok(typeof m.text === 'string' || typeof m.id === 'string', `${where}: message.text or message.id`);
+  };
+  assert.equal(log.version, '2.1.0');
+  assert.equal(typeof log.$schema, 'string');
+  assert.ok(Array.isArray(log.runs) && log.runs.length === 1, 'runs');
+  const run = log.runs[0];
+  assert.ok(isObject(run.tool) && isObject(run.tool.driver), 'run.tool.driver');
+  const driver = run.tool.driver;
+  assert.equal(typeof driver.name, 'string');
+  assert.doesNotThrow(() => new URL(driver.informationUri), 'informationUri is an absolute URI');
+  const ids = new Set<string>();
+  for (const [i, rule] of driver.rules.entries()) {
+    const where = `rules[${i}]`;
+    assert.equal(typeof rule.id, 'string', `${where}.id`);
+    assert.ok(!ids.has(rule.id), `${where}: unique id`);
+    ids.add(rule.id);
+    message(rule.shortDescription, `${where}.shortDescription`);
+    message(rule.fullDescription, `${where}.fullDescription`);
+    assert.doesNotThrow(() => new URL(rule.helpUri), `${where}.helpUri`);
+    assert.ok(['none', 'note', 'warning', 'error'].includes(rule.defaultConfiguration.level), `${where}.defaultConfiguration.level`);
+  }
+  for (const [i, r] of run.results.entries()) {
+    const where = `results[${i}]`;
+    message(r.message, where);
+    assert.equal(driver.rules[r.ruleIndex].id, r.ruleId, `${where}.ruleIndex points at its rule`);
+    assert.ok(['none', 'note', 'warning', 'error'].includes(r.level), `${where}.level`);
+    for (const loc of r.locations) {
+      const pl = loc.physicalLocation;
+      assert.ok(isObject(pl.artifactLocation), `${where}: artifactLocation`);
+      assert.equal(typeof pl.artifactLocation.uri, 'string');
+      if (pl.artifactLocation.uriBaseId) assert.ok(run.originalUriBaseIds[pl.artifactLocation.uriBaseId].uri.endsWith('/'), 'base URI ends with /');
+      const g = pl.region;
+      for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) assert.ok(Number.isInteger(g[k]) && g[k] >= 1, `${where}.region.${k} >= 1`);
+      assert.ok(g.endLine > g.startLine || (g.endLine === g.startLine && g.endColumn >= g.startColumn), `${where}: region not reversed`);
+    }
+  }
+  assert.ok(['utf16CodeUnits', 'unicodeCodePoints'].includes(run.columnKind));
+}
+
+describe('usercube-jobs check --format sarif', () => {
+  it('writes a valid SARIF 2.1.0 log with every rule and one result per problem', async () => {
+    const { code, doc: log } = await json('check', 'test/fixtures/cli-broken', '--format', 'sarif');
+    assert.equal(code, 1);
+    assertValidSarif(log);
+    const run = log.runs[0];
+    assert.equal(run.tool.driver.name, 'usercube-jobs');
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    assert.deepEqual(
+      run.tool.driver.rules.map((r: Sarif) => [r.id, r.fullDescription.text, r.defaultConfiguration.level]),
+      RULES.map((r) => [r.id, r.explanation, r.severity === 'info' ? 'note' : r.severity]),
+    );
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(REPO_ROOT).toString() + '/' } });
+    assert.deepEqual(run.results[0], {
+      ruleId: 'reference/unresolved',
+      ruleIndex: RULES.findIndex((r) => r.id === 'reference/unresolved'),
+      level: 'error',
+      message: { text: "Connection 'NoSuchConnection': no connection with this identifier in the configuration." },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'test/fixtures/cli-broken/jobs.xml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 4, startColumn: 113, endLine: 4, endColumn: 129 },
+          },
+        },
+      ],
+    });
+    assert.deepEqual(
+      run.results.map((r: Sarif) => [r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn]),
+      [
+        ['reference/unresolved', 4, 113],
+        ['fulfill/target-required', 5, 6],
+        ['dependency/parent-exists', 6, 38],
+      ],
+    );
+    assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+
+  it("links each rule to the same docs/rules.md anchor as the diagnostics' codeDescription", async () => {
+    const sarif = (await json('check', 'test/fixtures/cli-broken', '--format', 'sarif')).doc;
+    const fromJson = (await json('check', 'test/fixtures/cli-broken', '--format', 'json')).doc;
+    const helpUri = new Map(sarif.runs[0].tool.driver.rules.map((r: Sarif) => [r.id, r.helpUri]));
+    const diagnostics = fromJson.files.flatMap((f: Sarif) => f.diagnostics);
+    assert.equal(diagnostics.length, 3);
+    for (const d of diagnostics) assert.equal(helpUri.get(d.rule), d.docUrl);
+  });
+
+  it('percent-encodes relative paths, maps info to note and warning to warning', async () => {
+    const { doc: log } = await json('check', 'test/fixtures/cli-fix', '--format', 'sarif', '--rule', 'attribute/unknown=info');
+    assertValidSarif(log);
+    const got = log.runs[0].results.map((r: Sarif) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri]);
+    assert.deepEqual(got, [
+      ['sync-complete/no-donotdeletechanges', 'error', 'test/fixtures/cli-fix/Job%20complet.xml'],
+      ['attribute/unknown', 'note', 'test/fixtures/cli-fix/Tasks%20BOM.xml'],
+      ['taskentitytype/attribute-name', 'error', 'test/fixtures/cli-fix/Tasks%20BOM.xml'],
+    ]);
+  });
+
+  it('uses absolute file URIs outside the working directory, and reports unreadable files as notifications', async () => {
+    const dir = tempDir('ucj-sarif-');
+    writeFileSync(path.join(dir, 'image.xml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    writeFileSync(
+      path.join(dir, 'job.xml'),
+      '<?xml version="1.0"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Job Identifier="J" DisplayName_L1="j" Agent="Nowhere" />\n</ConfigurationFile>\n',
+    );
+    const { code, doc: log } = await json('check', dir, '--format', 'sarif');
+    assert.equal(code, 2);
+    assertValidSarif(log);
+    const run = log.runs[0];
+    assert.ok(run.results.length > 0);
+    for (const r of run.results) assert.deepEqual(r.locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(path.join(dir, 'job.xml')).toString() });
+    assert.deepEqual(run.invocations, [
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: `${path.join(dir, 'image.xml')}: not a text file (it contains NUL bytes)` } }] },
+    ]);
+  });
+});

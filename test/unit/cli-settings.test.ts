@@ -1,0 +1,134 @@
+/** Severities on the command line: `.usercube-jobs.json`, `--rule` over it, and `--max-warnings`. */
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/checkCommand';
+import { FIXTURES } from '../helpers/workspace';
+
+const temporary: string[] = [];
+/** A fresh folder under the system temp dir, removed when the file's tests are done. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Runs in `cwd`, so that paths print relative to it. */
+async function run(cwd: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd });
+  return { code, out, err };
+}
+
+/** A temporary folder holding a copy of test/fixtures/cli-broken in `conf/` (and settings files as given). */
+function brokenCopy(settings: Record<string, unknown> = {}): string {
+  const root = tempDir('ucj-settings-');
+  cpSync(path.join(FIXTURES, 'cli-broken'), path.join(root, 'conf'), { recursive: true });
+  for (const [where, content] of Object.entries(settings)) {
+    mkdirSync(path.join(root, path.dirname(where)), { recursive: true });
+    writeFileSync(path.join(root, where), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  return root;
+}
+
+const UNRESOLVED = "conf/jobs.xml:4:113: error reference/unresolved Connection 'NoSuchConnection': no connection with this identifier in the configuration.";
+const FULFILL = "conf/jobs.xml:5:6: error fulfill/target-required FulfillTask needs a 'Connector' or TaskResourceType children.";
+const PARENT = "conf/jobs.xml:6:38: error dependency/parent-exists Parent task 'Broken_Provisioning' is not defined in any configuration file.";
+
+describe('usercube-jobs check: .usercube-jobs.json', () => {
+  it('applies the severities of the settings file at the folder root', async () => {
+    const root = brokenCopy({ 'conf/.usercube-jobs.json': { rules: { 'reference/unresolved': 'off', 'fulfill/target-required': 'warning' } } });
+    const r = await run(root, 'check', 'conf');
+    assert.deepEqual(r.out, [FULFILL.replace(': error ', ': warning '), PARENT, '2 XML files, 2 configuration files: 1 error, 1 warning, 0 info.']);
+    assert.equal(r.code, 1);
+  });
+
+  it('lets --rule win over the settings file', async () => {
+    const root = brokenCopy({ 'conf/.usercube-jobs.json': { rules: { 'reference/unresolved': 'off', 'dependency/parent-exists': 'info' } } });
+    const r = await run(root, 'check', 'conf', '--rule', 'reference/unresolved=warning', '--rule', 'fulfill/target-required=off');
+    assert.deepEqual(r.out, [
+      UNRESOLVED.replace(': error ', ': warning '),
+      PARENT.replace(': error ', ': info '),
+      '2 XML files, 2 configuration files: 0 errors, 1 warning, 1 info.',
+    ]);
+    assert.equal(r.code, 0);
+  });
+
+  it('uses the nearest settings file at or above each file, and only that one', async () => {
+    const root = brokenCopy({
+      'conf/.usercube-jobs.json': { rules: { 'reference/unresolved': 'off' } },
+      'conf/sub/.usercube-jobs.json': { rules: { 'fulfill/target-required': 'off' } },
+      'conf/sub/jobs2.xml': `<?xml version="1.0" encoding="utf-8"?>
+<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">
+  <Job Identifier="Job_Sub" DisplayName_L1="Sub" Agent="Local">
+    <ExportTask Identifier="Sub_Export" DisplayName_L1="Export" Agent="Local" OpenIdClient="Job" Connection="NoSuchConnection" />
+    <FulfillTask Identifier="Sub_Fulfill" DisplayName_L1="Fulfill" />
+  </Job>
+</ConfigurationFile>
+`,
+    });
+    const r = await run(root, 'check', 'conf');
+    assert.deepEqual(r.out, [
+      FULFILL,
+      PARENT,
+      "conf/sub/jobs2.xml:4:110: error reference/unresolved Connection 'NoSuchConnection': no connection with this identifier in the configuration.",
+      '3 XML files, 3 configuration files: 3 errors, 0 warnings, 0 info.',
+    ]);
+  });
+
+  it('does not look above the folder named on the command line, but does above a file named on its own', async () => {
+    const root = brokenCopy({ '.usercube-jobs.json': { rules: { 'reference/unresolved': 'off' } } });
+    const folder = await run(root, 'check', 'conf');
+    assert.ok(folder.out.includes(UNRESOLVED), 'the settings above conf/ are not used');
+    const file = await run(root, 'check', 'conf/jobs.xml', 'conf/Agent.xml');
+    assert.ok(!file.out.some((l) => l.includes('reference/unresolved')), 'the settings above a file are used');
+  });
+
+  for (const [name, content, message] of [
+    ['invalid JSON', '{"rules": {', /^usercube-jobs check: conf\/\.usercube-jobs\.json: is not valid JSON \(.+\)\.$/],
+    ['a non-object', '[1, 2]', /^usercube-jobs check: conf\/\.usercube-jobs\.json: expected an object like \{"rules": \{"rule-id": "warning"\}\}\.$/],
+    ['an unknown rule', '{"rules": {"no/such-rule": "off"}}', /^usercube-jobs check: conf\/\.usercube-jobs\.json: unknown rule 'no\/such-rule'\.$/],
+    ['a bad severity', '{"rules": {"reference/unresolved": "fatal"}}', /^usercube-jobs check: conf\/\.usercube-jobs\.json: 'reference\/unresolved' must be one of off, info, warning, error \(not "fatal"\)\.$/],
+  ] as const) {
+    it(`exits 2 on a settings file with ${name}, before any output`, async () => {
+      const root = brokenCopy({ 'conf/.usercube-jobs.json': content });
+      const r = await run(root, 'check', 'conf');
+      assert.equal(r.code, 2);
+      assert.deepEqual(r.out, []);
+      assert.equal(r.err.length, 1);
+      assert.match(r.err[0], message);
+    });
+  }
+
+  it('reads a settings file saved with a BOM', async () => {
+    const root = brokenCopy({ 'conf/.usercube-jobs.json': '\uFEFF{"rules": {"reference/unresolved": "off"}}' });
+    const r = await run(root, 'check', 'conf');
+    assert.deepEqual(r.err, []);
+    assert.ok(!r.out.includes(UNRESOLVED));
+  });
+});
+
+describe('usercube-jobs check --max-warnings', () => {
+  // All three problems of the fixture as warnings.
+  const asWarnings = ['--rule', 'reference/unresolved=warning', '--rule', 'fulfill/target-required=warning', '--rule', 'dependency/parent-exists=warning'];
+
+  it('exits 0 with warnings at the maximum or without a maximum', async () => {
+    const root = brokenCopy();
+    assert.equal((await run(root, 'check', 'conf', ...asWarnings)).code, 0);
+    const r = await run(root, 'check', 'conf', ...asWarnings, '--max-warnings', '3');
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.err, []);
+    assert.equal(r.out[r.out.length - 1], '2 XML files, 2 configuration files: 0 errors, 3 warnings, 0 info.');
+  });
+
+  it('exits 1 with more warnings than the maximum, and says so on stderr', async () => {
+    const root = brokenCopy();
+    const r = await run(root, 'check', 'conf', ...asWarnings, '--max-warnings=2');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.err, ['usercube-jobs check: 3 warnings, more than --max-warnings 2.']);
+  });
+});
