@@ -45,13 +45,13 @@ export function isCompleteJob(job: JobEntry, tasks: readonly JobTask[]): boolean
 export function jobViewsOfFile(entry: FileEntry, index: WorkspaceIndex): JobView[] {
   const jobs = new Map<JobEntry, JobView>();
   for (const j of entry.jobs) jobs.set(j, viewOf(j, index));
-  const ownTopLevel = new Set(entry.tasks.filter((t) => !t.job && t.id).map((t) => t.id!));
-  if (ownTopLevel.size > 0) {
-    for (const f of index.allFiles()) {
-      if (f.uri === entry.uri) continue;
-      for (const j of f.jobs) {
-        if (!jobs.has(j) && j.members.some((m) => m.step !== undefined && ownTopLevel.has(m.step))) jobs.set(j, viewOf(j, index));
-      }
+  for (const t of entry.tasks) {
+    if (t.job || !t.id) continue;
+    // The index knows every Step naming the task, and the job each sits in.
+    for (const step of index.references(TASK_KIND, t.id)) {
+      if (step.element !== 'Step' || step.uri === entry.uri || !step.job) continue;
+      const job = index.file(step.uri)?.jobs.find((j) => j.id === step.job && j.start <= step.start);
+      if (job && !jobs.has(job)) jobs.set(job, viewOf(job, index));
     }
   }
   return [...jobs.values()];
