@@ -68,7 +68,7 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** What an editor would answer for `workspace/configuration`, by section. */
 export interface ClientSettings {
-  usercubeJobs: { exclude: string[] };
+  usercubeJobs: { exclude: string[]; rules?: Record<string, string> };
   files: { exclude: Record<string, boolean> };
 }
 

@@ -41,6 +41,10 @@ export class GlobSet {
   constructor(globs: readonly string[]) {
     this.patterns = globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/\/$/, '')));
   }
+  equals(other: GlobSet): boolean {
+    return this.patterns.length === other.patterns.length && this.patterns.every((p, i) => p.source === other.patterns[i].source);
+  }
+
   /** True when the relative path, or one of its parent folders, matches a pattern. */
   matches(relativePath: string): boolean {
     if (this.patterns.length === 0) return false;

@@ -80,7 +80,7 @@ export class LspServer {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
     c.onInitialized(() => void this.initialized());
-    c.onDidChangeConfiguration(() => void this.reindex());
+    c.onDidChangeConfiguration(() => void this.configurationChanged());
     c.onDidChangeWatchedFiles((p) => void this.watchedFilesChanged(p.changes));
 
     // TextDocuments fires onDidChangeContent on open too: listening to onDidOpen as well parsed each opened file twice.
@@ -286,6 +286,15 @@ export class LspServer {
   }
 
   /** Then every other open document, whose references may point into what changed. */
+  /** New rule severities only re-check open documents; a new exclude list re-reads the workspace. */
+  private async configurationChanged(): Promise<void> {
+    const settings = await this.readSettings();
+    if (new GlobSet(settings.exclude).equals(this.exclude)) {
+      this.editorRules = settings.rules;
+      this.scheduleCrossFile();
+    } else await this.reindex();
+  }
+
   private scheduleCrossFile(): void {
     if (this.crossTimer) clearTimeout(this.crossTimer);
     this.crossTimer = setTimeout(() => {
