@@ -3,31 +3,16 @@
  * BOM and line endings byte for byte outside the edits; and the encoder behind it.
  */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/checkCommand';
+import { describe, it } from 'node:test';
 import { decodeBytes } from '../../server/src/model/textDecoding';
 import { encodeText, encodeWindows1252 } from '../../server/src/model/textEncoding';
 import { WINDOWS_1252_80_9F } from '../../server/src/model/windows1252';
 import { FIXTURES } from '../helpers/workspace';
+import { runCliIn, tempDir } from '../helpers/cli';
 
-const temporary: string[] = [];
-/** A fresh folder under the system temp dir, removed when the file's tests are done. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(cwd: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd });
-  return { code, out, err };
-}
+const run = runCliIn;
 
 /** test/fixtures/cli-fix copied to a temporary folder as `conf/` (the fixture itself is never written). */
 function fixCopy(): { root: string; file: (name: string) => string } {

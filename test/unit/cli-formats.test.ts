@@ -1,29 +1,14 @@
 /** `usercube-jobs check --format json|sarif`: the documented JSON shape and a structurally valid SARIF 2.1.0 log. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/checkCommand';
+import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/registry';
 import { REPO_ROOT } from '../helpers/workspace';
+import { runCliIn, tempDir } from '../helpers/cli';
 
-const temporary: string[] = [];
-/** A fresh folder under the system temp dir, removed when the file's tests are done. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: REPO_ROOT });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCliIn(REPO_ROOT, ...args);
 
 async function json(...args: string[]): Promise<{ code: number; doc: any; err: string[] }> {
   const r = await run(...args);

@@ -1,28 +1,12 @@
 /** Severities on the command line: `.usercube-jobs.json`, `--rule` over it, and `--max-warnings`. */
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/checkCommand';
+import { describe, it } from 'node:test';
 import { FIXTURES } from '../helpers/workspace';
+import { runCliIn, tempDir } from '../helpers/cli';
 
-const temporary: string[] = [];
-/** A fresh folder under the system temp dir, removed when the file's tests are done. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** Runs in `cwd`, so that paths print relative to it. */
-async function run(cwd: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd });
-  return { code, out, err };
-}
+const run = runCliIn;
 
 /** A temporary folder holding a copy of test/fixtures/cli-broken in `conf/` (and settings files as given). */
 function brokenCopy(settings: Record<string, unknown> = {}): string {

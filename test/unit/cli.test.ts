@@ -1,28 +1,14 @@
 /** `usercube-jobs check`: output lines, summary, usage, exit codes and progress, without spawning a process. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
 import { Progress } from '../../server/src/cli/progress';
 import { REPO_ROOT } from '../helpers/workspace';
+import { runCliIn, tempDir } from '../helpers/cli';
 
-const temporary: string[] = [];
-/** A fresh folder under the system temp dir, removed when the file's tests are done. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-}
-after(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: REPO_ROOT });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCliIn(REPO_ROOT, ...args);
 
 const BROKEN_LINES = [
   "test/fixtures/cli-broken/jobs.xml:4:113: error reference/unresolved Connection 'NoSuchConnection': no connection with this identifier in the configuration.",
