@@ -18,10 +18,10 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { FileEntry, FileStatus, buildFileEntry, emptyEntry } from './index/fileEntry';
+import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder } from './index/fileEntry';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
-import { XmlTree, buildXmlTree } from './model/xmlTree';
+import { XmlTree, bothHandlers, treeBuilder, walkXml } from './model/xmlTree';
 import { doComplete } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences } from './features/references';
@@ -119,7 +119,11 @@ export class LanguageService {
   // ---- Open documents ----------------------------------------------------------------
 
   openDocument(uri: string, text: string, version: number): OpenDocument {
-    const doc: OpenDocument = { uri, version, text, tree: buildXmlTree(text), entry: buildFileEntry(uri, text) };
+    // One walk of the text gives both the element tree and the index entry.
+    const tree = treeBuilder();
+    const entry = entryBuilder(uri, text, undefined, false);
+    walkXml(text, bothHandlers(tree.handler, entry.handler));
+    const doc: OpenDocument = { uri, version, text, tree: tree.tree, entry: entry.finish() };
     this.open.set(uri, doc);
     this.index.set(doc.entry);
     return doc;
@@ -216,11 +220,11 @@ export class LanguageService {
   // ---- Diagnostics -------------------------------------------------------------------
 
   /** Diagnostics of one file: none for files that are not configuration files. */
-  validate(uri: string): Diagnostic[] {
+  validate(uri: string, options: { strictXml?: boolean } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry || entry.status !== 'configuration') return [];
-    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree);
+    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
     // In document order (stable: rules of one place keep the registry's order).
     const findings = runRules(ctx, this.ruleSettings(uri)).sort((a, b) => a.start - b.start);

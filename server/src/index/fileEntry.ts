@@ -5,7 +5,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
-import { walkXml } from '../model/xmlTree';
+import { NestingHandler, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
@@ -139,40 +139,62 @@ const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector']);
 
 class NotConfiguration extends Error {}
 
-export function buildFileEntry(uri: string, text: string, encoding?: string): FileEntry {
+export interface EntryBuilder {
+  handler: NestingHandler;
+  /** The entry, once the whole text went through `handler`. */
+  finish(): FileEntry;
+}
+
+/**
+ * Builds a file's entry from the nesting events of its text. With `stopEarly`, a file whose
+ * root is not a configuration root stops the walk at once (files from disk); without it, the
+ * rest of the walk is ignored (open documents, whose element tree is built in the same walk).
+ */
+export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean): EntryBuilder {
   const sink: Sink = { uri, definitions: [], references: [], jobs: [], tasks: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
-  let depth0Seen = false;
+  let root: 'unseen' | 'configuration' | 'other' = 'unseen';
+  const handler: NestingHandler = {
+    open(tag, parents) {
+      if (root === 'unseen') {
+        root = isConfigurationRoot(tag) ? 'configuration' : 'other';
+        if (root === 'other' && stopEarly) throw new NotConfiguration();
+      }
+      if (root === 'other') return;
+      const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
+      const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
+      const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
+      // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
+      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(detach(tag.name));
+      if (schema) visit(tag, schema, frame, sink);
+      if (tag.complete && !tag.selfClosing) frames.push(frame);
+    },
+    close(tag) {
+      if (frames.length > 0 && frames[frames.length - 1].tag === tag) frames.pop();
+    },
+    error(err) {
+      if (root !== 'other') syntaxErrors.push(err);
+    },
+  };
+  return {
+    handler,
+    finish() {
+      if (root !== 'configuration') return emptyEntry(uri, 'other-xml', encoding);
+      return { ...sink, status: 'configuration', syntaxErrors, lines: LineTable.fromText(text), encoding };
+    },
+  };
+}
 
+export function buildFileEntry(uri: string, text: string, encoding?: string): FileEntry {
+  const builder = entryBuilder(uri, text, encoding, true);
   try {
-    walkXml(text, {
-      open(tag, parents) {
-        if (!depth0Seen) {
-          depth0Seen = true;
-          if (!isConfigurationRoot(tag)) throw new NotConfiguration();
-        }
-        const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
-        const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
-        const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
-        // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
-        if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(detach(tag.name));
-        if (schema) visit(tag, schema, frame, sink);
-        if (tag.complete && !tag.selfClosing) frames.push(frame);
-      },
-      close(tag) {
-        if (frames.length > 0 && frames[frames.length - 1].tag === tag) frames.pop();
-      },
-      error(err) {
-        syntaxErrors.push(err);
-      },
-    });
+    walkXml(text, builder.handler);
   } catch (e) {
     if (e instanceof NotConfiguration) return emptyEntry(uri, 'other-xml', encoding);
     throw e;
   }
-  if (!depth0Seen) return emptyEntry(uri, 'other-xml', encoding);
-  return { ...sink, status: 'configuration', syntaxErrors, lines: LineTable.fromText(text), encoding };
+  return builder.finish();
 }
 
 /**

@@ -74,12 +74,12 @@ export interface XmlTree {
   errors: SyntaxError[];
 }
 
-export function buildXmlTree(text: string): XmlTree {
-  const roots: XmlElement[] = [];
-  const errors: SyntaxError[] = [];
+/** Builds the element tree from the nesting events of a walk. */
+export function treeBuilder(): { handler: NestingHandler; tree: XmlTree } {
+  const tree: XmlTree = { roots: [], errors: [] };
   const open: XmlElement[] = [];
   const byTag = new Map<StartTag, XmlElement>();
-  walkXml(text, {
+  const handler: NestingHandler = {
     open(tag) {
       const parent = open.length > 0 ? open[open.length - 1] : undefined;
       const el: XmlElement = {
@@ -95,7 +95,7 @@ export function buildXmlTree(text: string): XmlTree {
         children: [],
         parent,
       };
-      (parent ? parent.children : roots).push(el);
+      (parent ? parent.children : tree.roots).push(el);
       if (!tag.selfClosing && tag.complete) {
         open.push(el);
         byTag.set(tag, el);
@@ -109,10 +109,34 @@ export function buildXmlTree(text: string): XmlTree {
       open.pop();
     },
     error(err) {
-      errors.push(err);
+      tree.errors.push(err);
     },
-  });
-  return { roots, errors };
+  };
+  return { handler, tree };
+}
+
+export function buildXmlTree(text: string): XmlTree {
+  const builder = treeBuilder();
+  walkXml(text, builder.handler);
+  return builder.tree;
+}
+
+/** Several handlers fed by one walk. */
+export function bothHandlers(a: NestingHandler, b: NestingHandler): NestingHandler {
+  return {
+    open(tag, parents) {
+      a.open(tag, parents);
+      b.open(tag, parents);
+    },
+    close(tag, end) {
+      a.close(tag, end);
+      b.close(tag, end);
+    },
+    error(err) {
+      a.error(err);
+      b.error(err);
+    },
+  };
 }
 
 export function attribute(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {

@@ -47,6 +47,8 @@ export class LspServer {
   /** Diagnostics wait for the first full index: before it every cross-file reference would look broken. */
   private indexed = false;
   private pendingOwn = new Set<string>();
+  /** Open documents whose last strict XML check failed. */
+  private readonly strictErrors = new Set<string>();
   private ownTimer: NodeJS.Immediate | undefined;
   private crossTimer: NodeJS.Timeout | undefined;
   private indexing: Promise<void> = Promise.resolve();
@@ -194,8 +196,7 @@ export class LspServer {
     progress?.done();
     this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms.`);
     this.indexed = true;
-    for (const doc of this.documents.all()) this.pendingOwn.add(doc.uri);
-    this.flushOwn();
+    for (const doc of this.documents.all()) this.publish(doc.uri, true);
   }
 
   private async loadFromDisk(uri: string, file: string): Promise<void> {
@@ -273,19 +274,23 @@ export class LspServer {
       }
     }
     this.service.closeDocument(uri, text, encoding);
+    this.strictErrors.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.scheduleCrossFile();
   }
 
-  /** The edited documents first, at once. */
+  /**
+   * The edited documents first, at once, without the strict XML parser (it re-reads the whole
+   * text): that runs in the debounced pass, and here only while its last verdict was an error,
+   * so that an existing error does not flicker.
+   */
   private flushOwn(): void {
     this.ownTimer = undefined;
     if (!this.indexed) return;
-    for (const uri of this.pendingOwn) this.publish(uri);
+    for (const uri of this.pendingOwn) this.publish(uri, this.strictErrors.has(uri));
     this.pendingOwn.clear();
   }
 
-  /** Then every other open document, whose references may point into what changed. */
   /** New rule severities only re-check open documents; a new exclude list re-reads the workspace. */
   private async configurationChanged(): Promise<void> {
     const settings = await this.readSettings();
@@ -295,19 +300,25 @@ export class LspServer {
     } else await this.reindex();
   }
 
+  /** Then every other open document, whose references may point into what changed. */
   private scheduleCrossFile(): void {
     if (this.crossTimer) clearTimeout(this.crossTimer);
     this.crossTimer = setTimeout(() => {
       this.crossTimer = undefined;
       if (!this.indexed) return;
-      for (const doc of this.documents.all()) this.publish(doc.uri);
+      for (const doc of this.documents.all()) this.publish(doc.uri, true);
     }, CROSS_FILE_DEBOUNCE_MS);
   }
 
-  private publish(uri: string): void {
+  private publish(uri: string, strictXml: boolean): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.service.validate(uri) });
+    const diagnostics = this.service.validate(uri, { strictXml });
+    if (strictXml) {
+      if (diagnostics.some((d) => (d.data as { strict?: boolean } | undefined)?.strict)) this.strictErrors.add(uri);
+      else this.strictErrors.delete(uri);
+    }
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 }
 

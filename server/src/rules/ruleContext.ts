@@ -17,6 +17,8 @@ export class RuleContext {
     readonly index: WorkspaceIndex,
     readonly text: string | undefined,
     tree?: XmlTree,
+    /** Run the strict XML parser too (off on the keystroke path of the editor, see lspServer). */
+    readonly strictXml = true,
   ) {
     this.treeCache = tree;
   }

@@ -8,12 +8,12 @@ export const xmlWellFormed: Rule = {
   explanation:
     'The file is not well-formed XML: an unclosed tag or quote, a stray end tag, an undefined entity… ' +
     'Identity Manager refuses to deploy such a file. Elements before and after the fault are still indexed.',
-  check({ entry, text }, report) {
+  check({ entry, text, strictXml }, report) {
     for (const e of entry.syntaxErrors) report(e);
     // The tolerant scanner reports structural faults; a strict parser adds the rest.
-    if (entry.syntaxErrors.length === 0 && text !== undefined) {
+    if (strictXml && entry.syntaxErrors.length === 0 && text !== undefined) {
       const strict = firstWellFormednessError(text);
-      if (strict) report(strict);
+      if (strict) report({ ...strict, data: { strict: true } });
     }
   },
 };
