@@ -7,6 +7,7 @@
  */
 import type {
   CodeAction,
+  CompletionItem,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -22,7 +23,7 @@ import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder } from 
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
 import { XmlTree, bothHandlers, treeBuilder, walkXml } from './model/xmlTree';
-import { doComplete } from './features/completion';
+import { doComplete, resolveCompletionItem } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences } from './features/references';
 import { doHover } from './features/hover';
@@ -167,6 +168,11 @@ export class LanguageService {
   doComplete(uri: string, position: Position): CompletionList | null {
     const ctx = this.context(uri);
     return ctx ? doComplete(ctx, position) : null;
+  }
+
+  /** Adds the documentation of a completion item the editor shows in detail. */
+  resolveCompletionItem(item: CompletionItem): CompletionItem {
+    return resolveCompletionItem({ index: this.index, roots: this.roots }, item);
   }
 
   findDefinition(uri: string, position: Position): Location[] {

@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   ClientCapabilities,
+  CompletionItem,
   CompletionList,
+  CompletionResolveRequest,
   CompletionRequest,
   ConfigurationRequest,
   DefinitionRequest,
@@ -311,6 +313,10 @@ export class LspClient {
   async completion(uri: string, position: Position): Promise<CompletionList | null> {
     const r = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
     return Array.isArray(r) ? { isIncomplete: false, items: r } : r;
+  }
+
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.connection.sendRequest(CompletionResolveRequest.type, item);
   }
 
   async definition(uri: string, position: Position): Promise<Location[]> {

@@ -44,7 +44,7 @@ describe('protocol: initialize', { concurrency: true }, () => {
     assert.equal(result.serverInfo?.name, 'usercube-jobs');
     const caps = result.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
-    assert.deepEqual(caps.completionProvider, { triggerCharacters: ['"', "'", '<'] });
+    assert.deepEqual(caps.completionProvider, { triggerCharacters: ['"', "'", '<'], resolveProvider: true });
     assert.equal(caps.definitionProvider, true);
     assert.equal(caps.referencesProvider, true);
     assert.equal(caps.hoverProvider, true);

@@ -58,13 +58,12 @@ describe('protocol: navigation', { concurrency: true }, () => {
       labelDetails: { detail: ` ${element}`, description: file },
       detail: `${element} — ${display}`,
       sortText: `${rank}${label}`,
-      filterText: label,
       textEdit: { range: empty, newText: label },
     });
     // Not AD_Synchronization: the task being edited cannot depend on itself. Tasks that
     // Job_AD_Complete runs (inline or through a Step) rank first.
     assert.deepEqual(
-      byRank(list.items).map(({ documentation: _, ...item }) => item),
+      byRank(list.items).map(({ data: _, ...item }) => item),
       [
         task('AD_Export', 'ExportTask', 'Export AD', AD_JOBS, '0'),
         task('AD_Prepare', 'PrepareSynchronizationTask', 'AD - Prepare Synchronization', AD_JOBS, '0'),
@@ -74,7 +73,8 @@ describe('protocol: navigation', { concurrency: true }, () => {
         task('Directory_ComputeRoleModel', 'ComputeRoleModelTask', 'Directory - Role model', DIRECTORY_JOBS, '1'),
       ],
     );
-    assert.deepEqual(list.items.find((i) => i.label === 'All_CorrelationKeys')?.documentation, {
+    // The documentation comes with completionItem/resolve.
+    assert.deepEqual((await client.resolveCompletion(list.items.find((i) => i.label === 'All_CorrelationKeys')!)).documentation, {
       kind: 'markdown',
       value: '**All Correlation Keys**\n\n`ComputeCorrelationKeysTask` in `Conf/Shared Tasks.xml`',
     });
@@ -93,7 +93,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
     const connectors = await client.completion(uri, connector.position);
     const at = { start: connector.position, end: connector.position };
     assert.deepEqual(
-      byRank(connectors!.items).map(({ documentation: _, ...item }) => item),
+      byRank(connectors!.items).map(({ data: _, ...item }) => item),
       [
         {
           label: 'AD',
@@ -101,7 +101,6 @@ describe('protocol: navigation', { concurrency: true }, () => {
           labelDetails: { detail: ' Connector', description: AD_CONNECTOR },
           detail: 'Connector — Active Directory',
           sortText: '1AD',
-          filterText: 'AD',
           textEdit: { range: at, newText: 'AD' },
         },
         {
@@ -110,7 +109,6 @@ describe('protocol: navigation', { concurrency: true }, () => {
           labelDetails: { detail: ' Connector', description: DIRECTORY_JOBS },
           detail: 'Connector — HR directory',
           sortText: '1Directory',
-          filterText: 'Directory',
           textEdit: { range: at, newText: 'Directory' },
         },
       ],

@@ -36,6 +36,12 @@ describe('identifier completion', () => {
     const item = list!.items.find((i) => i.label === 'All_CorrelationKeys')!;
     assert.equal(item.detail, 'ComputeCorrelationKeysTask — All correlation keys');
     assert.deepEqual(item.labelDetails, { detail: ' ComputeCorrelationKeysTask', description: 'Shared Tasks.xml' });
+    // The documentation comes with completionItem/resolve, for the item the user looks at.
+    assert.equal(item.documentation, undefined);
+    assert.deepEqual(service.resolveCompletionItem(item).documentation, {
+      kind: 'markdown',
+      value: '**All correlation keys**\n\n`ComputeCorrelationKeysTask` in `Shared Tasks.xml`',
+    });
   });
 
   it('offers exactly the identifiers of the referenced kind', () => {

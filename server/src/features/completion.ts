@@ -54,32 +54,57 @@ export function doComplete(ctx: FeatureContext, position: Position): CompletionL
 
   const total = ctx.index.identifierCount(kind);
   const filter = total > MAX_ITEMS ? prefix.toLowerCase() : '';
+  const matches = (id: string) => !filter || id.toLowerCase().startsWith(filter);
+  // The job's own tasks first, looked up directly; then the others until the list is full.
   const sameJob: Definition[] = [];
+  for (const t of jobTasks) {
+    const d = t === ownTask ? undefined : ctx.index.definitions(kind, t)[0];
+    if (d && matches(d.id)) sameJob.push(d);
+  }
   const others: Definition[] = [];
+  let more = false;
   ctx.index.forEachIdentifier(kind, (byFile) => {
     const first: Definition = byFile.values().next().value![0];
-    if (first.id === ownTask) return;
-    if (filter && !first.id.toLowerCase().startsWith(filter)) return;
-    (jobTasks.has(first.id) ? sameJob : others).push(first);
+    if (first.id === ownTask || jobTasks.has(first.id) || !matches(first.id)) return true;
+    if (sameJob.length + others.length >= MAX_ITEMS) {
+      more = true;
+      return false;
+    }
+    others.push(first);
+    return true;
   });
-  const chosen = sameJob.concat(others);
-  const items = chosen.slice(0, MAX_ITEMS).map((d, i) => toItem(ctx, d, i < sameJob.length, range));
-  return { isIncomplete: filter.length > 0 || chosen.length > MAX_ITEMS, items };
+  const items = sameJob.concat(others).map((d, i) => toItem(ctx, d, i < sameJob.length, range));
+  return { isIncomplete: filter.length > 0 || more, items };
+}
+
+/** What completionItem/resolve needs to find the definition again. */
+export interface IdentifierItemData {
+  identifier: { kind: string; id: string; uri: string };
 }
 
 function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Range): CompletionItem {
-  const file = uriRelative(d.uri, ctx.roots);
+  const data: IdentifierItemData = { identifier: { kind: d.kind, id: d.id, uri: d.uri } };
   return {
     label: d.id,
     kind: ITEM_KIND[d.kind] ?? CompletionItemKind.Value,
-    labelDetails: { detail: ` ${d.element}`, description: file },
+    labelDetails: { detail: ` ${d.element}`, description: uriRelative(d.uri, ctx.roots) },
     detail: d.displayName ? `${d.element} — ${d.displayName}` : d.element,
-    documentation: {
-      kind: MarkupKind.Markdown,
-      value: `${d.displayName ? `**${d.displayName}**\n\n` : ''}\`${d.element}\` in \`${file}\`${d.job ? ` (job \`${d.job}\`)` : ''}`,
-    },
     sortText: `${sameJob ? '0' : '1'}${d.id}`,
-    filterText: d.id,
     textEdit: { range, newText: d.id },
+    data,
   };
+}
+
+/** The documentation of an identifier item, computed only for the item the user looks at. */
+export function resolveCompletionItem(ctx: { index: FeatureContext['index']; roots: readonly string[] }, item: CompletionItem): CompletionItem {
+  const ref = (item.data as Partial<IdentifierItemData> | undefined)?.identifier;
+  if (!ref) return item;
+  const d = ctx.index.definitions(ref.kind, ref.id).find((x) => x.uri === ref.uri);
+  if (!d) return item;
+  const file = uriRelative(d.uri, ctx.roots);
+  item.documentation = {
+    kind: MarkupKind.Markdown,
+    value: `${d.displayName ? `**${d.displayName}**\n\n` : ''}\`${d.element}\` in \`${file}\`${d.job ? ` (job \`${d.job}\`)` : ''}`,
+  };
+  return item;
 }

@@ -128,6 +128,8 @@ interface Frame {
 
 interface Sink {
   uri: string;
+  /** Copies strings out of the text for entries that outlive it (see interning.ts). */
+  keep: (s: string) => string;
   definitions: Definition[];
   references: Reference[];
   jobs: JobEntry[];
@@ -151,7 +153,8 @@ export interface EntryBuilder {
  * rest of the walk is ignored (open documents, whose element tree is built in the same walk).
  */
 export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean): EntryBuilder {
-  const sink: Sink = { uri, definitions: [], references: [], jobs: [], tasks: [] };
+  // An open document keeps its text anyway: its entry may point into it and skip the copies.
+  const sink: Sink = { uri, keep: stopEarly ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   let root: 'unseen' | 'configuration' | 'other' = 'unseen';
@@ -166,7 +169,7 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
       const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
       // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
-      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(detach(tag.name));
+      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(sink.keep(tag.name));
       if (schema) visit(tag, schema, frame, sink);
       if (tag.complete && !tag.selfClosing) frames.push(frame);
     },
@@ -216,10 +219,10 @@ const KEPT_ATTRIBUTES = new Set([
   'Type',
 ]);
 
-function attributeValues(tag: StartTag): Record<string, string> {
+function attributeValues(tag: StartTag, keep: (s: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of tag.attributes) {
-    if (a.valueStart >= 0 && KEPT_ATTRIBUTES.has(a.name) && !(a.name in out)) out[detach(a.name)] = detach(a.value);
+    if (a.valueStart >= 0 && KEPT_ATTRIBUTES.has(a.name) && !(a.name in out)) out[keep(a.name)] = keep(a.value);
   }
   return out;
 }
@@ -234,9 +237,9 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
       idAttr && idAttr.valueStart >= 0 && idAttr.value.length > 0
         ? {
             kind,
-            id: detach(idAttr.value),
+            id: sink.keep(idAttr.value),
             uri,
-            element: detach(tag.name),
+            element: sink.keep(tag.name),
             idStart: idAttr.valueStart,
             idEnd: idAttr.valueEnd,
             start: tag.start,
@@ -247,17 +250,17 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
         : undefined;
     if (def) {
       const display = find(tag.attributes, 'DisplayName_L1');
-      if (display && display.value) def.displayName = detach(display.value);
+      if (display && display.value) def.displayName = sink.keep(display.value);
       if (find(tag.attributes, 'ConsolidationMode')) def.consolidation = true;
-      if (KINDS_WITH_ATTRIBUTES.has(kind)) def.attrs = attributeValues(tag);
+      if (KINDS_WITH_ATTRIBUTES.has(kind)) def.attrs = attributeValues(tag, sink.keep);
       sink.definitions.push(def);
     }
     if (kind === TASK_KIND) {
       const task: TaskRecord = {
-        element: def?.element ?? detach(tag.name),
+        element: def?.element ?? sink.keep(tag.name),
         id: def?.id,
         uri,
-        attrs: attributeValues(tag),
+        attrs: attributeValues(tag, sink.keep),
         parents: [],
         children: [],
         job: frame.job?.id,
@@ -294,10 +297,10 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
     const start = exact ? attr.valueStart + (attr.value.length - attr.value.trimStart().length) : attr.valueStart;
     const ref: Reference = {
       kind: refKind,
-      id: detach(id),
+      id: sink.keep(id),
       uri,
-      element: detach(tag.name),
-      attribute: detach(attr.name),
+      element: sink.keep(tag.name),
+      attribute: sink.keep(attr.name),
       start,
       end: exact ? start + id.length : attr.valueEnd,
     };

@@ -42,11 +42,13 @@ export class WorkspaceIndex {
   /** Replaces a file's contribution in one step. */
   set(entry: FileEntry): void {
     const old = this.files.get(entry.uri);
-    if (old) this.unlink(old);
+    // Most edits keep the identifiers a file defines: then their spellings need no recount.
+    const sameIds = old !== undefined && sameIdentifiers(old, entry);
+    if (old) this.unlink(old, !sameIds);
     this.files.set(entry.uri, entry);
     for (const d of entry.definitions) {
       add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
-      this.countSpelling(d.kind, d.id, 1);
+      if (!sameIds) this.countSpelling(d.kind, d.id, 1);
     }
     for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
     this.generation++;
@@ -69,10 +71,10 @@ export class WorkspaceIndex {
     return n;
   }
 
-  private unlink(entry: FileEntry): void {
+  private unlink(entry: FileEntry, recount = true): void {
     for (const d of entry.definitions) {
       remove(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri);
-      this.countSpelling(d.kind, d.id, -1);
+      if (recount) this.countSpelling(d.kind, d.id, -1);
     }
     for (const r of entry.references) remove(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri);
   }
@@ -130,6 +132,14 @@ export class WorkspaceIndex {
     for (const f of this.files.values()) for (const j of f.jobs) if (j.tasks.includes(taskId)) out.push(j);
     return out;
   }
+}
+
+function sameIdentifiers(a: FileEntry, b: FileEntry): boolean {
+  if (a.definitions.length !== b.definitions.length) return false;
+  for (let i = 0; i < a.definitions.length; i++) {
+    if (a.definitions[i].id !== b.definitions[i].id || a.definitions[i].kind !== b.definitions[i].kind) return false;
+  }
+  return true;
 }
 
 function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string, item: T): void {

@@ -90,6 +90,7 @@ export class LspServer {
     this.documents.onDidClose((e) => void this.documentClosed(e.document.uri));
 
     c.onCompletion((p) => this.service.doComplete(p.textDocument.uri, p.position));
+    c.onCompletionResolve((item) => this.service.resolveCompletionItem(item));
     c.onDefinition((p) => this.service.findDefinition(p.textDocument.uri, p.position));
     c.onReferences((p) => this.service.findReferences(p.textDocument.uri, p.position, p.context.includeDeclaration));
     c.onHover((p) => this.service.doHover(p.textDocument.uri, p.position));
@@ -114,7 +115,7 @@ export class LspServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['"', "'", '<'] },
+        completionProvider: { triggerCharacters: ['"', "'", '<'], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         hoverProvider: true,

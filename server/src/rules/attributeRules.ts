@@ -3,7 +3,7 @@
  * repeated attributes, language indexes.
  */
 import { XmlElement } from '../model/xmlTree';
-import { ElementSchema, attributeSchema, enumValues, multilingualIndex, schemaOfElement } from '../schema/schema';
+import { ElementSchema, attributeSchema, enumValues, multilingualIndex } from '../schema/schema';
 import { Rule } from './rule';
 import { RuleContext } from './ruleContext';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
@@ -22,10 +22,7 @@ function isNamespaceAttribute(name: string): boolean {
 
 /** Elements of the file that the catalog knows, with their schema. */
 function forEachKnownElement(ctx: RuleContext, visit: (el: XmlElement, schema: ElementSchema) => void): void {
-  for (const el of ctx.elements()) {
-    const schema = schemaOfElement(el);
-    if (schema) visit(el, schema);
-  }
+  for (const [el, schema] of ctx.knownElements()) visit(el, schema);
 }
 
 export const attributeRequired: Rule = {

@@ -71,8 +71,7 @@ export const parentInJob: Rule = {
     for (const r of dependencies(entry.references)) {
       if (r.id === r.task || !index.hasDefinition(TASK_KIND, r.id)) continue;
       for (const view of ctx.jobs()) {
-        const ids = new Set(view.tasks.map((t) => t.task.id));
-        if (!ids.has(r.task) || ids.has(r.id)) continue;
+        if (!view.ids.has(r.task!) || view.ids.has(r.id)) continue;
         report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.`, data: { job: view.job.id } });
         break;
       }

@@ -16,6 +16,8 @@ export interface JobTask {
 export interface JobView {
   job: JobEntry;
   tasks: JobTask[];
+  /** Identifiers of the named tasks it runs. */
+  ids: ReadonlySet<string>;
   complete: boolean;
 }
 
@@ -28,7 +30,9 @@ export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
       if (target) tasks.push({ task: target, step: { start: m.start, end: m.end } });
     }
   }
-  return { job, tasks, complete: isCompleteJob(job, tasks) };
+  const ids = new Set<string>();
+  for (const t of tasks) if (t.task.id) ids.add(t.task.id);
+  return { job, tasks, ids, complete: isCompleteJob(job, tasks) };
 }
 
 /**

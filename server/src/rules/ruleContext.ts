@@ -6,11 +6,14 @@ import { FileEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
 import { JobView, jobViewsOfFile } from './jobModel';
+import { ElementSchema, resolveElement } from '../schema/schema';
 
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private byStart: Map<number, XmlElement> | undefined;
   private jobCache: JobView[] | undefined;
+  private knownCache: [XmlElement, ElementSchema][] | undefined;
+  private elementCache: XmlElement[] | undefined;
 
   constructor(
     readonly entry: FileEntry,
@@ -29,16 +32,35 @@ export class RuleContext {
     return this.treeCache;
   }
 
-  /** Every element of the file, depth first (the root excluded). */
-  *elements(): Generator<XmlElement> {
-    const root = this.tree?.roots[0];
-    if (!root) return;
-    const stack = [...root.children].reverse();
-    while (stack.length > 0) {
-      const el = stack.pop()!;
-      yield el;
-      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  /** Every element of the file, in document order (the root excluded); computed once. */
+  elements(): readonly XmlElement[] {
+    if (!this.elementCache) {
+      const out: XmlElement[] = [];
+      const root = this.tree?.roots[0];
+      const stack = root ? [...root.children].reverse() : [];
+      while (stack.length > 0) {
+        const el = stack.pop()!;
+        out.push(el);
+        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+      }
+      this.elementCache = out;
     }
+    return this.elementCache;
+  }
+
+  /** The elements of the file that the catalog knows, with their schema (resolved once). */
+  knownElements(): readonly [XmlElement, ElementSchema][] {
+    if (!this.knownCache) {
+      this.knownCache = [];
+      const schemas = new Map<XmlElement, ElementSchema | undefined>();
+      for (const el of this.elements()) {
+        const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
+        const schema = el.parent ? resolveElement(el.name, parent) : undefined;
+        schemas.set(el, schema);
+        if (schema) this.knownCache.push([el, schema]);
+      }
+    }
+    return this.knownCache;
   }
 
   /** The element of this file whose start tag begins at `offset`. */

@@ -11,12 +11,12 @@ export interface Suppressions {
 
 const COMMENT = /<!--\s*usercube-disable(-next-line)?\b([^]*?)-->/g;
 
-export function readSuppressions(text: string | undefined, elements: () => Iterable<XmlElement>): Suppressions {
+export function readSuppressions(text: string | undefined, elements: () => readonly XmlElement[]): Suppressions {
   const file = new Set<string>();
   let fileAll = false;
   const spans: { start: number; end: number; rules: Set<string> | undefined }[] = [];
   if (text !== undefined && text.includes('usercube-disable')) {
-    const ordered = [...elements()].sort((a, b) => a.start - b.start);
+    const ordered = elements(); // document order
     for (const m of text.matchAll(COMMENT)) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
       const end = m.index! + m[0].length;
