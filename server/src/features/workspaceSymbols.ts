@@ -1,39 +1,53 @@
 import type { SymbolInformation } from 'vscode-languageserver-types';
+import { Definition, FileEntry } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { symbolKindOf } from './symbolKinds';
 
 const MAX_SYMBOLS = 1000;
 
+/** Lower-cased identifiers of a file's definitions, computed once per (immutable) entry. */
+const lowered = new WeakMap<FileEntry, string[]>();
+
+function lowerIds(entry: FileEntry): string[] {
+  let ids = lowered.get(entry);
+  if (!ids) {
+    ids = entry.definitions.map((d) => d.id.toLowerCase());
+    lowered.set(entry, ids);
+  }
+  return ids;
+}
+
 /** Identifiers of every kind whose name contains the query's characters in order (no case). */
 export function findWorkspaceSymbols(index: WorkspaceIndex, query: string): SymbolInformation[] {
   const q = query.toLowerCase();
   const out: SymbolInformation[] = [];
-  for (const kind of index.kinds()) {
-    index.forEachIdentifier(kind, (byFile) => {
-      for (const defs of byFile.values()) {
-        for (const d of defs) {
-          if (!matches(d.id.toLowerCase(), q)) break;
-          const lines = index.file(d.uri)?.lines;
-          if (!lines) continue;
-          out.push({
-            name: d.id,
-            kind: symbolKindOf(kind),
-            containerName: d.job ? `${d.element} in ${d.job}` : d.element,
-            location: { uri: d.uri, range: lines.range(d.idStart, d.idEnd) },
-          });
-          if (out.length >= MAX_SYMBOLS) return false;
-        }
-      }
-      return true;
-    });
-    if (out.length >= MAX_SYMBOLS) break;
+  for (const entry of index.allFiles()) {
+    const ids = lowerIds(entry);
+    for (let i = 0; i < ids.length; i++) {
+      if (!matches(ids[i], q)) continue;
+      out.push(toSymbol(entry, entry.definitions[i]));
+      if (out.length >= MAX_SYMBOLS) return out;
+    }
   }
   return out;
 }
 
+function toSymbol(entry: FileEntry, d: Definition): SymbolInformation {
+  return {
+    name: d.id,
+    kind: symbolKindOf(d.kind),
+    containerName: d.job ? `${d.element} in ${d.job}` : d.element,
+    location: { uri: d.uri, range: entry.lines.range(d.idStart, d.idEnd) },
+  };
+}
+
+/** The query's characters appear in the name in order (each found with indexOf). */
 function matches(name: string, q: string): boolean {
-  if (q.length === 0) return true;
-  let i = 0;
-  for (let k = 0; k < name.length && i < q.length; k++) if (name.charCodeAt(k) === q.charCodeAt(i)) i++;
-  return i === q.length;
+  let at = 0;
+  for (let i = 0; i < q.length; i++) {
+    at = name.indexOf(q[i], at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }

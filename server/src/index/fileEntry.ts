@@ -169,7 +169,7 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
       const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
       // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
-      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(sink.keep(tag.name));
+      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(schema?.name === tag.name ? schema.name : sink.keep(tag.name));
       if (schema) visit(tag, schema, frame, sink);
       if (tag.complete && !tag.selfClosing) frames.push(frame);
     },
@@ -204,7 +204,7 @@ export function buildFileEntry(uri: string, text: string, encoding?: string): Fi
  * The attributes rules compare across files. Keeping only these keeps entries small and
  * indexing fast (every kept value is copied out of the file text).
  */
-const KEPT_ATTRIBUTES = new Set([
+const KEPT_ATTRIBUTES = new Map([
   'Agent',
   'Connector',
   'Connection',
@@ -217,18 +217,22 @@ const KEPT_ATTRIBUTES = new Set([
   'IsIncremental',
   'SynchronizationMode',
   'Type',
-]);
+].map((name) => [name, name]));
 
 function attributeValues(tag: StartTag, keep: (s: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of tag.attributes) {
-    if (a.valueStart >= 0 && KEPT_ATTRIBUTES.has(a.name) && !(a.name in out)) out[keep(a.name)] = keep(a.value);
+    // The catalog's own name strings: no copy needed.
+    const name = KEPT_ATTRIBUTES.get(a.name);
+    if (name !== undefined && a.valueStart >= 0 && !(name in out)) out[name] = keep(a.value);
   }
   return out;
 }
 
 function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): void {
   const { uri } = sink;
+  // The schema's name is the same characters, and not a slice of the text.
+  const elementName = schema.name === tag.name ? schema.name : sink.keep(tag.name);
   const outerTask = frame.task;
   const kind = definitionKind(schema);
   if (kind) {
@@ -239,7 +243,7 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
             kind,
             id: sink.keep(idAttr.value),
             uri,
-            element: sink.keep(tag.name),
+            element: elementName,
             idStart: idAttr.valueStart,
             idEnd: idAttr.valueEnd,
             start: tag.start,
@@ -257,7 +261,7 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
     }
     if (kind === TASK_KIND) {
       const task: TaskRecord = {
-        element: def?.element ?? sink.keep(tag.name),
+        element: elementName,
         id: def?.id,
         uri,
         attrs: attributeValues(tag, sink.keep),
@@ -287,34 +291,49 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
   }
   const refs = referenceAttributes(schema);
   if (refs.size === 0) return;
-  for (const attr of tag.attributes) {
-    const refKind = refs.get(attr.name);
-    if (!refKind || attr.valueStart < 0) continue;
-    const id = attr.value.trim();
-    if (id.length === 0) continue;
-    // Point at the identifier's own characters; a value with entities keeps its whole span.
-    const exact = attr.valueEnd - attr.valueStart === attr.value.length;
-    const start = exact ? attr.valueStart + (attr.value.length - attr.value.trimStart().length) : attr.valueStart;
-    const ref: Reference = {
-      kind: refKind,
-      id: sink.keep(id),
-      uri,
-      element: sink.keep(tag.name),
-      attribute: sink.keep(attr.name),
-      start,
-      end: exact ? start + id.length : attr.valueEnd,
-    };
-    if (frame.job) ref.job = frame.job.id;
-    if (attr.name === 'ParentTask' && outerTask) {
-      if (outerTask.id) ref.task = outerTask.id;
-      outerTask.parents.push(ref.id);
+  // The map's keys are the catalog's own strings: references share them instead of copies.
+  for (const [attributeName, refKind] of refs) {
+    for (const attr of tag.attributes) {
+      if (attr.name !== attributeName || attr.valueStart < 0) continue;
+      addReference(attr, attributeName, refKind, elementName, frame, outerTask, schema, sink);
     }
-    if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) {
-      frame.job.tasks.push(ref.id);
-      frame.job.members.push({ step: ref.id, start: ref.start, end: ref.end });
-    }
-    sink.references.push(ref);
   }
+}
+
+function addReference(
+  attr: XmlAttribute,
+  attributeName: string,
+  refKind: string,
+  elementName: string,
+  frame: Frame,
+  outerTask: TaskRecord | undefined,
+  schema: ElementSchema,
+  sink: Sink,
+): void {
+  const id = attr.value.trim();
+  if (id.length === 0) return;
+  // Point at the identifier's own characters; a value with entities keeps its whole span.
+  const exact = attr.valueEnd - attr.valueStart === attr.value.length;
+  const start = exact ? attr.valueStart + (attr.value.length - attr.value.trimStart().length) : attr.valueStart;
+  const ref: Reference = {
+    kind: refKind,
+    id: sink.keep(id),
+    uri: sink.uri,
+    element: elementName,
+    attribute: attributeName,
+    start,
+    end: exact ? start + id.length : attr.valueEnd,
+  };
+  if (frame.job) ref.job = frame.job.id;
+  if (attributeName === 'ParentTask' && outerTask) {
+    if (outerTask.id) ref.task = outerTask.id;
+    outerTask.parents.push(ref.id);
+  }
+  if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) {
+    frame.job.tasks.push(ref.id);
+    frame.job.members.push({ step: ref.id, start: ref.start, end: ref.end });
+  }
+  sink.references.push(ref);
 }
 
 function find(attrs: XmlAttribute[], name: string): XmlAttribute | undefined {

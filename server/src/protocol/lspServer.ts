@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
-import { forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
+import { ReadResult, forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
 import { SETTINGS_FILE, findSettingsFile, parseRuleSettings, readSettingsFile } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
 
@@ -35,6 +35,8 @@ interface Settings {
 /** Other open documents are re-checked this long after the index changed. */
 const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
+/** The cold index yields to pending requests this often. */
+const INDEX_SLICE_MS = 10;
 
 export class LspServer {
   readonly service = new LanguageService();
@@ -179,17 +181,23 @@ export class LspServer {
     const seen = new Set<string>();
     let done = 0;
     let lastReport = 0;
-    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+    // Synchronous reads in slices of a few milliseconds: requests are still served in between.
+    let sliceStart = Date.now();
+    for (const file of files) {
       const uri = URI.file(file).toString();
       seen.add(uri);
-      await this.loadFromDisk(uri, file);
+      this.loadRead(uri, file, readXmlFileSync(file));
       done++;
       const now = Date.now();
       if (progress && (now - lastReport > 100 || done === total)) {
         lastReport = now;
         progress.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
       }
-    });
+      if (now - sliceStart >= INDEX_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+    }
     // Files that vanished or became excluded since the last run.
     for (const entry of [...this.service.index.allFiles()]) {
       if (!seen.has(entry.uri) && !this.documents.get(entry.uri)) this.service.index.delete(entry.uri);
@@ -201,7 +209,10 @@ export class LspServer {
   }
 
   private async loadFromDisk(uri: string, file: string): Promise<void> {
-    const read = await readXmlFile(file);
+    this.loadRead(uri, file, await readXmlFile(file));
+  }
+
+  private loadRead(uri: string, file: string, read: ReadResult): void {
     if (read.ok) this.service.setFileText(uri, read.text, read.encoding);
     else {
       this.service.setFileStatus(uri, read.reason);
