@@ -23,7 +23,7 @@ import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder } from 
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
 import { XmlTree, bothHandlers, treeBuilder, walkXml } from './model/xmlTree';
-import { doComplete, resolveCompletionItem } from './features/completion';
+import { CompletionOptions, doComplete, resolveCompletionItem } from './features/completion';
 import { findDefinition } from './features/definition';
 import { findReferences } from './features/references';
 import { doHover } from './features/hover';
@@ -126,7 +126,7 @@ export class LanguageService {
     walkXml(text, bothHandlers(tree.handler, entry.handler));
     const doc: OpenDocument = { uri, version, text, tree: tree.tree, entry: entry.finish() };
     this.open.set(uri, doc);
-    this.index.set(doc.entry);
+    this.index.set(doc.entry, true);
     return doc;
   }
 
@@ -165,9 +165,9 @@ export class LanguageService {
     return { doc, index: this.index, roots: this.roots };
   }
 
-  doComplete(uri: string, position: Position): CompletionList | null {
+  doComplete(uri: string, position: Position, options?: CompletionOptions): CompletionList | null {
     const ctx = this.context(uri);
-    return ctx ? doComplete(ctx, position) : null;
+    return ctx ? doComplete(ctx, position, options) : null;
   }
 
   /** Adds the documentation of a completion item the editor shows in detail. */

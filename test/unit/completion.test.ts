@@ -62,6 +62,15 @@ describe('identifier completion', () => {
     assert.equal(edit.newText, 'AD');
   });
 
+  it('gives the edit range once when the editor takes item defaults (VS Code does)', () => {
+    const { service } = fixtureWorkspace('multi-file');
+    const c = cursor(conf(`<SynchronizeTask Identifier="S" DisplayName_L1="s" Connector="A|D_old" />`));
+    service.openDocument(uriOf('d.xml'), c.text, 1);
+    const list = service.doComplete(uriOf('d.xml'), c.position, { editRangeDefault: true })!;
+    assert.equal(textOf(c.text, list.itemDefaults!.editRange as Parameters<typeof textOf>[1]), 'AD_old');
+    assert.deepEqual(list.items.map((i) => [i.label, i.textEdit]), [['AD', undefined]]);
+  });
+
   it('works in the typing state: an unterminated value before the rest of the file', () => {
     const { service } = fixtureWorkspace('multi-file');
     const { list } = completeIn(

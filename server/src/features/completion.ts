@@ -26,7 +26,12 @@ const ITEM_KIND: Record<string, CompletionItemKind> = {
   OpenIdClient: CompletionItemKind.Constant,
 };
 
-export function doComplete(ctx: FeatureContext, position: Position): CompletionList | null {
+export interface CompletionOptions {
+  /** The client takes `itemDefaults.editRange` (LSP 3.17): items then carry no edit of their own. */
+  editRangeDefault?: boolean;
+}
+
+export function doComplete(ctx: FeatureContext, position: Position, options: CompletionOptions = {}): CompletionList | null {
   const offset = ctx.doc.entry.lines.offsetAt(position);
   const cursor = contextAt(ctx, position);
   // Anything but an identifier value: element and attribute names, enum and boolean values.
@@ -73,33 +78,37 @@ export function doComplete(ctx: FeatureContext, position: Position): CompletionL
     others.push(first);
     return true;
   });
-  const items = sameJob.concat(others).map((d, i) => toItem(ctx, d, i < sameJob.length, range));
-  return { isIncomplete: filter.length > 0 || more, items };
+  // A thousand items are a lot of JSON: with the edit range given once, each item is smaller.
+  const items = sameJob.concat(others).map((d, i) => toItem(ctx, d, i < sameJob.length, options.editRangeDefault ? undefined : range));
+  const list: CompletionList = { isIncomplete: filter.length > 0 || more, items };
+  if (options.editRangeDefault) list.itemDefaults = { editRange: range };
+  return list;
 }
 
 /** What completionItem/resolve needs to find the definition again. */
 export interface IdentifierItemData {
-  identifier: { kind: string; id: string; uri: string };
+  identifier: { kind: string; id: string };
 }
 
-function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Range): CompletionItem {
-  const data: IdentifierItemData = { identifier: { kind: d.kind, id: d.id, uri: d.uri } };
-  return {
+function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Range | undefined): CompletionItem {
+  const data: IdentifierItemData = { identifier: { kind: d.kind, id: d.id } };
+  const item: CompletionItem = {
     label: d.id,
     kind: ITEM_KIND[d.kind] ?? CompletionItemKind.Value,
     labelDetails: { detail: ` ${d.element}`, description: uriRelative(d.uri, ctx.roots) },
     detail: d.displayName ? `${d.element} — ${d.displayName}` : d.element,
     sortText: `${sameJob ? '0' : '1'}${d.id}`,
-    textEdit: { range, newText: d.id },
     data,
   };
+  if (range) item.textEdit = { range, newText: d.id };
+  return item;
 }
 
 /** The documentation of an identifier item, computed only for the item the user looks at. */
 export function resolveCompletionItem(ctx: { index: FeatureContext['index']; roots: readonly string[] }, item: CompletionItem): CompletionItem {
   const ref = (item.data as Partial<IdentifierItemData> | undefined)?.identifier;
   if (!ref) return item;
-  const d = ctx.index.definitions(ref.kind, ref.id).find((x) => x.uri === ref.uri);
+  const d = ctx.index.definitions(ref.kind, ref.id)[0];
   if (!d) return item;
   const file = uriRelative(d.uri, ctx.roots);
   item.documentation = {

@@ -17,6 +17,8 @@ export class WorkspaceIndex {
   /** kind → lower-cased identifier → the distinct keys spelled that way, with their counts. */
   private readonly lower = new Map<string, Map<string, Map<string, number>>>();
   private generation = 0;
+  /** Where the items of tracked entries sit: their list and index there. */
+  private readonly slots = new WeakMap<FileEntry, Slots>();
 
   /** Increases on every change; lets callers cache derived results. */
   get version(): number {
@@ -39,18 +41,38 @@ export class WorkspaceIndex {
     return this.files.values();
   }
 
-  /** Replaces a file's contribution in one step. */
-  set(entry: FileEntry): void {
+  /**
+   * Replaces a file's contribution in one step. With `track` (open documents, replaced on every
+   * keystroke), the index remembers where each item went, so that the next replacement that
+   * keeps the same identifiers in the same order (most edits) swaps items in place, with no
+   * map operation.
+   */
+  set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
+    const oldSlots = old && this.slots.get(old);
+    if (track && oldSlots && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
+      oldSlots.defs.forEach(([list, i], k) => (list[i] = entry.definitions[k]));
+      oldSlots.refs.forEach(([list, i], k) => (list[i] = entry.references[k]));
+      this.slots.set(entry, oldSlots);
+      this.files.set(entry.uri, entry);
+      this.generation++;
+      return;
+    }
     // Most edits keep the identifiers a file defines: then their spellings need no recount.
-    const sameIds = old !== undefined && sameIdentifiers(old, entry);
+    const sameIds = old !== undefined && sameIdentifiers(old.definitions, entry.definitions);
     if (old) this.unlink(old, !sameIds);
     this.files.set(entry.uri, entry);
+    const slots: Slots | undefined = track ? { defs: [], refs: [] } : undefined;
     for (const d of entry.definitions) {
-      add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
+      const slot = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
+      slots?.defs.push(slot);
       if (!sameIds) this.countSpelling(d.kind, d.id, 1);
     }
-    for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
+    for (const r of entry.references) {
+      const slot = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
+      slots?.refs.push(slot);
+    }
+    if (slots) this.slots.set(entry, slots);
     this.generation++;
   }
 
@@ -134,22 +156,27 @@ export class WorkspaceIndex {
   }
 }
 
-function sameIdentifiers(a: FileEntry, b: FileEntry): boolean {
-  if (a.definitions.length !== b.definitions.length) return false;
-  for (let i = 0; i < a.definitions.length; i++) {
-    if (a.definitions[i].id !== b.definitions[i].id || a.definitions[i].kind !== b.definitions[i].kind) return false;
-  }
+type Slot = [list: unknown[], index: number];
+interface Slots {
+  defs: Slot[];
+  refs: Slot[];
+}
+
+function sameIdentifiers(a: readonly { kind: string; id: string }[], b: readonly { kind: string; id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].kind !== b[i].kind) return false;
   return true;
 }
 
-function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string, item: T): void {
+function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string, item: T): Slot {
   let byKey = map.get(kind);
   if (!byKey) map.set(kind, (byKey = new Map()));
   let byFile = byKey.get(key);
   if (!byFile) byKey.set(key, (byFile = new Map()));
-  const list = byFile.get(uri);
+  let list = byFile.get(uri);
   if (list) list.push(item);
-  else byFile.set(uri, [item]);
+  else byFile.set(uri, (list = [item]));
+  return [list, list.length - 1];
 }
 
 function remove<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string): void {

@@ -46,6 +46,7 @@ export class LspServer {
   private hasConfigurationCapability = false;
   private hasWatchedFilesDynamicRegistration = false;
   private hasWorkDoneProgress = false;
+  private hasEditRangeDefault = false;
   /** Diagnostics wait for the first full index: before it every cross-file reference would look broken. */
   private indexed = false;
   private pendingOwn = new Set<string>();
@@ -91,7 +92,7 @@ export class LspServer {
     this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
     this.documents.onDidClose((e) => void this.documentClosed(e.document.uri));
 
-    c.onCompletion((p) => this.service.doComplete(p.textDocument.uri, p.position));
+    c.onCompletion((p) => this.service.doComplete(p.textDocument.uri, p.position, { editRangeDefault: this.hasEditRangeDefault }));
     c.onCompletionResolve((item) => this.service.resolveCompletionItem(item));
     c.onDefinition((p) => this.service.findDefinition(p.textDocument.uri, p.position));
     c.onReferences((p) => this.service.findReferences(p.textDocument.uri, p.position, p.context.includeDeclaration));
@@ -111,6 +112,7 @@ export class LspServer {
     this.hasConfigurationCapability = !!caps.workspace?.configuration;
     this.hasWatchedFilesDynamicRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkDoneProgress = !!caps.window?.workDoneProgress;
+    this.hasEditRangeDefault = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.roots = folders.map((u) => u.replace(/\/$/, ''));
     this.service.setWorkspaceRoots(this.roots);

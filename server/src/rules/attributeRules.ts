@@ -25,6 +25,16 @@ function forEachKnownElement(ctx: RuleContext, visit: (el: XmlElement, schema: E
   for (const [el, schema] of ctx.knownElements()) visit(el, schema);
 }
 
+const requiredCache = new Map<string, string[]>();
+function requiredAttributes(schema: ElementSchema): string[] {
+  let names = requiredCache.get(schema.key);
+  if (!names) {
+    names = Object.entries(schema.attributes).filter(([, a]) => a.required).map(([n]) => n);
+    requiredCache.set(schema.key, names);
+  }
+  return names;
+}
+
 export const attributeRequired: Rule = {
   id: 'attribute/required',
   severity: 'error',
@@ -38,8 +48,8 @@ export const attributeRequired: Rule = {
       if (!el.startTagComplete) return;
       const present = new Set(el.attributes.map((a) => a.name));
       const agentTask = AGENT_TASKS.has(el.name);
-      for (const [name, attr] of Object.entries(schema.attributes)) {
-        if (!attr.required || present.has(name) || isNamespaceAttribute(name)) continue;
+      for (const name of requiredAttributes(schema)) {
+        if (present.has(name) || isNamespaceAttribute(name)) continue;
         if (agentTask && (name === 'Agent' || name === 'OpenIdClient')) continue; // agenttask/agent-openidclient-required
         if (schema.key === 'Step' && present.has('Task')) continue; // the table's spelling
         if (schema.key === 'TaskEntityType' && present.has('Identifier')) continue; // taskentitytype/attribute-name

@@ -1,0 +1,45 @@
+/** Replacing a file's entry, the slow way and in place (open documents, on every keystroke). */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { buildFileEntry } from '../../server/src/index/fileEntry';
+import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
+import { conf } from '../helpers/cursor';
+
+const A = 'file:///a.xml';
+const text = (display: string, parent: string) =>
+  conf(`<ExportTask Identifier="E" DisplayName_L1="${display}" />\n<FulfillTask Identifier="F" DisplayName_L1="f"><TaskDependsOnTask ParentTask="${parent}" /></FulfillTask>`);
+
+describe('workspace index', () => {
+  it('swaps items in place when an edit keeps the identifiers, with the new offsets', () => {
+    const index = new WorkspaceIndex();
+    index.set(buildFileEntry(A, text('e', 'E')), true);
+    const before = index.references('Task', 'E')[0].start;
+    const edited = buildFileEntry(A, text('a longer name', 'E'));
+    index.set(edited, true);
+    assert.equal(index.references('Task', 'E')[0], edited.references[0]);
+    assert.equal(index.references('Task', 'E')[0].start, before + 'a longer name'.length - 1);
+    assert.equal(index.definitions('Task', 'F')[0], edited.definitions[1]);
+  });
+
+  it('re-files items when an edit changes an identifier', () => {
+    const index = new WorkspaceIndex();
+    index.set(buildFileEntry(A, text('e', 'E')), true);
+    index.set(buildFileEntry(A, text('e', 'F')), true);
+    assert.deepEqual(index.references('Task', 'E'), []);
+    assert.equal(index.references('Task', 'F').length, 1);
+    index.set(buildFileEntry(A, text('x', 'F')), true);
+    assert.equal(index.references('Task', 'F')[0].start, index.file(A)!.references[0].start);
+    index.delete(A);
+    assert.deepEqual(index.references('Task', 'F'), []);
+    assert.deepEqual(index.definitions('Task', 'E'), []);
+  });
+
+  it('keeps kinds apart and compares connections without case', () => {
+    const index = new WorkspaceIndex();
+    index.set(buildFileEntry(A, conf('<Connector Identifier="AD" DisplayName_L1="c" />\n<Category Identifier="AD" DisplayName_L1="c" Policy="P" />\n<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="x" />')));
+    assert.equal(index.definitions('Connector', 'AD').length, 1);
+    assert.equal(index.definitions('Category', 'AD').length, 1);
+    assert.equal(index.definitions('Connection', 'adexport')[0].id, 'ADExport');
+    assert.deepEqual(index.otherSpellings('Connector', 'ad'), ['AD']);
+  });
+});
