@@ -1,0 +1,24 @@
+/** Order statistics of samples (linear interpolation between closest ranks). */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+export function median(samples: readonly number[]): number {
+  return percentile(samples, 50);
+}
+
+export interface Spread {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+export function spread(samples: readonly number[]): Spread {
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.length ? Math.max(...samples) : NaN, n: samples.length };
+}

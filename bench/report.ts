@@ -1,0 +1,161 @@
+/** Turns runs into the printed summary, the budget verdicts and the JSON record. */
+import { Manifest, MB } from './generator/workspace';
+import { FloorSample } from './measure/floor';
+import { SessionResult, Timed } from './measure/session';
+import { median, percentile } from './measure/stats';
+
+export interface SizeRuns {
+  sizeMB: number;
+  manifest: Manifest;
+  floors: FloorSample[];
+  sessions: SessionResult[];
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface TimedSummary {
+  clientP50: number;
+  clientP95: number;
+  serverP50: number;
+  serverP95: number;
+  /** Mean server CPU time per operation (median over runs). */
+  serverCpuMs: number;
+  resultKB: number;
+}
+
+export interface SizeSummary {
+  sizeMB: number;
+  runs: number;
+  totalBytes: number;
+  files: number;
+  tasks: number;
+  loadBefore: number[];
+  loadAfter: number[];
+  floorMs: number;
+  floorAsyncMs: number;
+  floorSyncMs: number;
+  coldIndexMs: number;
+  coldRatio: number;
+  /** Server CPU until indexed, and its ratio to the floor's CPU (steadier on a busy machine). */
+  coldCpuMs: number;
+  coldCpuRatio: number;
+  floorCpuMs: number;
+  progressEndMs: number;
+  serverLogIndexMs: number;
+  initializeMs: number;
+  definitionPolls: number;
+  rssAfterIndexMB: number;
+  peakAfterIndexMB: number;
+  heapUsedAfterIndexMB: number;
+  rssAtEndMB: number;
+  editFileKB: number;
+  editFileDiagnostics: number;
+  edit?: TimedSummary;
+  debounceMs?: number;
+  completion?: TimedSummary & { items: number; isIncomplete: boolean };
+  references?: TimedSummary & { count: number };
+  symbols?: TimedSummary & { counts: Record<string, number> };
+}
+
+const med = (xs: (number | undefined)[]) => median(xs.filter((x): x is number => typeof x === 'number' && !Number.isNaN(x)));
+
+function timed(list: (Timed | undefined)[]): TimedSummary | undefined {
+  const runs = list.filter((t): t is Timed => !!t);
+  if (runs.length === 0) return undefined;
+  const p = (xs: number[], q: number) => (xs.length && xs.every((x) => !Number.isNaN(x)) ? percentile(xs, q) : NaN);
+  return {
+    clientP50: med(runs.map((t) => p(t.client, 50))),
+    clientP95: med(runs.map((t) => p(t.client, 95))),
+    serverP50: med(runs.map((t) => p(t.server, 50))),
+    serverP95: med(runs.map((t) => p(t.server, 95))),
+    serverCpuMs: med(runs.map((t) => t.serverCpuMs)),
+    resultKB: med(runs.map((t) => t.resultBytes)) / 1024,
+  };
+}
+
+export function summarize(r: SizeRuns): SizeSummary {
+  const s = r.sessions;
+  const floors = r.floors.map((f) => Math.min(f.asyncMs, f.syncMs));
+  const last = s[s.length - 1];
+  return {
+    sizeMB: r.sizeMB,
+    runs: s.length,
+    totalBytes: r.manifest.totalBytes,
+    files: r.manifest.fileCount,
+    tasks: r.manifest.tasks,
+    loadBefore: r.loadBefore,
+    loadAfter: r.loadAfter,
+    floorMs: med(floors),
+    floorAsyncMs: med(r.floors.map((f) => f.asyncMs)),
+    floorSyncMs: med(r.floors.map((f) => f.syncMs)),
+    coldIndexMs: med(s.map((x) => x.coldIndexMs)),
+    coldRatio: med(s.map((x, i) => x.coldIndexMs / floors[i])),
+    coldCpuMs: med(s.map((x) => x.coldCpuMs)),
+    coldCpuRatio: med(s.map((x, i) => (x.coldCpuMs ?? NaN) / Math.min(r.floors[i].asyncCpuMs, r.floors[i].syncCpuMs))),
+    floorCpuMs: med(r.floors.map((f) => Math.min(f.asyncCpuMs, f.syncCpuMs))),
+    progressEndMs: med(s.map((x) => x.progressEndMs)),
+    serverLogIndexMs: med(s.map((x) => x.serverLogIndexMs)),
+    initializeMs: med(s.map((x) => x.initializeMs)),
+    definitionPolls: med(s.map((x) => x.definitionPolls)),
+    rssAfterIndexMB: med(s.map((x) => x.memoryAfterIndex?.rss)) / MB,
+    peakAfterIndexMB: med(s.map((x) => x.memoryAfterIndex?.peak)) / MB,
+    heapUsedAfterIndexMB: med(s.map((x) => x.heapAfterIndex?.heapUsed)) / MB,
+    rssAtEndMB: med(s.map((x) => x.memoryAtEnd?.rss)) / MB,
+    editFileKB: r.manifest.editFileBytes / 1024,
+    editFileDiagnostics: last.editFileDiagnostics ?? NaN,
+    edit: timed(s.map((x) => x.edit)),
+    debounceMs: s.some((x) => x.debounce?.length) ? median(s.flatMap((x) => x.debounce ?? [])) : undefined,
+    completion: last.completion && { ...timed(s.map((x) => x.completion))!, items: last.completion.items, isIncomplete: last.completion.isIncomplete },
+    references: last.references && { ...timed(s.map((x) => x.references))!, count: last.references.count },
+    symbols: last.symbols && { ...timed(s.map((x) => x.symbols))!, counts: last.symbols.counts },
+  };
+}
+
+export const ms = (x: number): string => (Number.isNaN(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
+const mb = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} MB`);
+const n = (x: number): string => x.toLocaleString('en-US');
+const pair = (t: TimedSummary): string =>
+  `client p50 ${ms(t.clientP50)} p95 ${ms(t.clientP95)}` +
+  (Number.isNaN(t.serverP50) ? '' : ` | server p50 ${ms(t.serverP50)} p95 ${ms(t.serverP95)} | server CPU ${ms(t.serverCpuMs)}/op`);
+
+export function formatSize(s: SizeSummary): string {
+  const lines = [
+    `== ${s.sizeMB} MB configuration: ${n(s.files)} files, ${(s.totalBytes / MB).toFixed(1)} MB, ${n(s.tasks)} tasks — ${s.runs} run(s), load average before ${s.loadBefore.join(' ')}, after ${s.loadAfter.join(' ')}`,
+    `  floor (list + read + decode)   ${ms(s.floorMs)}   [server's async path ${ms(s.floorAsyncMs)}, sync reads ${ms(s.floorSyncMs)}]`,
+    `  cold index                     ${ms(s.coldIndexMs)}   = ${s.coldRatio.toFixed(2)}× floor   [initialize answered ${ms(s.initializeMs)}, progress end ${ms(s.progressEndMs)}, server log ${ms(s.serverLogIndexMs)}]`,
+    `  cold index CPU                 ${ms(s.coldCpuMs)} server CPU = ${s.coldCpuRatio.toFixed(2)}× the floor's CPU (${ms(s.floorCpuMs)})`,
+    `  memory after index             RSS ${mb(s.rssAfterIndexMB)}, peak ${mb(s.peakAfterIndexMB)}, heap used ${mb(s.heapUsedAfterIndexMB)}; RSS at end ${mb(s.rssAtEndMB)}`,
+  ];
+  if (s.edit) lines.push(`  edit → diagnostics (${s.editFileKB.toFixed(0)} KB)    ${pair(s.edit)}   (${s.editFileDiagnostics} diagnostics)`);
+  if (s.debounceMs !== undefined) lines.push(`  debounce (other open document) ${ms(s.debounceMs)} after the edit (median)`);
+  const kb = (t: TimedSummary) => `${t.resultKB.toFixed(0)} KB`;
+  if (s.completion) lines.push(`  completion in ParentTask       ${pair(s.completion)}   ${n(s.completion.items)} items${s.completion.isIncomplete ? ', incomplete' : ''}, ${kb(s.completion)}`);
+  if (s.references) lines.push(`  references (${n(s.references.count)} locations) ${pair(s.references)}   ${kb(s.references)}`);
+  if (s.symbols) lines.push(`  workspace symbols              ${pair(s.symbols)}   results ${Object.entries(s.symbols.counts).map(([q, c]) => `${q}: ${c}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+export interface Verdict {
+  pass: boolean;
+  line: string;
+}
+
+/** The issue's budgets, judged on the largest size measured (they are stated for 100 MB). */
+export function budgets(s: SizeSummary): Verdict[] {
+  const at = s.sizeMB === 100 ? '100 MB' : `${s.sizeMB} MB (budgets are stated for 100 MB)`;
+  const out: Verdict[] = [];
+  const v = (pass: boolean, what: string, detail: string) => out.push({ pass, line: `${pass ? 'PASS' : 'FAIL'}  ${what}: ${detail}  [${at}]` });
+  v(s.coldRatio <= 5, 'cold index ≤ 5× read+decode floor', `${s.coldRatio.toFixed(2)}× (${ms(s.coldIndexMs)} vs ${ms(s.floorMs)})`);
+  if (s.edit) {
+    const server = !Number.isNaN(s.edit.serverP95);
+    const p95 = server ? s.edit.serverP95 : s.edit.clientP95;
+    v(p95 <= 5, `per-edit latency p95 ≤ 5 ms (${server ? 'server-side' : 'client round trip, no probe'})`, `${ms(p95)} (client round trip ${ms(s.edit.clientP95)}; debounce ${ms(s.debounceMs ?? NaN)} excluded)`);
+  }
+  if (s.completion) {
+    v(s.completion.clientP95 <= 20 && s.completion.items <= 1000, 'completion p95 ≤ 20 ms with ≤ 1,000 items', `${ms(s.completion.clientP95)} client (server ${ms(s.completion.serverP95)}), ${n(s.completion.items)} items`);
+  }
+  if (s.references) v(s.references.clientP95 <= 20, 'references p95 ≤ 20 ms', `${ms(s.references.clientP95)} client (server ${ms(s.references.serverP95)}), ${n(s.references.count)} locations`);
+  if (s.symbols) v(s.symbols.clientP95 <= 20, 'workspace symbols p95 ≤ 20 ms', `${ms(s.symbols.clientP95)} client (server ${ms(s.symbols.serverP95)})`);
+  v(s.rssAfterIndexMB <= 350, 'server RSS after indexing ≤ 350 MB', mb(s.rssAfterIndexMB));
+  return out;
+}
