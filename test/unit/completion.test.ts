@@ -25,7 +25,8 @@ describe('identifier completion', () => {
 </Job>`),
     );
     assert.ok(list);
-    const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    // As an editor sorts: by sortText, else by label.
+    const sorted = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
     assert.deepEqual(sorted, ['New_Export', 'AD_Export_Complete', 'AD_Fulfill', 'AD_Prepare', 'All_CorrelationKeys']);
     assert.equal(list.isIncomplete, false);
   });

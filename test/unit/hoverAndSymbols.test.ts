@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { fixtureWorkspace } from '../helpers/workspace';
+import { fixtureWorkspace, workspace } from '../helpers/workspace';
+import { MAX_SYMBOLS } from '../../server/src/features/workspaceSymbols';
 import { LineTable } from '../../server/src/model/lineTable';
-import { textOf } from '../helpers/cursor';
+import { conf, textOf } from '../helpers/cursor';
 
 const JOBS = 'AD/AD Jobs.xml';
 const SHARED = 'Shared Tasks.xml';
@@ -68,6 +69,13 @@ describe('outline and workspace symbols', () => {
       ['All_CorrelationKeys', SymbolKind.Function],
       ['Job_Other', SymbolKind.Module],
     ]);
+  });
+
+  it(`answers at most ${MAX_SYMBOLS} symbols, for a query that matches more`, () => {
+    const many = Array.from({ length: 600 }, (_, i) => `<ExportTask Identifier="Many_${i}" DisplayName_L1="m" />`).join('\n');
+    const service = workspace({ 'many.xml': conf(many) });
+    assert.equal(service.findWorkspaceSymbols('many').length, MAX_SYMBOLS);
+    assert.equal(service.findWorkspaceSymbols('many_599').length, 1);
   });
 
   it('finds tasks, jobs, connectors and entity types by name across the workspace', () => {

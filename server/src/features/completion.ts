@@ -86,29 +86,31 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
 }
 
 /** What completionItem/resolve needs to find the definition again. */
+/** What completionItem/resolve needs besides the label (the identifier itself). */
 export interface IdentifierItemData {
-  identifier: { kind: string; id: string };
+  identifierKind: string;
 }
 
 function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Range | undefined): CompletionItem {
-  const data: IdentifierItemData = { identifier: { kind: d.kind, id: d.id } };
+  const data: IdentifierItemData = { identifierKind: d.kind };
   const item: CompletionItem = {
     label: d.id,
     kind: ITEM_KIND[d.kind] ?? CompletionItemKind.Value,
     labelDetails: { detail: ` ${d.element}`, description: uriRelative(d.uri, ctx.roots) },
     detail: d.displayName ? `${d.element} — ${d.displayName}` : d.element,
-    sortText: `${sameJob ? '0' : '1'}${d.id}`,
     data,
   };
+  // Editors sort by sortText, else by label: only the job's own tasks need one, to come first.
+  if (sameJob) item.sortText = `0${d.id}`;
   if (range) item.textEdit = { range, newText: d.id };
   return item;
 }
 
 /** The documentation of an identifier item, computed only for the item the user looks at. */
 export function resolveCompletionItem(ctx: { index: FeatureContext['index']; roots: readonly string[] }, item: CompletionItem): CompletionItem {
-  const ref = (item.data as Partial<IdentifierItemData> | undefined)?.identifier;
-  if (!ref) return item;
-  const d = ctx.index.definitions(ref.kind, ref.id)[0];
+  const kind = (item.data as Partial<IdentifierItemData> | undefined)?.identifierKind;
+  if (!kind) return item;
+  const d = ctx.index.definitions(kind, item.label)[0];
   if (!d) return item;
   const file = uriRelative(d.uri, ctx.roots);
   item.documentation = {

@@ -3,7 +3,8 @@ import { Definition, FileEntry } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { symbolKindOf } from './symbolKinds';
 
-const MAX_SYMBOLS = 1000;
+/** Like TypeScript's navigate-to (256): a typed query narrows; thousands of rows help no one. */
+export const MAX_SYMBOLS = 256;
 
 /** Lower-cased identifiers of a file's definitions, computed once per (immutable) entry. */
 const lowered = new WeakMap<FileEntry, string[]>();
