@@ -54,11 +54,10 @@ describe('protocol: navigation', { concurrency: true }, () => {
     assert.ok(list);
     assert.equal(list.isIncomplete, false);
     const empty = { start: typing.position, end: typing.position };
-    const task = (label: string, element: string, display: string, file: string, rank: string): CompletionItem => ({
+    const task = (label: string, element: string, file: string, rank: string): CompletionItem => ({
       label,
       kind: CompletionItemKind.Function,
       labelDetails: { detail: ` ${element}`, description: file },
-      detail: `${element} — ${display}`,
       ...(rank === '0' ? { sortText: `0${label}` } : {}),
       textEdit: { range: empty, newText: label },
     });
@@ -67,16 +66,28 @@ describe('protocol: navigation', { concurrency: true }, () => {
     assert.deepEqual(
       byRank(list.items).map(({ data: _, ...item }) => item),
       [
-        task('AD_Export', 'ExportTask', 'Export AD', AD_JOBS, '0'),
-        task('AD_Prepare', 'PrepareSynchronizationTask', 'AD - Prepare Synchronization', AD_JOBS, '0'),
-        task('AD_Provisioning', 'GenerateProvisioningOrdersTask', 'AD - Provisioning orders', AD_JOBS, '0'),
-        task('All_ComputeAllProperties', 'UpdateEntityPropertyExpressionsTask', 'Overall - Computed Properties Refresh', SHARED, '0'),
-        task('All_CorrelationKeys', 'ComputeCorrelationKeysTask', 'All Correlation Keys', SHARED, '1'),
-        task('Directory_ComputeRoleModel', 'ComputeRoleModelTask', 'Directory - Role model', DIRECTORY_JOBS, '1'),
+        task('AD_Export', 'ExportTask', AD_JOBS, '0'),
+        task('AD_Prepare', 'PrepareSynchronizationTask', AD_JOBS, '0'),
+        task('AD_Provisioning', 'GenerateProvisioningOrdersTask', AD_JOBS, '0'),
+        task('All_ComputeAllProperties', 'UpdateEntityPropertyExpressionsTask', SHARED, '0'),
+        task('All_CorrelationKeys', 'ComputeCorrelationKeysTask', SHARED, '1'),
+        task('Directory_ComputeRoleModel', 'ComputeRoleModelTask', DIRECTORY_JOBS, '1'),
       ],
     );
-    // The documentation comes with completionItem/resolve.
-    assert.deepEqual((await client.resolveCompletion(list.items.find((i) => i.label === 'All_CorrelationKeys')!)).documentation, {
+    // The display name and the documentation come with completionItem/resolve.
+    const resolved = await Promise.all(byRank(list.items).map((i) => client.resolveCompletion(i)));
+    assert.deepEqual(
+      resolved.map((i) => i.detail),
+      [
+        'ExportTask — Export AD',
+        'PrepareSynchronizationTask — AD - Prepare Synchronization',
+        'GenerateProvisioningOrdersTask — AD - Provisioning orders',
+        'UpdateEntityPropertyExpressionsTask — Overall - Computed Properties Refresh',
+        'ComputeCorrelationKeysTask — All Correlation Keys',
+        'ComputeRoleModelTask — Directory - Role model',
+      ],
+    );
+    assert.deepEqual(resolved.find((i) => i.label === 'All_CorrelationKeys')!.documentation, {
       kind: 'markdown',
       value: '**All Correlation Keys**\n\n`ComputeCorrelationKeysTask` in `Conf/Shared Tasks.xml`',
     });
@@ -101,14 +112,12 @@ describe('protocol: navigation', { concurrency: true }, () => {
           label: 'AD',
           kind: CompletionItemKind.Interface,
           labelDetails: { detail: ' Connector', description: AD_CONNECTOR },
-          detail: 'Connector — Active Directory',
           textEdit: { range: at, newText: 'AD' },
         },
         {
           label: 'Directory',
           kind: CompletionItemKind.Interface,
           labelDetails: { detail: ' Connector', description: DIRECTORY_JOBS },
-          detail: 'Connector — HR directory',
           textEdit: { range: at, newText: 'Directory' },
         },
       ],

@@ -35,11 +35,13 @@ describe('identifier completion', () => {
     const { service } = fixtureWorkspace('multi-file');
     const { list } = completeIn(service, 'new.xml', conf(`<Job Identifier="J" DisplayName_L1="j"><Step Identifier="All_|" /></Job>`));
     const item = list!.items.find((i) => i.label === 'All_CorrelationKeys')!;
-    assert.equal(item.detail, 'ComputeCorrelationKeysTask — All correlation keys');
     assert.deepEqual(item.labelDetails, { detail: ' ComputeCorrelationKeysTask', description: 'Shared Tasks.xml' });
-    // The documentation comes with completionItem/resolve, for the item the user looks at.
+    // The display name and documentation come with completionItem/resolve, for the item the user looks at.
+    assert.equal(item.detail, undefined);
     assert.equal(item.documentation, undefined);
-    assert.deepEqual(service.resolveCompletionItem(item).documentation, {
+    const resolved = service.resolveCompletionItem(item);
+    assert.equal(resolved.detail, 'ComputeCorrelationKeysTask — All correlation keys');
+    assert.deepEqual(resolved.documentation, {
       kind: 'markdown',
       value: '**All correlation keys**\n\n`ComputeCorrelationKeysTask` in `Shared Tasks.xml`',
     });

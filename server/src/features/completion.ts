@@ -96,8 +96,8 @@ function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Ran
   const item: CompletionItem = {
     label: d.id,
     kind: ITEM_KIND[d.kind] ?? CompletionItemKind.Value,
+    // The list shows the element type and the file; the display name comes on resolve.
     labelDetails: { detail: ` ${d.element}`, description: uriRelative(d.uri, ctx.roots) },
-    detail: d.displayName ? `${d.element} — ${d.displayName}` : d.element,
     data,
   };
   // Editors sort by sortText, else by label: only the job's own tasks need one, to come first.
@@ -106,13 +106,14 @@ function toItem(ctx: FeatureContext, d: Definition, sameJob: boolean, range: Ran
   return item;
 }
 
-/** The documentation of an identifier item, computed only for the item the user looks at. */
+/** The display name and documentation of an identifier item, for the item the user looks at. */
 export function resolveCompletionItem(ctx: { index: FeatureContext['index']; roots: readonly string[] }, item: CompletionItem): CompletionItem {
   const kind = (item.data as Partial<IdentifierItemData> | undefined)?.identifierKind;
   if (!kind) return item;
   const d = ctx.index.definitions(kind, item.label)[0];
   if (!d) return item;
   const file = uriRelative(d.uri, ctx.roots);
+  item.detail = d.displayName ? `${d.element} — ${d.displayName}` : d.element;
   item.documentation = {
     kind: MarkupKind.Markdown,
     value: `${d.displayName ? `**${d.displayName}**\n\n` : ''}\`${d.element}\` in \`${file}\`${d.job ? ` (job \`${d.job}\`)` : ''}`,
