@@ -32,10 +32,7 @@ import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { fixAllEdits, getCodeActions } from './features/codeActions';
 import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
-import { RULES_BY_ID } from './rules/registry';
 import { Severity, ruleAnchor } from './rules/rule';
-
-export { ruleAnchor };
 import { RuleContext } from './rules/ruleContext';
 import { RuleSettings, runRules } from './rules/validation';
 
@@ -259,8 +256,4 @@ export function toDiagnostic(
   const d: Diagnostic = { range: lines.range(start, end), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
   if (data !== undefined) d.data = data;
   return d;
-}
-
-export function ruleSeverity(id: string): Severity | undefined {
-  return RULES_BY_ID.get(id)?.severity;
 }

@@ -15,7 +15,7 @@ import { formatText } from './formatText';
 import { readInputFiles, resolveTargets } from './inputFiles';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
-import { RuleSettingsResolver } from './ruleSettings';
+import { RuleSettingsResolver } from '../node/projectSettings';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 

@@ -10,7 +10,7 @@ import type { FeatureContext } from '../languageService';
 import { LineTable } from '../model/lineTable';
 import { XmlAttribute } from '../model/xmlScanner';
 import { XmlTree, elementAt } from '../model/xmlTree';
-import { AttributeSchema, ElementSchema, ROOT_ELEMENT, elementByKey, isTaskElement, taskElementNames } from '../schema/schema';
+import { AttributeSchema, ElementSchema, ROOT_ELEMENT, elementByKey, isTaskElement, schemaOfElement, taskElementNames } from '../schema/schema';
 import {
   OVERRIDE_KEY,
   attributeMarkdown,
@@ -22,7 +22,7 @@ import {
   topLevelElementKeys,
   typeLabel,
 } from './catalogDocs';
-import { CursorContext, cursorContext, schemaOf } from './cursorContext';
+import { CursorContext, cursorContext } from './cursorContext';
 
 /** Opens the value list right after an attribute name is inserted. */
 export const TRIGGER_SUGGEST: Command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
@@ -92,7 +92,7 @@ function elementNameItems(tree: XmlTree, lines: LineTable, typed: TypedName): Co
 
   // Outside the root element: nothing may be written there.
   if (!el) return null;
-  const parentSchema = !el.parent ? (el.name === ROOT_ELEMENT ? elementByKey(ROOT_ELEMENT) : undefined) : schemaOf(el);
+  const parentSchema = !el.parent ? (el.name === ROOT_ELEMENT ? elementByKey(ROOT_ELEMENT) : undefined) : schemaOfElement(el);
   if (!parentSchema) return null;
 
   const items: CompletionItem[] = [];

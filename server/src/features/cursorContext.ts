@@ -18,14 +18,10 @@ export interface CursorContext {
   symbol?: { kind: string; id: string; role: 'reference' | 'definition' };
 }
 
-export function schemaOf(el: XmlElement): ElementSchema | undefined {
-  return schemaOfElement(el);
-}
-
 export function cursorContext(tree: XmlTree, offset: number): CursorContext | undefined {
   const element = elementAt(tree, offset);
   if (!element) return undefined;
-  const schema = schemaOf(element);
+  const schema = schemaOfElement(element);
   const inStartTag = offset > element.start && offset <= element.startTagEnd;
   const ctx: CursorContext = { element, schema, inStartTag };
   if (!inStartTag) return ctx;

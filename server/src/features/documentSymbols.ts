@@ -3,7 +3,7 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import { LineTable } from '../model/lineTable';
 import { XmlElement, attribute } from '../model/xmlTree';
 import type { FeatureContext } from '../languageService';
-import { definitionKind, resolveElement } from '../schema/schema';
+import { definitionKind, schemaOfElement } from '../schema/schema';
 import { symbolKindOf } from './symbolKinds';
 
 /** The outline: every top-level element, jobs with their tasks and steps as children. */
@@ -12,14 +12,14 @@ export function findDocumentSymbols(ctx: FeatureContext): DocumentSymbol[] {
   if (!root) return [];
   const lines = ctx.doc.entry.lines;
   return root.children.map((el) => {
-    const sym = toSymbol(el, lines, undefined);
-    if (el.name === 'Job') sym.children = el.children.map((child) => toSymbol(child, lines, el));
+    const sym = toSymbol(el, lines);
+    if (el.name === 'Job') sym.children = el.children.map((child) => toSymbol(child, lines));
     return sym;
   });
 }
 
-function toSymbol(el: XmlElement, lines: LineTable, parent: XmlElement | undefined): DocumentSymbol {
-  const schema = resolveElement(el.name, parent ? resolveElement(parent.name, undefined) : undefined);
+function toSymbol(el: XmlElement, lines: LineTable): DocumentSymbol {
+  const schema = schemaOfElement(el);
   const kind = schema ? definitionKind(schema) : undefined;
   const id = attribute(el, 'Identifier');
   const hasId = id && id.valueStart >= 0 && id.value.length > 0;

@@ -4,7 +4,7 @@
  * file contributed. Identifiers are unique per kind (tasks of every type share the 'Task'
  * kind); Connection identifiers are compared without case, as the product does.
  */
-import { isCaseInsensitiveKind } from '../schema/schema';
+import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
 import { Definition, FileEntry, JobEntry, Reference } from './fileEntry';
 
 type ByFile<T> = Map<string, T[]>;
@@ -16,21 +16,11 @@ export class WorkspaceIndex {
   private readonly refs = new Map<string, ByKey<Reference>>();
   /** kind → lower-cased identifier → the distinct keys spelled that way, with their counts. */
   private readonly lower = new Map<string, Map<string, Map<string, number>>>();
-  private generation = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
 
-  /** Increases on every change; lets callers cache derived results. */
-  get version(): number {
-    return this.generation;
-  }
-
   static keyOf(kind: string, id: string): string {
     return isCaseInsensitiveKind(kind) ? id.toLowerCase() : id;
-  }
-
-  get fileCount(): number {
-    return this.files.size;
   }
 
   file(uri: string): FileEntry | undefined {
@@ -55,7 +45,6 @@ export class WorkspaceIndex {
       oldSlots.refs.forEach(([list, i], k) => (list[i] = entry.references[k]));
       this.slots.set(entry, oldSlots);
       this.files.set(entry.uri, entry);
-      this.generation++;
       return;
     }
     // Most edits keep the identifiers a file defines: then their spellings need no recount.
@@ -73,7 +62,6 @@ export class WorkspaceIndex {
       slots?.refs.push(slot);
     }
     if (slots) this.slots.set(entry, slots);
-    this.generation++;
   }
 
   delete(uri: string): boolean {
@@ -81,16 +69,7 @@ export class WorkspaceIndex {
     if (!old) return false;
     this.unlink(old);
     this.files.delete(uri);
-    this.generation++;
     return true;
-  }
-
-  /** Removes every file under a folder URI (a deleted or renamed folder). */
-  deleteUnder(folderUri: string): number {
-    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
-    let n = 0;
-    for (const uri of [...this.files.keys()]) if (uri.startsWith(prefix) && this.delete(uri)) n++;
-    return n;
   }
 
   private unlink(entry: FileEntry, recount = true): void {
@@ -144,15 +123,21 @@ export class WorkspaceIndex {
     return this.defs.get(kind)?.size ?? 0;
   }
 
-  kinds(): IterableIterator<string> {
-    return this.defs.keys();
-  }
-
   /** Jobs that run the task (inline or through a Step). */
   jobsOfTask(taskId: string): JobEntry[] {
-    const out: JobEntry[] = [];
-    for (const f of this.files.values()) for (const j of f.jobs) if (j.tasks.includes(taskId)) out.push(j);
-    return out;
+    const out = new Set<JobEntry>();
+    // Written inside a job…
+    for (const d of this.definitions(TASK_KIND, taskId)) {
+      const job = d.job !== undefined ? this.files.get(d.uri)?.jobs.find((j) => j.id === d.job && j.start <= d.start) : undefined;
+      if (job) out.add(job);
+    }
+    // …or named by a Step: the reference knows the job it sits in.
+    for (const step of this.references(TASK_KIND, taskId)) {
+      if (step.element !== 'Step' || step.job === undefined) continue;
+      const job = this.files.get(step.uri)?.jobs.find((j) => j.id === step.job && j.start <= step.start);
+      if (job) out.add(job);
+    }
+    return [...out];
   }
 }
 

@@ -32,14 +32,19 @@ export function parseRuleSettings(value: unknown, where: string): ParsedSettings
   return { rules, problems };
 }
 
-export function readSettingsFile(file: string): ParsedSettings {
+/** Reads a settings file; problems name it as `shown` (the command line shows relative paths). */
+export function readSettingsFile(file: string, shown = file): ParsedSettings {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { rules: {}, problems: [`${file}: cannot be read as JSON (${(e as Error).message}).`] };
+    const why = (e as NodeJS.ErrnoException).code ? `cannot be read: ${(e as Error).message}` : `is not valid JSON (${(e as Error).message})`;
+    return { rules: {}, problems: [`${shown}: ${why}.`] };
   }
-  return parseRuleSettings((json as { rules?: unknown } | null)?.rules, file);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return { rules: {}, problems: [`${shown}: expected an object like {"rules": {"rule-id": "warning"}}.`] };
+  }
+  return parseRuleSettings((json as { rules?: unknown }).rules, shown);
 }
 
 /** The nearest settings file at or above `dir`, not above `stop` (a workspace folder). */
@@ -52,5 +57,44 @@ export function findSettingsFile(dir: string, stop?: string): string | undefined
     const parent = path.dirname(current);
     if (parent === current || (limit && current === limit)) return undefined;
     current = parent;
+  }
+}
+
+/**
+ * Severities per file, for the editor and the command line alike: the nearest settings file at
+ * or above the file (not above `stop`: a workspace folder, or a folder named on the command
+ * line), then `overrides` over it (the editor setting, `--rule`). Lookups and reads are cached:
+ * the editor asks on every keystroke. Make a new resolver when a settings file changes.
+ */
+export class RuleSettingsResolver {
+  /** Settings file by "folder|stop" (undefined: none). */
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly parsed = new Map<string, ParsedSettings>();
+
+  constructor(
+    private readonly overrides: RuleSettings,
+    private readonly shown: (file: string) => string = (f) => f,
+    /** Told once per settings file of the problems found in it. */
+    private readonly report: (problem: string) => void = () => undefined,
+  ) {}
+
+  forFile(file: string, stop: string | undefined): RuleSettings {
+    const dir = path.dirname(file);
+    const key = `${dir}|${stop ?? ''}`;
+    if (!this.nearest.has(key)) this.nearest.set(key, findSettingsFile(dir, stop));
+    const settingsFile = this.nearest.get(key);
+    if (!settingsFile) return this.overrides;
+    let parsed = this.parsed.get(settingsFile);
+    if (!parsed) {
+      parsed = readSettingsFile(settingsFile, this.shown(settingsFile));
+      parsed.problems.forEach(this.report);
+      this.parsed.set(settingsFile, parsed);
+    }
+    return { ...parsed.rules, ...this.overrides };
+  }
+
+  /** Everything wrong in the settings files read so far, one message each. */
+  problems(): string[] {
+    return [...this.parsed.values()].flatMap((p) => p.problems);
   }
 }

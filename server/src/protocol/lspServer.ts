@@ -2,7 +2,6 @@
  * The LSP adapter: wires a connection to the language service. It owns what the service
  * must not know about: the file system, settings, progress, timing of diagnostics.
  */
-import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
   CodeActionKind,
@@ -22,7 +21,7 @@ import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
 import { ReadResult, forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
-import { SETTINGS_FILE, findSettingsFile, parseRuleSettings, readSettingsFile } from '../node/projectSettings';
+import { RuleSettingsResolver, SETTINGS_FILE, parseRuleSettings } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
@@ -57,28 +56,22 @@ export class LspServer {
   private indexing: Promise<void> = Promise.resolve();
 
   private editorRules: RuleSettings = {};
-  /** `.usercube-jobs.json` contents by path (undefined: none found), dropped when one changes. */
-  private readonly settingsFiles = new Map<string, RuleSettings>();
+  /** Settings files found and read so far; replaced when one changes or the editor setting does. */
+  private rules = this.newRuleResolver();
 
   constructor(private readonly connection: Connection) {
     this.service.setRuleSettingsProvider((uri) => this.ruleSettings(uri));
   }
 
+  private newRuleResolver(): RuleSettingsResolver {
+    return new RuleSettingsResolver(this.editorRules, undefined, (p) => this.connection.console.warn(p));
+  }
+
   /** The nearest `.usercube-jobs.json` (up to the workspace folder), then the editor setting over it. */
   private ruleSettings(uri: string): RuleSettings {
     if (!uri.startsWith('file:')) return this.editorRules;
-    const fsPath = URI.parse(uri).fsPath;
     const root = this.roots.find((r) => uri.startsWith(r + '/'));
-    const file = findSettingsFile(path.dirname(fsPath), root ? URI.parse(root).fsPath : undefined);
-    if (!file) return this.editorRules;
-    let fromFile = this.settingsFiles.get(file);
-    if (!fromFile) {
-      const parsed = readSettingsFile(file);
-      parsed.problems.forEach((p) => this.connection.console.warn(p));
-      fromFile = parsed.rules;
-      this.settingsFiles.set(file, fromFile);
-    }
-    return { ...fromFile, ...this.editorRules };
+    return this.rules.forFile(URI.parse(uri).fsPath, root ? URI.parse(root).fsPath : undefined);
   }
 
   listen(): void {
@@ -147,7 +140,7 @@ export class LspServer {
     }
     this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => f.uri.replace(/\/$/, '')));
-      for (const r of removed) this.service.index.deleteUnder(r);
+      for (const r of removed) this.removeFolder(r);
       this.roots = this.roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => f.uri.replace(/\/$/, '')));
       this.service.setWorkspaceRoots(this.roots);
       void this.reindex();
@@ -173,7 +166,7 @@ export class LspServer {
     const settings = await this.readSettings();
     this.exclude = new GlobSet(settings.exclude);
     this.editorRules = settings.rules;
-    this.settingsFiles.clear();
+    this.rules = this.newRuleResolver();
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
     const files: string[] = [];
@@ -236,7 +229,7 @@ export class LspServer {
     await this.indexing;
     for (const ch of changes) {
       if (ch.uri.endsWith(`/${SETTINGS_FILE}`)) {
-        this.settingsFiles.clear();
+        this.rules = this.newRuleResolver();
         continue;
       }
       const isXml = ch.uri.toLowerCase().endsWith('.xml');
@@ -252,7 +245,7 @@ export class LspServer {
     this.scheduleCrossFile();
   }
 
-  /** A deleted folder: its files leave the index, but open documents keep their text, as for a deleted file. */
+  /** A deleted folder (or one that left the workspace): its files leave the index, but open documents keep their text, as for a deleted file. */
   private removeFolder(uri: string): void {
     const prefix = uri.endsWith('/') ? uri : uri + '/';
     for (const entry of [...this.service.index.allFiles()]) if (entry.uri.startsWith(prefix)) this.service.removeFile(entry.uri);
@@ -310,6 +303,7 @@ export class LspServer {
     const settings = await this.readSettings();
     if (new GlobSet(settings.exclude).equals(this.exclude)) {
       this.editorRules = settings.rules;
+      this.rules = this.newRuleResolver();
       this.scheduleCrossFile();
     } else await this.reindex();
   }

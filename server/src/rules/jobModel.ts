@@ -51,12 +51,7 @@ export function jobViewsOfFile(entry: FileEntry, index: WorkspaceIndex): JobView
   for (const j of entry.jobs) jobs.set(j, viewOf(j, index));
   for (const t of entry.tasks) {
     if (t.job || !t.id) continue;
-    // The index knows every Step naming the task, and the job each sits in.
-    for (const step of index.references(TASK_KIND, t.id)) {
-      if (step.element !== 'Step' || step.uri === entry.uri || !step.job) continue;
-      const job = index.file(step.uri)?.jobs.find((j) => j.id === step.job && j.start <= step.start);
-      if (job && !jobs.has(job)) jobs.set(job, viewOf(job, index));
-    }
+    for (const job of index.jobsOfTask(t.id)) if (!jobs.has(job)) jobs.set(job, viewOf(job, index));
   }
   return [...jobs.values()];
 }
