@@ -123,7 +123,7 @@ export class LanguageService {
     walkXml(text, bothHandlers(tree.handler, entry.handler));
     const doc: OpenDocument = { uri, version, text, tree: tree.tree, entry: entry.finish() };
     this.open.set(uri, doc);
-    this.index.set(doc.entry, true);
+    this.index.set(doc.entry);
     return doc;
   }
 

@@ -12,10 +12,10 @@ const text = (display: string, parent: string) =>
 describe('workspace index', () => {
   it('swaps items in place when an edit keeps the identifiers, with the new offsets', () => {
     const index = new WorkspaceIndex();
-    index.set(buildFileEntry(A, text('e', 'E')), true);
+    index.set(buildFileEntry(A, text('e', 'E')));
     const before = index.references('Task', 'E')[0].start;
     const edited = buildFileEntry(A, text('a longer name', 'E'));
-    index.set(edited, true);
+    index.set(edited);
     assert.equal(index.references('Task', 'E')[0], edited.references[0]);
     assert.equal(index.references('Task', 'E')[0].start, before + 'a longer name'.length - 1);
     assert.equal(index.definitions('Task', 'F')[0], edited.definitions[1]);
@@ -23,11 +23,11 @@ describe('workspace index', () => {
 
   it('re-files items when an edit changes an identifier', () => {
     const index = new WorkspaceIndex();
-    index.set(buildFileEntry(A, text('e', 'E')), true);
-    index.set(buildFileEntry(A, text('e', 'F')), true);
+    index.set(buildFileEntry(A, text('e', 'E')));
+    index.set(buildFileEntry(A, text('e', 'F')));
     assert.deepEqual(index.references('Task', 'E'), []);
     assert.equal(index.references('Task', 'F').length, 1);
-    index.set(buildFileEntry(A, text('x', 'F')), true);
+    index.set(buildFileEntry(A, text('x', 'F')));
     assert.equal(index.references('Task', 'F')[0].start, index.file(A)!.references[0].start);
     index.delete(A);
     assert.deepEqual(index.references('Task', 'F'), []);
@@ -40,6 +40,33 @@ describe('workspace index', () => {
     assert.equal(index.definitions('Connector', 'AD').length, 1);
     assert.equal(index.definitions('Category', 'AD').length, 1);
     assert.equal(index.definitions('Connection', 'adexport')[0].id, 'ADExport');
+    assert.deepEqual(index.otherSpellings('Connector', 'ad'), ['AD']);
+  });
+
+  it('keeps the order of duplicates across files when one of them is edited in place', () => {
+    const index = new WorkspaceIndex();
+    const B = 'file:///b.xml';
+    index.set(buildFileEntry(A, text('e', 'E')));
+    index.set(buildFileEntry(B, text('e', 'E')));
+    index.set(buildFileEntry(A, text('edited', 'E')));
+    assert.deepEqual(index.definitions('Task', 'E').map((d) => d.uri), [A, B]);
+    assert.deepEqual(index.references('Task', 'E').map((r) => r.uri), [A, B]);
+    index.delete(A);
+    assert.deepEqual(index.definitions('Task', 'E').map((d) => d.uri), [B]);
+  });
+
+  it('forgets a spelling when its last definition goes, and not before', () => {
+    const index = new WorkspaceIndex();
+    const B = 'file:///b.xml';
+    const C = 'file:///c.xml';
+    index.set(buildFileEntry(A, conf('<Connector Identifier="AD" DisplayName_L1="c" />')));
+    index.set(buildFileEntry(B, conf('<Connector Identifier="Ad" DisplayName_L1="c" />')));
+    index.set(buildFileEntry(C, conf('<Connector Identifier="Ad" DisplayName_L1="c" />')));
+    assert.deepEqual(index.otherSpellings('Connector', 'AD'), ['Ad']);
+    index.delete(B);
+    assert.deepEqual(index.otherSpellings('Connector', 'AD'), ['Ad']);
+    index.delete(C);
+    assert.deepEqual(index.otherSpellings('Connector', 'AD'), []);
     assert.deepEqual(index.otherSpellings('Connector', 'ad'), ['AD']);
   });
 });

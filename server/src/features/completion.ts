@@ -68,8 +68,8 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
   }
   const others: Definition[] = [];
   let more = false;
-  ctx.index.forEachIdentifier(kind, (byFile) => {
-    const first: Definition = byFile.values().next().value![0];
+  ctx.index.forEachIdentifier(kind, (defs) => {
+    const first = defs[0];
     if (first.id === ownTask || jobTasks.has(first.id) || !matches(first.id)) return true;
     if (sameJob.length + others.length >= MAX_ITEMS) {
       more = true;

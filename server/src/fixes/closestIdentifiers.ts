@@ -21,8 +21,8 @@ export function closestIdentifiers(index: WorkspaceIndex, kind: string, id: stri
   const limit = Math.max(2, Math.floor(id.length / 3));
   const target = id.toLowerCase();
   const scored: [number, string][] = [];
-  index.forEachIdentifier(kind, (byFile) => {
-    const candidate = byFile.values().next().value![0].id;
+  index.forEachIdentifier(kind, (defs) => {
+    const candidate = defs[0].id;
     const d = editDistance(target, candidate.toLowerCase(), limit);
     if (d <= limit && candidate !== id) scored.push([d, candidate]);
   });

@@ -1,23 +1,23 @@
 /**
  * The workspace index: every file's entry, and per kind the definitions and references of
- * each identifier, grouped by file so that replacing one file's entry touches only what that
- * file contributed. Identifiers are unique per kind (tasks of every type share the 'Task'
+ * each identifier. Identifiers are unique per kind (tasks of every type share the 'Task'
  * kind); Connection identifiers are compared without case, as the product does.
+ *
+ * Each identifier maps to one flat list of items (a Map or object per identifier made the
+ * cold index of 100 MB a third slower and heavier); replacing a file's entry touches only the
+ * lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
 import { Definition, FileEntry, JobEntry, Reference } from './fileEntry';
 
-type ByFile<T> = Map<string, T[]>;
-type ByKey<T> = Map<string, ByFile<T>>;
+type ByKey<T> = Map<string, T[]>;
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly defs = new Map<string, ByKey<Definition>>();
   private readonly refs = new Map<string, ByKey<Reference>>();
-  /** kind → lower-cased identifier → the distinct keys spelled that way, with their counts. */
-  private readonly lower = new Map<string, Map<string, Map<string, number>>>();
-  /** Where the items of tracked entries sit: their list and index there. */
-  private readonly slots = new WeakMap<FileEntry, Slots>();
+  /** kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive kinds). */
+  private readonly lower = new Map<string, Map<string, string | string[]>>();
 
   static keyOf(kind: string, id: string): string {
     return isCaseInsensitiveKind(kind) ? id.toLowerCase() : id;
@@ -32,36 +32,23 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Replaces a file's contribution in one step. With `track` (open documents, replaced on every
-   * keystroke), the index remembers where each item went, so that the next replacement that
-   * keeps the same identifiers in the same order (most edits) swaps items in place, with no
-   * map operation.
+   * Replaces a file's contribution in one step. When the new entry names the same identifiers
+   * in the same order (most edits of an open document), its items take the old ones' places in
+   * the lists, so that the order of definitions across files stays as it was.
    */
-  set(entry: FileEntry, track = false): void {
+  set(entry: FileEntry): void {
     const old = this.files.get(entry.uri);
-    const oldSlots = old && this.slots.get(old);
-    if (track && oldSlots && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
-      oldSlots.defs.forEach(([list, i], k) => (list[i] = entry.definitions[k]));
-      oldSlots.refs.forEach(([list, i], k) => (list[i] = entry.references[k]));
-      this.slots.set(entry, oldSlots);
-      this.files.set(entry.uri, entry);
+    this.files.set(entry.uri, entry);
+    if (old && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
+      swapItems(this.defs, old.definitions, entry.definitions);
+      swapItems(this.refs, old.references, entry.references);
       return;
     }
-    // Most edits keep the identifiers a file defines: then their spellings need no recount.
-    const sameIds = old !== undefined && sameIdentifiers(old.definitions, entry.definitions);
-    if (old) this.unlink(old, !sameIds);
-    this.files.set(entry.uri, entry);
-    const slots: Slots | undefined = track ? { defs: [], refs: [] } : undefined;
+    if (old) this.unlink(old);
     for (const d of entry.definitions) {
-      const slot = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri, d);
-      slots?.defs.push(slot);
-      if (!sameIds) this.countSpelling(d.kind, d.id, 1);
+      if (add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d) && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
     }
-    for (const r of entry.references) {
-      const slot = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri, r);
-      slots?.refs.push(slot);
-    }
-    if (slots) this.slots.set(entry, slots);
+    for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
   }
 
   delete(uri: string): boolean {
@@ -72,51 +59,61 @@ export class WorkspaceIndex {
     return true;
   }
 
-  private unlink(entry: FileEntry, recount = true): void {
-    for (const d of entry.definitions) {
-      remove(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), entry.uri);
-      if (recount) this.countSpelling(d.kind, d.id, -1);
+  private unlink(entry: FileEntry): void {
+    for (const [kind, key] of removeFile(this.defs, entry.definitions, entry.uri)) {
+      if (!isCaseInsensitiveKind(kind)) this.removeSpelling(kind, key);
     }
-    for (const r of entry.references) remove(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), entry.uri);
+    removeFile(this.refs, entry.references, entry.uri);
   }
 
-  private countSpelling(kind: string, id: string, delta: number): void {
+  /** Called when an identifier gets its first definition. */
+  private addSpelling(kind: string, id: string): void {
     let byLower = this.lower.get(kind);
     if (!byLower) this.lower.set(kind, (byLower = new Map()));
     const lc = id.toLowerCase();
-    let spellings = byLower.get(lc);
-    if (!spellings) byLower.set(lc, (spellings = new Map()));
-    const n = (spellings.get(id) ?? 0) + delta;
-    if (n > 0) spellings.set(id, n);
+    const known = byLower.get(lc);
+    if (known === undefined) byLower.set(lc, id);
+    else if (typeof known === 'string') byLower.set(lc, [known, id]);
+    else known.push(id);
+  }
+
+  /** Called when an identifier lost its last definition. */
+  private removeSpelling(kind: string, id: string): void {
+    const byLower = this.lower.get(kind);
+    const lc = id.toLowerCase();
+    const known = byLower?.get(lc);
+    if (known === undefined) return;
+    if (typeof known === 'string') byLower!.delete(lc);
     else {
-      spellings.delete(id);
-      if (spellings.size === 0) byLower.delete(lc);
+      const rest = known.filter((s) => s !== id);
+      byLower!.set(lc, rest.length === 1 ? rest[0] : rest);
     }
   }
 
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
-    const spellings = this.lower.get(kind)?.get(id.toLowerCase());
-    return spellings ? [...spellings.keys()].filter((s) => s !== id) : [];
+    const known = this.lower.get(kind)?.get(id.toLowerCase());
+    if (known === undefined || typeof known === 'string') return known === undefined || known === id ? [] : [known];
+    return known.filter((s) => s !== id);
   }
 
-  definitions(kind: string, id: string): Definition[] {
-    return flatten(this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)));
+  definitions(kind: string, id: string): readonly Definition[] {
+    return this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)) ?? NONE;
   }
 
   hasDefinition(kind: string, id: string): boolean {
-    return (this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id))?.size ?? 0) > 0;
+    return this.defs.get(kind)?.has(WorkspaceIndex.keyOf(kind, id)) ?? false;
   }
 
-  references(kind: string, id: string): Reference[] {
-    return flatten(this.refs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)));
+  references(kind: string, id: string): readonly Reference[] {
+    return this.refs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)) ?? NONE;
   }
 
   /** Calls `visit` with the definitions of every identifier of a kind, until it returns false. */
-  forEachIdentifier(kind: string, visit: (defs: ByFile<Definition>) => boolean | void): void {
+  forEachIdentifier(kind: string, visit: (defs: readonly Definition[]) => boolean | void): void {
     const byKey = this.defs.get(kind);
     if (!byKey) return;
-    for (const byFile of byKey.values()) if (visit(byFile) === false) return;
+    for (const list of byKey.values()) if (visit(list) === false) return;
   }
 
   identifierCount(kind: string): number {
@@ -141,11 +138,7 @@ export class WorkspaceIndex {
   }
 }
 
-type Slot = [list: unknown[], index: number];
-interface Slots {
-  defs: Slot[];
-  refs: Slot[];
-}
+const NONE: readonly never[] = Object.freeze([]);
 
 function sameIdentifiers(a: readonly { kind: string; id: string }[], b: readonly { kind: string; id: string }[]): boolean {
   if (a.length !== b.length) return false;
@@ -153,29 +146,53 @@ function sameIdentifiers(a: readonly { kind: string; id: string }[], b: readonly
   return true;
 }
 
-function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string, item: T): Slot {
+/** Appends an item; true when it is the identifier's first. */
+function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T): boolean {
   let byKey = map.get(kind);
   if (!byKey) map.set(kind, (byKey = new Map()));
-  let byFile = byKey.get(key);
-  if (!byFile) byKey.set(key, (byFile = new Map()));
-  let list = byFile.get(uri);
-  if (list) list.push(item);
-  else byFile.set(uri, (list = [item]));
-  return [list, list.length - 1];
+  const list = byKey.get(key);
+  if (list) {
+    list.push(item);
+    return false;
+  }
+  byKey.set(key, [item]);
+  return true;
 }
 
-function remove<T>(map: Map<string, ByKey<T>>, kind: string, key: string, uri: string): void {
-  const byKey = map.get(kind);
-  const byFile = byKey?.get(key);
-  if (!byFile) return;
-  byFile.delete(uri);
-  if (byFile.size === 0) byKey!.delete(key);
+/** Drops a file's items from the lists of the identifiers it names; returns the identifiers left with none. */
+function removeFile<T extends { kind: string; id: string; uri: string }>(map: Map<string, ByKey<T>>, items: readonly T[], uri: string): [string, string][] {
+  const emptied: [string, string][] = [];
+  const done = new Set<string>();
+  for (const item of items) {
+    const key = WorkspaceIndex.keyOf(item.kind, item.id);
+    const byKey = map.get(item.kind);
+    const list = byKey?.get(key);
+    if (!list || done.has(`${item.kind}\u0000${key}`)) continue;
+    done.add(`${item.kind}\u0000${key}`);
+    let kept = 0;
+    for (let i = 0; i < list.length; i++) if (list[i].uri !== uri) list[kept++] = list[i];
+    list.length = kept;
+    if (kept === 0) {
+      byKey!.delete(key);
+      emptied.push([item.kind, key]);
+    }
+  }
+  return emptied;
 }
 
-function flatten<T>(byFile: ByFile<T> | undefined): T[] {
-  if (!byFile) return [];
-  if (byFile.size === 1) return [...byFile.values()][0].slice();
-  const out: T[] = [];
-  for (const list of byFile.values()) out.push(...list);
-  return out;
+/** Puts each new item where the old one at the same position of the entry was. */
+function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKey<T>>, olds: readonly T[], news: readonly T[]): void {
+  if (olds.length === 0) return;
+  const next = new Map<T, T>();
+  for (let i = 0; i < olds.length; i++) next.set(olds[i], news[i]);
+  const done = new Set<T[]>();
+  for (const item of olds) {
+    const list = map.get(item.kind)?.get(WorkspaceIndex.keyOf(item.kind, item.id));
+    if (!list || done.has(list)) continue;
+    done.add(list);
+    for (let i = 0; i < list.length; i++) {
+      const replacement = next.get(list[i]);
+      if (replacement !== undefined) list[i] = replacement;
+    }
+  }
 }
