@@ -17,6 +17,8 @@ const common = {
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Started by the server for the cold index (server/src/node/parallelIndexer.ts), next to it.
+  { entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -103,6 +103,14 @@ export class LanguageService {
     return entry;
   }
 
+  /**
+   * Indexes an entry built elsewhere from a file on disk (an index worker, see
+   * node/parallelIndexer.ts). Ignored while the file is open.
+   */
+  setFileEntry(entry: FileEntry): void {
+    if (!this.open.has(entry.uri)) this.index.set(entry);
+  }
+
   /** Records a file that could not be read as text, so that it is known but contributes nothing. */
   setFileStatus(uri: string, status: FileStatus): void {
     this.diskText.delete(uri);

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { WatchKind } from 'vscode-languageserver-protocol/node';
-import { LspClient, ProgressValue, TempWorkspace } from '../helpers/lspClient';
+import { writeFileSync } from 'node:fs';
+import { LspClient, ProgressValue, TempWorkspace, positionIn, rangeIn } from '../helpers/lspClient';
 
 const FIXTURE_XML_FILES = 5;
 
@@ -101,5 +102,40 @@ describe('protocol: initialize', { concurrency: true }, () => {
       agents.map((s) => [s.name, s.location.uri]),
       [['Remote', second.uri('Conf/Extra.xml')]],
     );
+  });
+
+  test('a workspace of 70 files is read and parsed in worker threads: same progress, same index, unreadable files reported', async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 68; i++) {
+      const parent = i > 0 ? `<TaskDependsOnTask ParentTask="Task_${i - 1}" />` : '';
+      files[`Conf/System${String(i).padStart(2, '0')}/Tasks.xml`] =
+        `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <FulfillTask Identifier="Task_${i}" DisplayName_L1="t${i}">${parent}</FulfillTask>\n</ConfigurationFile>\n`;
+    }
+    files['Conf/pom.xml'] = '<project />';
+    const ws = TempWorkspace.fromFiles(files);
+    writeFileSync(ws.path('Conf/binary.xml'), Buffer.from([0x3c, 0x00, 0x3e]));
+    const client = LspClient.spawn();
+    t.after(async () => {
+      await client.stop();
+      ws.dispose();
+    });
+    await client.initialize({ folders: [ws.root] });
+    const [values] = await client.waitForIndexing(1);
+    assertIndexingProgress(values, 70);
+    await client.waitFor(
+      () => client.logs.find((l) => /^Indexed 70 XML files in \d+ ms \(\d+ worker threads\)\.$/.test(l)),
+      () => `the "Indexed" log line naming the worker threads; logs: ${JSON.stringify(client.logs)}`,
+    );
+    assert.ok(client.logs.some((l) => l.endsWith('binary.xml: not a text file (it contains NUL bytes)')), JSON.stringify(client.logs));
+
+    // A reference in the last file resolves to the first one, and the other way round.
+    const last = 'Conf/System67/Tasks.xml';
+    const text = ws.read(last);
+    await client.open(ws.uri(last), text);
+    assert.deepEqual(await client.definition(ws.uri(last), positionIn(text, 'ParentTask="Task_6|6"')), [
+      { uri: ws.uri('Conf/System66/Tasks.xml'), range: rangeIn(ws.read('Conf/System66/Tasks.xml'), 'Identifier="[Task_66]"') },
+    ]);
+    const symbols = await client.workspaceSymbols('Task_');
+    assert.equal(symbols.length, 68);
   });
 });

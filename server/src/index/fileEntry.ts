@@ -152,9 +152,9 @@ export interface EntryBuilder {
  * root is not a configuration root stops the walk at once (files from disk); without it, the
  * rest of the walk is ignored (open documents, whose element tree is built in the same walk).
  */
-export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean): EntryBuilder {
+export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean, copyStrings = stopEarly): EntryBuilder {
   // An open document keeps its text anyway: its entry may point into it and skip the copies.
-  const sink: Sink = { uri, keep: stopEarly ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [] };
+  const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   let root: 'unseen' | 'configuration' | 'other' = 'unseen';
@@ -184,13 +184,19 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
     handler,
     finish() {
       if (root !== 'configuration') return emptyEntry(uri, 'other-xml', encoding);
-      return { ...sink, status: 'configuration', syntaxErrors, lines: LineTable.fromText(text), encoding };
+      const { definitions, references, jobs, tasks } = sink;
+      return { uri, status: 'configuration', definitions, references, jobs, tasks, syntaxErrors, lines: LineTable.fromText(text), encoding };
     },
   };
 }
 
-export function buildFileEntry(uri: string, text: string, encoding?: string): FileEntry {
-  const builder = entryBuilder(uri, text, encoding, true);
+/**
+ * The entry of a file read from disk. Its strings are copied out of the text (so that the
+ * text can be collected), unless `copyStrings` is false: an index worker serializes the entry
+ * at once (see entryCodec.ts), which copies them anyway.
+ */
+export function buildFileEntry(uri: string, text: string, encoding?: string, copyStrings = true): FileEntry {
+  const builder = entryBuilder(uri, text, encoding, true, copyStrings);
   try {
     walkXml(text, builder.handler);
   } catch (e) {

@@ -19,6 +19,16 @@ export class LineTable {
     return new LineTable(starts, text.length);
   }
 
+  /** A table sent from another thread (see entryCodec.ts). */
+  static fromStarts(starts: Int32Array, length: number): LineTable {
+    return new LineTable(starts, length);
+  }
+
+  /** The offsets where lines start, to send the table to another thread. */
+  get lineStarts(): Int32Array {
+    return this.starts;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -23,6 +23,9 @@ import { GlobSet, enabledGlobs } from '../node/globMatcher';
 import { ReadResult, forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
 import { RuleSettingsResolver, SETTINGS_FILE, parseRuleSettings } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
+import { FileStatus } from '../index/fileEntry';
+import { unpackEntry } from '../index/entryCodec';
+import { IndexWorkers } from '../node/parallelIndexer';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
@@ -36,6 +39,8 @@ const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
 /** The cold index yields to pending requests this often. */
 const INDEX_SLICE_MS = 10;
+/** From this many files, the cold index reads and parses them in worker threads (starting them costs ~50 ms). */
+const PARALLEL_MIN_FILES = 64;
 
 export class LspServer {
   readonly service = new LanguageService();
@@ -54,6 +59,8 @@ export class LspServer {
   private ownTimer: NodeJS.Immediate | undefined;
   private crossTimer: NodeJS.Timeout | undefined;
   private indexing: Promise<void> = Promise.resolve();
+  /** Started with the server for the first index (see indexAll). */
+  private workers: IndexWorkers | undefined;
 
   private editorRules: RuleSettings = {};
   /** Settings files found and read so far; replaced when one changes or the editor setting does. */
@@ -128,6 +135,9 @@ export class LspServer {
   }
 
   private async initialized(): Promise<void> {
+    // The file count is not known yet: start the workers now, while the settings round trips
+    // and the listing run; indexAll stops them when the workspace is too small to need them.
+    if (this.roots.length > 0) this.workers = new IndexWorkers();
     if (this.hasWatchedFilesDynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
@@ -176,19 +186,38 @@ export class LspServer {
     const seen = new Set<string>();
     let done = 0;
     let lastReport = 0;
-    // Synchronous reads in slices of a few milliseconds: requests are still served in between.
-    let sliceStart = Date.now();
-    for (const file of files) {
-      const uri = URI.file(file).toString();
-      seen.add(uri);
-      this.loadRead(uri, file, readXmlFileSync(file));
+    const loaded = () => {
       done++;
       const now = Date.now();
       if (progress && (now - lastReport > 100 || done === total)) {
         lastReport = now;
         progress.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
       }
-      if (now - sliceStart >= INDEX_SLICE_MS) {
+    };
+    const items = files.map((file) => ({ file, uri: URI.file(file).toString() }));
+    items.forEach((f) => seen.add(f.uri));
+    const workers = this.workers ?? (items.length >= PARALLEL_MIN_FILES ? new IndexWorkers() : undefined);
+    this.workers = undefined;
+    let threads = '';
+    if (workers && items.length >= PARALLEL_MIN_FILES) {
+      threads = ` (${workers.size} worker threads)`;
+      try {
+        await workers.run(items, (r) => {
+          if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
+          else this.loadFailed(r.uri, r.file, r.failure);
+          loaded();
+        });
+      } catch (e) {
+        this.connection.console.warn(`Index workers failed (${String(e)}): reading the other files in the server.`);
+      }
+    }
+    workers?.close();
+    // Synchronous reads in slices of a few milliseconds: requests are still served in between.
+    let sliceStart = Date.now();
+    for (const { file, uri } of items.slice(done)) {
+      this.loadRead(uri, file, readXmlFileSync(file));
+      loaded();
+      if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = Date.now();
       }
@@ -198,7 +227,7 @@ export class LspServer {
       if (!seen.has(entry.uri) && !this.documents.get(entry.uri)) this.service.index.delete(entry.uri);
     }
     progress?.done();
-    this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms.`);
+    this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms${threads}.`);
     this.indexed = true;
     for (const doc of this.documents.all()) this.publish(doc.uri, true);
   }
@@ -209,10 +238,12 @@ export class LspServer {
 
   private loadRead(uri: string, file: string, read: ReadResult): void {
     if (read.ok) this.service.setFileText(uri, read.text, read.encoding);
-    else {
-      this.service.setFileStatus(uri, read.reason);
-      this.connection.console.warn(`${file}: ${read.message}`);
-    }
+    else this.loadFailed(uri, file, read);
+  }
+
+  private loadFailed(uri: string, file: string, failure: { reason: FileStatus; message: string }): void {
+    this.service.setFileStatus(uri, failure.reason);
+    this.connection.console.warn(`${file}: ${failure.message}`);
   }
 
   private isExcluded(uri: string): boolean {

@@ -1,0 +1,131 @@
+/**
+ * The cold index in worker threads: files go to the workers in small batches, each worker
+ * reads, decodes and parses them (indexWorker.ts) and answers with packed entries, and the
+ * caller gets the results in the order of the files, whichever worker finishes first, so that
+ * the index is the same as a sequential read. Reading and parsing is most of the cold index
+ * (docs/performance.md); the server thread only unpacks and files the entries.
+ */
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PackedEntry } from '../index/entryCodec';
+
+export interface FileToIndex {
+  file: string;
+  uri: string;
+}
+
+export interface WorkerRequest {
+  batch: number;
+  files: FileToIndex[];
+}
+
+export type FileResult = FileToIndex &
+  ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } });
+
+export interface WorkerReply {
+  batch: number;
+  results: FileResult[];
+}
+
+export interface ParallelOptions {
+  /** Worker threads to start (at least one). */
+  workers?: number;
+  /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
+  script?: string;
+}
+
+/** Workers worth starting on this machine: one per core, up to four. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * Worker threads ready to index. Starting one takes ~60 ms (a fresh V8 isolate loading the
+ * parser), so the server starts them as soon as it is initialized, while it still asks the
+ * editor for settings and lists the files.
+ */
+export class IndexWorkers {
+  private readonly workers: Worker[] = [];
+  private failure: Error | undefined;
+  private onFailure: ((e: Error) => void) | undefined;
+  private onReply: ((w: Worker, reply: WorkerReply) => void) | undefined;
+
+  constructor(options: ParallelOptions = {}) {
+    const script = options.script ?? path.join(__dirname, 'indexWorker.js');
+    const count = options.workers ?? defaultWorkerCount();
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(script);
+      w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
+      this.workers.push(w);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private fail(e: Error): void {
+    if (this.failure) return;
+    this.failure = e;
+    this.onFailure?.(e);
+  }
+
+  /**
+   * Calls `onResult` for every file, in order. Rejects when a worker fails; the results
+   * delivered until then stay delivered (the caller reads the rest itself).
+   */
+  run(files: readonly FileToIndex[], onResult: (r: FileResult) => void, batchSize = 8): Promise<void> {
+    const batches: FileToIndex[][] = [];
+    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      if (batches.length === 0) return resolve();
+      const arrived = new Map<number, FileResult[]>();
+      let nextToSend = 0;
+      let nextToDeliver = 0;
+      const finish = (e?: Error) => {
+        this.onReply = undefined;
+        this.onFailure = undefined;
+        if (e) reject(e);
+        else resolve();
+      };
+      const send = (w: Worker) => {
+        if (nextToSend >= batches.length) return;
+        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend] };
+        nextToSend++;
+        w.postMessage(request);
+      };
+      this.onFailure = finish;
+      this.onReply = (w, reply) => {
+        arrived.set(reply.batch, reply.results);
+        send(w);
+        try {
+          for (let ready = arrived.get(nextToDeliver); ready; ready = arrived.get(nextToDeliver)) {
+            arrived.delete(nextToDeliver++);
+            ready.forEach(onResult);
+          }
+        } catch (e) {
+          return finish(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (nextToDeliver === batches.length) finish();
+      };
+      // Two batches in flight per worker: none waits while this thread files an answer.
+      for (const w of this.workers) {
+        send(w);
+        send(w);
+      }
+    });
+  }
+
+  /** Stops the workers (their memory goes with them). */
+  close(): void {
+    this.failure ??= new Error('The index workers were closed.');
+    for (const w of this.workers) {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    }
+  }
+}

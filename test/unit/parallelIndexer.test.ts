@@ -1,0 +1,80 @@
+/**
+ * The cold index's worker threads: every file's result comes back in the order of the files
+ * whichever worker finishes first, equal to what the server thread builds; a failing worker
+ * rejects the run with the results delivered so far kept.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { buildFileEntry } from '../../server/src/index/fileEntry';
+import { unpackEntry } from '../../server/src/index/entryCodec';
+import { FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
+import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
+import { conf } from '../helpers/cursor';
+
+function tempFolder(files: Record<string, string | Buffer>): { root: string; paths: string[] } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'usercube-workers-'));
+  const paths = Object.entries(files).map(([name, body]) => {
+    const file = path.join(root, name);
+    writeFileSync(file, body);
+    return file;
+  });
+  return { root, paths };
+}
+
+describe('index workers', () => {
+  it('deliver every file in order, as the server thread would index it, failures included', async (t) => {
+    const files: Record<string, string | Buffer> = {};
+    // Sizes vary so that the workers finish out of order.
+    for (let i = 0; i < 24; i++) {
+      const tasks = Array.from({ length: (i % 5) * 40 + 1 }, (_, k) => `<ExportTask Identifier="T${i}_${k}" DisplayName_L1="t" Connection="C${i}" />`);
+      files[`f${String(i).padStart(2, '0')}.xml`] = conf(tasks.join('\n'));
+    }
+    files['g-binary.xml'] = Buffer.from([0x3c, 0x61, 0x00, 0x3e]);
+    files['h-other.xml'] = '<project><modelVersion>4.0.0</modelVersion></project>';
+    const { root, paths } = tempFolder(files);
+    const workers = new IndexWorkers({ workers: 2 });
+    t.after(() => {
+      workers.close();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+    const results: FileResult[] = [];
+    await workers.run(items, (r) => results.push(r), 1);
+
+    assert.deepEqual(results.map((r) => r.file), paths);
+    for (const r of results) {
+      const read = readXmlFileSync(r.file);
+      if (!read.ok) {
+        assert.deepEqual(r.failure, { reason: read.reason, message: read.message });
+        continue;
+      }
+      assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
+    }
+    assert.equal(results.find((r) => r.file.endsWith('g-binary.xml'))?.failure?.reason, 'binary');
+    assert.equal(unpackEntry(results.find((r) => r.file.endsWith('h-other.xml'))!.entry!).status, 'other-xml');
+  });
+
+  it('reject when a worker fails, keeping what was delivered', async (t) => {
+    const { root, paths } = tempFolder({
+      'a.xml': conf('<ExportTask Identifier="A" DisplayName_L1="a" />'),
+      // A worker that answers the first batch, then dies.
+      'worker.js':
+        "const { parentPort } = require('node:worker_threads'); let n = 0;\n" +
+        "parentPort.on('message', (m) => { if (n++ > 0) throw new Error('broken worker'); parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, failure: { reason: 'unreadable', message: 'x' } })) }); });",
+    });
+    const workers = new IndexWorkers({ workers: 1, script: paths[1] });
+    t.after(() => {
+      workers.close();
+      rmSync(root, { recursive: true, force: true });
+    });
+    const items = ['a', 'b', 'c'].map((n) => ({ file: path.join(root, `${n}.xml`), uri: `file:///${n}.xml` }));
+    const delivered: string[] = [];
+    await assert.rejects(workers.run(items, (r) => delivered.push(r.uri), 1), /broken worker/);
+    assert.deepEqual(delivered, ['file:///a.xml']);
+  });
+});
