@@ -19,7 +19,8 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder } from './index/fileEntry';
+import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder, entryFromTree } from './index/fileEntry';
+import { changedSpan, patchValueEdit } from './model/valueEdit';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
 import { XmlTree, bothHandlers, treeBuilder, walkXml } from './model/xmlTree';
@@ -35,6 +36,7 @@ import { RenameResult, doRename, prepareRename } from './features/rename';
 import { Severity, ruleAnchor } from './rules/rule';
 import { RuleContext } from './rules/ruleContext';
 import { RuleSettings, runRules } from './rules/validation';
+import { forgetElementFindings } from './rules/elementFindings';
 
 export interface OpenDocument {
   uri: string;
@@ -131,12 +133,24 @@ export class LanguageService {
     walkXml(text, bothHandlers(tree.handler, entry.handler));
     const doc: OpenDocument = { uri, version, text, tree: tree.tree, entry: entry.finish() };
     this.open.set(uri, doc);
-    this.index.set(doc.entry);
+    this.index.set(doc.entry, true);
     return doc;
   }
 
-  /** The editor's text replaces the file's contribution at once, for every other file too. */
+  /**
+   * The editor's text replaces the file's contribution at once, for every other file too.
+   * Typing inside an attribute value patches the element tree instead of parsing the text again.
+   */
   changeDocument(uri: string, text: string, version: number): OpenDocument {
+    const old = this.open.get(uri);
+    const patched = old?.entry.status === 'configuration' ? patchValueEdit(old.tree, old.text, text, changedSpan(old.text, text)) : undefined;
+    if (old && patched) {
+      forgetElementFindings(patched.element);
+      const doc: OpenDocument = { uri, version, text, tree: old.tree, entry: entryFromTree(uri, text, old.tree) };
+      this.open.set(uri, doc);
+      this.index.set(doc.entry, true);
+      return doc;
+    }
     return this.openDocument(uri, text, version);
   }
 
@@ -238,7 +252,7 @@ export class LanguageService {
     const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
     // In document order (stable: rules of one place keep the registry's order).
-    const findings = runRules(ctx, this.ruleSettings(uri)).sort((a, b) => a.start - b.start);
+    const findings = runRules(ctx, this.ruleSettings(uri));
     return findings.map((f) => {
       const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
       d.codeDescription = { href: `${docUrl}#${ruleAnchor(f.rule)}` };

@@ -5,7 +5,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
-import { NestingHandler, walkXml } from '../model/xmlTree';
+import { NestingHandler, XmlElement, XmlTree, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
@@ -188,6 +188,37 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       return { uri, status: 'configuration', definitions, references, jobs, tasks, syntaxErrors, lines: LineTable.fromText(text), encoding };
     },
   };
+}
+
+/**
+ * The entry of an open configuration document from its element tree, as a walk of its text
+ * would build it: used after the tree was patched instead of parsed again (model/valueEdit.ts).
+ */
+export function entryFromTree(uri: string, text: string, tree: XmlTree): FileEntry {
+  const builder = entryBuilder(uri, text, undefined, false);
+  const { handler } = builder;
+  // A configuration file keeps every syntax error, wherever it is.
+  for (const err of tree.errors) handler.error(err);
+  const parents: StartTag[] = [];
+  const replay = (el: XmlElement): void => {
+    const tag: StartTag = {
+      name: el.name,
+      start: el.start,
+      nameStart: el.nameStart,
+      nameEnd: el.nameEnd,
+      attributes: el.attributes,
+      end: el.startTagEnd,
+      selfClosing: el.selfClosing,
+      complete: el.startTagComplete,
+    };
+    handler.open(tag, parents);
+    parents.push(tag);
+    for (const child of el.children) replay(child);
+    parents.pop();
+    handler.close(tag, el.end);
+  };
+  for (const root of tree.roots) replay(root);
+  return builder.finish();
 }
 
 /**

@@ -18,6 +18,8 @@ export class WorkspaceIndex {
   private readonly refs = new Map<string, ByKey<Reference>>();
   /** kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive kinds). */
   private readonly lower = new Map<string, Map<string, string | string[]>>();
+  /** Where the items of tracked entries sit: their list and index there. */
+  private readonly slots = new WeakMap<FileEntry, Slots>();
 
   static keyOf(kind: string, id: string): string {
     return isCaseInsensitiveKind(kind) ? id.toLowerCase() : id;
@@ -34,21 +36,32 @@ export class WorkspaceIndex {
   /**
    * Replaces a file's contribution in one step. When the new entry names the same identifiers
    * in the same order (most edits of an open document), its items take the old ones' places in
-   * the lists, so that the order of definitions across files stays as it was.
+   * the lists, so that the order of definitions across files stays as it was. With `track`
+   * (open documents, replaced on every keystroke), the index remembers where each item went,
+   * so that the next such replacement costs one store per item, whatever the lists' lengths.
    */
-  set(entry: FileEntry): void {
+  set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
     this.files.set(entry.uri, entry);
     if (old && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
-      swapItems(this.defs, old.definitions, entry.definitions);
-      swapItems(this.refs, old.references, entry.references);
+      const slots = this.slots.get(old);
+      const defs = swapItems(this.defs, old.definitions, entry.definitions, slots?.defs);
+      const refs = swapItems(this.refs, old.references, entry.references, slots?.refs);
+      if (track) this.slots.set(entry, { defs, refs });
       return;
     }
     if (old) this.unlink(old);
+    const slots: Slots | undefined = track ? { defs: [], refs: [] } : undefined;
     for (const d of entry.definitions) {
-      if (add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d) && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
+      const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
+      if (list.length === 1 && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
+      slots?.defs.push([list, list.length - 1]);
     }
-    for (const r of entry.references) add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
+    for (const r of entry.references) {
+      const list = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
+      slots?.refs.push([list, list.length - 1]);
+    }
+    if (slots) this.slots.set(entry, slots);
   }
 
   delete(uri: string): boolean {
@@ -146,17 +159,24 @@ function sameIdentifiers(a: readonly { kind: string; id: string }[], b: readonly
   return true;
 }
 
-/** Appends an item; true when it is the identifier's first. */
-function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T): boolean {
+type Slot = [list: unknown[], index: number];
+interface Slots {
+  defs: Slot[];
+  refs: Slot[];
+}
+
+/** Appends an item; returns its list. */
+function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T): T[] {
   let byKey = map.get(kind);
   if (!byKey) map.set(kind, (byKey = new Map()));
   const list = byKey.get(key);
   if (list) {
     list.push(item);
-    return false;
+    return list;
   }
-  byKey.set(key, [item]);
-  return true;
+  const fresh = [item];
+  byKey.set(key, fresh);
+  return fresh;
 }
 
 /** Drops a file's items from the lists of the identifiers it names; returns the identifiers left with none. */
@@ -180,19 +200,23 @@ function removeFile<T extends { kind: string; id: string; uri: string }>(map: Ma
   return emptied;
 }
 
-/** Puts each new item where the old one at the same position of the entry was. */
-function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKey<T>>, olds: readonly T[], news: readonly T[]): void {
-  if (olds.length === 0) return;
-  const next = new Map<T, T>();
-  for (let i = 0; i < olds.length; i++) next.set(olds[i], news[i]);
-  const done = new Set<T[]>();
-  for (const item of olds) {
-    const list = map.get(item.kind)?.get(WorkspaceIndex.keyOf(item.kind, item.id));
-    if (!list || done.has(list)) continue;
-    done.add(list);
-    for (let i = 0; i < list.length; i++) {
-      const replacement = next.get(list[i]);
-      if (replacement !== undefined) list[i] = replacement;
+/**
+ * Puts each new item where the old one at the same position of the entry was; returns where
+ * they went. A slot is trusted only if it still holds the old item (removing another file's
+ * items moves the ones after them); otherwise the item is looked for in its list.
+ */
+function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKey<T>>, olds: readonly T[], news: readonly T[], slots: Slot[] | undefined): Slot[] {
+  const out: Slot[] = new Array(olds.length);
+  for (let i = 0; i < olds.length; i++) {
+    const slot = slots?.[i];
+    let list = slot?.[0] as T[] | undefined;
+    let at = slot?.[1] ?? -1;
+    if (!list || list[at] !== olds[i]) {
+      list = map.get(olds[i].kind)?.get(WorkspaceIndex.keyOf(olds[i].kind, olds[i].id));
+      at = list ? list.indexOf(olds[i]) : -1;
     }
+    if (list && at >= 0) list[at] = news[i];
+    out[i] = [list ?? [], at];
   }
+  return out;
 }

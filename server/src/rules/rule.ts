@@ -3,6 +3,8 @@
  * and a check over one file. Checks report offsets in that file; the service turns them into
  * LSP diagnostics and quick fixes key on the same ids (see server/src/fixes/).
  */
+import type { XmlElement } from '../model/xmlTree';
+import type { ElementSchema } from '../schema/schema';
 import type { RuleContext } from './ruleContext';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -24,6 +26,22 @@ export interface Rule {
   /** Where the rule comes from: a seed section or a documentation page. */
   source: string;
   check(ctx: RuleContext, report: (f: Finding) => void): void;
+  /**
+   * Set by rules that look at one element at a time (its name, its start tag's attributes and
+   * its catalog entry), whose findings lie in that start tag: they are kept per element between
+   * keystrokes and found again only for the elements that changed (see elementFindings.ts).
+   */
+  checkElement?(el: XmlElement, schema: ElementSchema | undefined, report: (f: Finding) => void): void;
+}
+
+/** A rule checked element by element: `check` is the same walk over every element. */
+export function elementRule(rule: Omit<Rule, 'check'> & Required<Pick<Rule, 'checkElement'>>): Rule {
+  return {
+    ...rule,
+    check(ctx, report) {
+      for (const [el, schema] of ctx.elementSchemas()) rule.checkElement(el, schema, report);
+    },
+  };
 }
 
 /** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */

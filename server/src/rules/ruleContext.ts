@@ -8,12 +8,39 @@ import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
 import { JobView, jobViewsOfFile } from './jobModel';
 import { ElementSchema, resolveElement } from '../schema/schema';
 
+/** What rules derive from a tree's structure; a patched tree (model/valueEdit.ts) keeps it. */
+interface TreeFacts {
+  /** Every element but the root, in document order, with its catalog entry. */
+  withSchemas: [XmlElement, ElementSchema | undefined][];
+  elements: XmlElement[];
+}
+
+const treeFacts = new WeakMap<XmlTree, TreeFacts>();
+
+function factsOf(tree: XmlTree | undefined): TreeFacts {
+  const known = tree && treeFacts.get(tree);
+  if (known) return known;
+  const facts: TreeFacts = { withSchemas: [], elements: [] };
+  const schemas = new Map<XmlElement, ElementSchema | undefined>();
+  const root = tree?.roots[0];
+  const stack = root ? [...root.children].reverse() : [];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
+    const schema = el.parent ? resolveElement(el.name, parent) : undefined;
+    schemas.set(el, schema);
+    facts.withSchemas.push([el, schema]);
+    facts.elements.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  if (tree) treeFacts.set(tree, facts);
+  return facts;
+}
+
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private byStart: Map<number, XmlElement> | undefined;
   private jobCache: JobView[] | undefined;
-  private knownCache: [XmlElement, ElementSchema][] | undefined;
-  private elementCache: XmlElement[] | undefined;
 
   constructor(
     readonly entry: FileEntry,
@@ -32,35 +59,14 @@ export class RuleContext {
     return this.treeCache;
   }
 
-  /** Every element of the file, in document order (the root excluded); computed once. */
+  /** Every element of the file, in document order (the root excluded). */
   elements(): readonly XmlElement[] {
-    if (!this.elementCache) {
-      const out: XmlElement[] = [];
-      const root = this.tree?.roots[0];
-      const stack = root ? [...root.children].reverse() : [];
-      while (stack.length > 0) {
-        const el = stack.pop()!;
-        out.push(el);
-        for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
-      }
-      this.elementCache = out;
-    }
-    return this.elementCache;
+    return factsOf(this.tree).elements;
   }
 
-  /** The elements of the file that the catalog knows, with their schema (resolved once). */
-  knownElements(): readonly [XmlElement, ElementSchema][] {
-    if (!this.knownCache) {
-      this.knownCache = [];
-      const schemas = new Map<XmlElement, ElementSchema | undefined>();
-      for (const el of this.elements()) {
-        const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
-        const schema = el.parent ? resolveElement(el.name, parent) : undefined;
-        schemas.set(el, schema);
-        if (schema) this.knownCache.push([el, schema]);
-      }
-    }
-    return this.knownCache;
+  /** The same, each with its catalog entry if the catalog knows it. */
+  elementSchemas(): readonly (readonly [XmlElement, ElementSchema | undefined])[] {
+    return factsOf(this.tree).withSchemas;
   }
 
   /** The element of this file whose start tag begins at `offset`. */

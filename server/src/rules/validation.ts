@@ -3,7 +3,8 @@
  * suppression comments; one finding per rule and place.
  */
 import { RULES } from './registry';
-import { Finding, Severity, SeveritySetting } from './rule';
+import { Finding, Rule, Severity, SeveritySetting } from './rule';
+import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
 
@@ -15,19 +16,36 @@ export interface RuleFinding extends Finding {
   severity: Severity;
 }
 
+/** Rules checked element by element, their findings kept per element (elementFindings.ts). */
+const ELEMENT_RULES = RULES.filter((r) => r.checkElement);
+const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+
+/** Findings in document order; at one offset, in the registry's order. */
 export function runRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFinding[] {
   const out: RuleFinding[] = [];
   const seen = new Set<string>();
   const suppressions = readSuppressions(ctx.text, () => ctx.elements());
-  for (const rule of RULES) {
-    const setting = settings[rule.id] ?? rule.severity;
-    if (setting === 'off') continue;
-    rule.check(ctx, (f) => {
-      const key = `${rule.id}@${f.start}:${f.end}`;
-      if (seen.has(key) || suppressions.isSuppressed(rule.id, f.start)) return;
-      seen.add(key);
-      out.push({ ...f, rule: rule.id, severity: setting });
-    });
+  const severity = (rule: Rule): SeveritySetting => settings[rule.id] ?? rule.severity;
+  const add = (rule: Rule, setting: Severity, f: Finding) => {
+    const key = `${rule.id}@${f.start}:${f.end}`;
+    if (seen.has(key) || suppressions.isSuppressed(rule.id, f.start)) return;
+    seen.add(key);
+    out.push({ ...f, rule: rule.id, severity: setting });
+  };
+  const elementSettings = ELEMENT_RULES.map(severity);
+  if (elementSettings.some((s) => s !== 'off')) {
+    for (const [el, schema] of ctx.elementSchemas()) {
+      for (const f of elementFindings(el, schema, ELEMENT_RULES)) {
+        const setting = elementSettings[f.rule];
+        if (setting === 'off') continue;
+        add(ELEMENT_RULES[f.rule], setting, { start: el.start + f.start, end: el.start + f.end, message: f.message, data: f.data });
+      }
+    }
   }
-  return out;
+  for (const rule of RULES) {
+    const setting = severity(rule);
+    if (setting === 'off' || rule.checkElement) continue;
+    rule.check(ctx, (f) => add(rule, setting, f));
+  }
+  return out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
 }
