@@ -20,6 +20,10 @@ export interface TimedSummary {
   serverP95: number;
   /** Mean server CPU time per operation (median over runs). */
   serverCpuMs: number;
+  /** GC pauses of the server per run (medians over runs): how many, their total and the longest. */
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
   resultKB: number;
 }
 
@@ -69,6 +73,9 @@ function timed(list: (Timed | undefined)[]): TimedSummary | undefined {
     serverP50: med(runs.map((t) => p(t.server, 50))),
     serverP95: med(runs.map((t) => p(t.server, 95))),
     serverCpuMs: med(runs.map((t) => t.serverCpuMs)),
+    gcCount: med(runs.map((t) => t.gc?.count)),
+    gcTotalMs: med(runs.map((t) => t.gc?.totalMs)),
+    gcMaxMs: med(runs.map((t) => t.gc?.maxMs)),
     resultKB: med(runs.map((t) => t.resultBytes)) / 1024,
   };
 }
@@ -116,7 +123,8 @@ const mb = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} MB
 const n = (x: number): string => x.toLocaleString('en-US');
 const pair = (t: TimedSummary): string =>
   `client p50 ${ms(t.clientP50)} p95 ${ms(t.clientP95)}` +
-  (Number.isNaN(t.serverP50) ? '' : ` | server p50 ${ms(t.serverP50)} p95 ${ms(t.serverP95)} | server CPU ${ms(t.serverCpuMs)}/op`);
+  (Number.isNaN(t.serverP50) ? '' : ` | server p50 ${ms(t.serverP50)} p95 ${ms(t.serverP95)} | server CPU ${ms(t.serverCpuMs)}/op`) +
+  (Number.isNaN(t.gcCount) ? '' : ` | GC ${t.gcCount.toFixed(0)} pauses, ${ms(t.gcTotalMs)} in all, longest ${ms(t.gcMaxMs)}`);
 
 export function formatSize(s: SizeSummary): string {
   const lines = [

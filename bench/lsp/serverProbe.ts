@@ -13,11 +13,20 @@
 import { writeFileSync } from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 type Stamp = [kind: string, key: string, at: number];
 
 const stamps: Stamp[] = [];
+/** Garbage-collection pauses of the server's main thread since the last dump. */
+const gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 let pending: Buffer[] = [];
 let pendingBytes = 0;
 
@@ -83,8 +92,10 @@ function dump(): void {
     stamps,
     memory: { rss: mem.rss, heapUsed: mem.heapUsed, heapTotal: mem.heapTotal, external: mem.external, arrayBuffers: mem.arrayBuffers },
     cpuMs: (cpu.user + cpu.system) / 1000,
+    gc,
   });
   stamps.length = 0;
+  gc.count = gc.totalMs = gc.maxMs = 0;
   process.stderr.write(`BENCH-PROBE ${line}\n`);
 }
 

@@ -36,6 +36,8 @@ export interface Timed {
   server: number[];
   /** Server CPU time (all threads) per operation, from the probe: steadier than latency on a busy machine. */
   serverCpuMs?: number;
+  /** GC pauses of the server during the measured operations, from the probe. */
+  gc?: GcPauses;
   /** Size of the last result as JSON. */
   resultBytes?: number;
 }
@@ -64,6 +66,14 @@ interface ProbeDump {
   stamps: [string, string, number][];
   memory: { rss: number; heapUsed: number; heapTotal: number };
   cpuMs: number;
+  gc: GcPauses;
+}
+
+/** Garbage-collection pauses of the server's main thread during a scenario. */
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
 }
 
 const DIAGNOSTICS = 'textDocument/publishDiagnostics';
@@ -177,6 +187,7 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
         client: edits.map((e) => e.at - e.sentAt),
         server: options.probe ? edits.map((e) => between(stamps, `change:${editUri}#${e.version}`, `diagnostics:${editUri}#${e.version}`)) : [],
         serverCpuMs: before && after ? (after.cpuMs - before.cpuMs) / edits.length : undefined,
+        gc: after?.gc,
       };
 
       // The debounce: after an edit, other open documents are re-checked later.
@@ -208,6 +219,7 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
         client: clientMs,
         server: options.probe ? ids.map((id) => between(stamps, `request:${id}`, `response:${id}`)) : [],
         serverCpuMs: before && after ? (after.cpuMs - before.cpuMs) / ids.length : undefined,
+        gc: after?.gc,
         resultBytes,
       };
     };
