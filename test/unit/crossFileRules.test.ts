@@ -29,4 +29,22 @@ describe('rules across files', () => {
     const service = workspace({ 'context.xml': CONTEXT, 'shared.xml': sharedTasks.replace(' DoNotDeleteChanges="true"', ''), 'job.xml': text }, ['job.xml']);
     assert.deepEqual(service.validate(uriOf('job.xml')).map((d) => [d.code, textOf(text, d.range)]), [['sync-complete/order', 'AD_Sync']]);
   });
+
+  it('a dependency cycle through three files is reported on each of its links, and a chain that only leads into it is not', () => {
+    const task = (id: string, parent: string) => `<FulfillTask Identifier="${id}" DisplayName_L1="${id}"><TaskDependsOnTask ParentTask="${parent}" /></FulfillTask>`;
+    const files = {
+      'a.xml': conf(task('A', 'B') + '\n' + task('Lead', 'A')),
+      'b.xml': conf(task('B', 'C')),
+      'c.xml': conf(task('C', 'A')),
+    };
+    const service = workspace(files, ['a.xml', 'b.xml', 'c.xml']);
+    const cycles = (name: keyof typeof files) =>
+      service.validate(uriOf(name)).filter((d) => d.code === 'dependency/no-cycle').map((d) => [textOf(files[name], d.range), d.message]);
+    assert.deepEqual(cycles('a.xml'), [['B', 'Dependency cycle: A → B → C → A.']]);
+    assert.deepEqual(cycles('b.xml'), [['C', 'Dependency cycle: B → C → A → B.']]);
+    assert.deepEqual(cycles('c.xml'), [['A', 'Dependency cycle: C → A → B → C.']]);
+    // Breaking one link ends the cycle everywhere.
+    service.changeDocument(uriOf('c.xml'), conf(task('C', 'Lead2')), 2);
+    assert.deepEqual(cycles('a.xml'), []);
+  });
 });

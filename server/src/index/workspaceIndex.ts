@@ -18,6 +18,8 @@ export class WorkspaceIndex {
   private readonly refs = new Map<string, ByKey<Reference>>();
   /** kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive kinds). */
   private readonly lower = new Map<string, Map<string, string | string[]>>();
+  /** How many lower-cased identifiers have several spellings (usually none: then no lookup). */
+  private collisions = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
 
@@ -86,8 +88,10 @@ export class WorkspaceIndex {
     const lc = id.toLowerCase();
     const known = byLower.get(lc);
     if (known === undefined) byLower.set(lc, id);
-    else if (typeof known === 'string') byLower.set(lc, [known, id]);
-    else known.push(id);
+    else if (typeof known === 'string') {
+      byLower.set(lc, [known, id]);
+      this.collisions++;
+    } else known.push(id);
   }
 
   /** Called when an identifier lost its last definition. */
@@ -99,12 +103,15 @@ export class WorkspaceIndex {
     if (typeof known === 'string') byLower!.delete(lc);
     else {
       const rest = known.filter((s) => s !== id);
+      if (rest.length === 1) this.collisions--;
       byLower!.set(lc, rest.length === 1 ? rest[0] : rest);
     }
   }
 
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
+    // No two spellings anywhere: a defined identifier has no other (the common case, no lower-casing).
+    if (this.collisions === 0 && this.hasDefinition(kind, id)) return [];
     const known = this.lower.get(kind)?.get(id.toLowerCase());
     if (known === undefined || typeof known === 'string') return known === undefined || known === id ? [] : [known];
     return known.filter((s) => s !== id);

@@ -25,6 +25,64 @@ function pathBack(index: WorkspaceIndex, from: string, to: string): string[] | u
   return walk(from);
 }
 
+/**
+ * Tarjan's strongly connected components of the dependency graph reachable from `roots`
+ * (iteratively: chains of tasks can be long). Returns the group of each task that belongs to a
+ * group of two tasks or more.
+ */
+function cycleGroups(index: WorkspaceIndex, roots: readonly string[]): Map<string, number> {
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const groups = new Map<string, number>();
+  let counter = 0;
+  let groupCount = 0;
+  for (const root of roots) {
+    if (order.has(root)) continue;
+    const work: [id: string, next: number][] = [[root, 0]];
+    order.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const [id, next] = top;
+      const parents = parentsOf(index, id);
+      if (next < parents.length) {
+        top[1]++;
+        const p = parents[next];
+        if (!order.has(p)) {
+          order.set(p, counter);
+          low.set(p, counter++);
+          stack.push(p);
+          onStack.add(p);
+          work.push([p, 0]);
+        } else if (onStack.has(p)) low.set(id, Math.min(low.get(id)!, order.get(p)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const caller = work[work.length - 1][0];
+        low.set(caller, Math.min(low.get(caller)!, low.get(id)!));
+      }
+      if (low.get(id) !== order.get(id)) continue;
+      const members: string[] = [];
+      let m: string;
+      do {
+        m = stack.pop()!;
+        onStack.delete(m);
+        members.push(m);
+      } while (m !== id);
+      if (members.length > 1) {
+        for (const x of members) groups.set(x, groupCount);
+        groupCount++;
+      }
+    }
+  }
+  return groups;
+}
+
 function dependencies(refs: readonly Reference[]): Reference[] {
   return refs.filter((r) => r.attribute === 'ParentTask' && r.task !== undefined);
 }
@@ -49,8 +107,14 @@ export const noDependencyCycle: Rule = {
     'TaskDependsOnTask links form a cycle (A depends on B, which depends on A, possibly through other tasks and files): ' +
     'none of these tasks can ever start. Every link of the cycle is reported.',
   check({ entry, index }, report) {
-    for (const r of dependencies(entry.references)) {
-      if (r.id === r.task) continue; // dependency/no-self
+    const deps = dependencies(entry.references).filter((r) => r.id !== r.task); // dependency/no-self
+    if (deps.length === 0) return;
+    // Only links inside a strongly connected group of tasks can close a cycle: one pass finds
+    // the groups, and the path of the message is searched for those links only.
+    const group = cycleGroups(index, deps.map((r) => r.task!));
+    for (const r of deps) {
+      const g = group.get(r.task!);
+      if (g === undefined || group.get(r.id) !== g) continue;
       const back = pathBack(index, r.id, r.task!);
       if (!back) continue;
       const cycle = [r.task!, ...back];
