@@ -32,6 +32,8 @@ export class LspClient {
   private waiters: Waiter[] = [];
   private chunks: Buffer[] = [];
   private buffered = 0;
+  /** Bytes needed before the message being received is complete (0: unknown). */
+  private awaiting = 0;
   private stderrTail = '';
   private stderrPartial = '';
   private probeWaiter: ((line: string) => void) | undefined;
@@ -152,6 +154,9 @@ export class LspClient {
   private onData(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.buffered += chunk.length;
+    // As vscode-jsonrpc's reader does: a large message is joined once, when all of it is there.
+    if (this.buffered < this.awaiting) return;
+    this.awaiting = 0;
     for (;;) {
       const all = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
       this.chunks = [all];
@@ -161,7 +166,10 @@ export class LspClient {
       if (!m) throw new Error('bad LSP header from the server');
       const length = Number(m[1]);
       const start = headerEnd + 4;
-      if (all.length < start + length) return;
+      if (all.length < start + length) {
+        this.awaiting = start + length;
+        return;
+      }
       const message = JSON.parse(all.subarray(start, start + length).toString('utf8'));
       const rest = all.subarray(start + length);
       this.chunks = rest.length ? [rest] : [];

@@ -10,9 +10,9 @@ export function definitionLocation(index: WorkspaceIndex, d: Definition): Locati
   return lines ? { uri: d.uri, range: lines.range(d.idStart, d.idEnd) } : undefined;
 }
 
-export function referenceLocation(index: WorkspaceIndex, r: Reference): Location | undefined {
-  const lines = index.file(r.uri)?.lines;
-  return lines ? { uri: r.uri, range: lines.range(r.start, r.end) } : undefined;
+/** Locations of references (thousands for a shared task), from the ranges the entries carry. */
+export function referenceLocations(refs: readonly Reference[]): Location[] {
+  return refs.map((r) => ({ uri: r.uri, range: { start: { line: r.line, character: r.character }, end: { line: r.endLine, character: r.endCharacter } } }));
 }
 
 export function contextAt(ctx: FeatureContext, position: Position): CursorContext | undefined {

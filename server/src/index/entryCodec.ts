@@ -6,7 +6,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { SyntaxError } from '../model/xmlScanner';
-import { Definition, FileEntry, FileStatus, JobEntry, JobMember, Reference, TaskRecord } from './fileEntry';
+import { Definition, FileEntry, FileStatus, JobEntry, JobMember, Reference, TaskRecord, placeReferences } from './fileEntry';
 
 export interface PackedEntry {
   uri: string;
@@ -208,7 +208,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
   }
   const references: Reference[] = new Array(int());
   for (let i = 0; i < references.length; i++) {
-    const r: Reference = { kind: str()!, id: str()!, uri, element: str()!, attribute: str()!, start: int(), end: int() };
+    const r: Reference = { kind: str()!, id: str()!, uri, element: str()!, attribute: str()!, start: int(), end: int(), line: 0, character: 0, endLine: 0, endCharacter: 0 };
     const task = str();
     const job = str();
     if (job !== undefined) r.job = job;
@@ -228,5 +228,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
   }
   const syntaxErrors: SyntaxError[] = new Array(int());
   for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
-  return { uri, status: p.status, definitions, references, jobs, tasks, syntaxErrors, lines: LineTable.fromStarts(p.lineStarts, p.length), encoding: p.encoding };
+  const lines = LineTable.fromStarts(p.lineStarts, p.length);
+  placeReferences(references, lines);
+  return { uri, status: p.status, definitions, references, jobs, tasks, syntaxErrors, lines, encoding: p.encoding };
 }

@@ -53,6 +53,10 @@ export class LineTable {
   }
 
   range(start: number, end: number): { start: Position; end: Position } {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+    const from = this.positionAt(start);
+    // Most ranges (an identifier, a value) end on the line they start on: no second search.
+    const lineEnd = from.line + 1 < this.starts.length ? this.starts[from.line + 1] : this.length + 1;
+    if (end >= start && end < lineEnd && end <= this.length) return { start: from, end: { line: from.line, character: end - this.starts[from.line] } };
+    return { start: from, end: this.positionAt(end) };
   }
 }
