@@ -179,20 +179,56 @@ function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
   return resyncAfter(text, i);
 }
 
+/**
+ * A scanned start tag. Its attributes are read from the text only when asked for: two thirds
+ * of a configuration's elements are entity-type properties that the index never looks into,
+ * and building their attributes was most of the index's parsing (docs/performance.md).
+ */
+class ScannedTag implements StartTag {
+  end: number;
+  selfClosing = false;
+  complete = false;
+  /** nameStart, nameEnd, valueStart, valueEnd (-1 without a value) of each attribute. */
+  readonly spans: number[] = [];
+  private list: XmlAttribute[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly name: string,
+    readonly start: number,
+    readonly nameStart: number,
+    readonly nameEnd: number,
+  ) {
+    this.end = nameEnd;
+  }
+
+  get attributes(): XmlAttribute[] {
+    if (!this.list) {
+      const { spans, text } = this;
+      this.list = new Array<XmlAttribute>(spans.length / 4);
+      for (let i = 0; i < spans.length; i += 4) {
+        const valueStart = spans[i + 2];
+        const valueEnd = spans[i + 3];
+        const raw = valueStart >= 0 ? text.slice(valueStart, valueEnd) : '';
+        this.list[i / 4] = {
+          name: text.slice(spans[i], spans[i + 1]),
+          nameStart: spans[i],
+          nameEnd: spans[i + 1],
+          value: raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw,
+          valueStart,
+          valueEnd,
+        };
+      }
+    }
+    return this.list;
+  }
+}
+
 function scanStartTag(text: string, lt: number, handler: XmlHandler): number {
   const len = text.length;
   const nameStart = lt + 1;
   const nameEnd = scanName(text, nameStart);
-  const tag: StartTag = {
-    name: text.slice(nameStart, nameEnd),
-    start: lt,
-    nameStart,
-    nameEnd,
-    attributes: [],
-    end: nameEnd,
-    selfClosing: false,
-    complete: false,
-  };
+  const tag = new ScannedTag(text, text.slice(nameStart, nameEnd), lt, nameStart, nameEnd);
   let i = nameEnd;
   for (;;) {
     while (i < len && isSpace(text.charCodeAt(i))) i++;
@@ -239,7 +275,7 @@ function scanStartTag(text: string, lt: number, handler: XmlHandler): number {
   }
 }
 
-function unclosed(tag: StartTag, at: number, handler: XmlHandler): number {
+function unclosed(tag: ScannedTag, at: number, handler: XmlHandler): number {
   tag.end = at;
   handler.error({
     start: tag.nameStart,
@@ -255,34 +291,28 @@ function unclosed(tag: StartTag, at: number, handler: XmlHandler): number {
  * unterminated quoted value runs into a `<`, `-(offset of that '<') - 1`.
  * May complete the tag when a cut value ends with `>` or `/>` (see below).
  */
-function scanAttribute(text: string, from: number, tag: StartTag, handler: XmlHandler): number {
+function scanAttribute(text: string, from: number, tag: ScannedTag, handler: XmlHandler): number {
   const len = text.length;
   const nameEnd = scanName(text, from);
-  const attr: XmlAttribute = {
-    name: text.slice(from, nameEnd),
-    nameStart: from,
-    nameEnd,
-    value: '',
-    valueStart: -1,
-    valueEnd: -1,
-  };
-  tag.attributes.push(attr);
+  const spans = tag.spans;
+  const at = spans.length;
+  spans.push(from, nameEnd, -1, -1);
   let i = nameEnd;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
   if (i >= len || text.charCodeAt(i) !== EQ) {
-    handler.error({ start: from, end: nameEnd, message: `Attribute "${attr.name}" has no value: expected ="…".` });
+    handler.error({ start: from, end: nameEnd, message: `Attribute "${text.slice(from, nameEnd)}" has no value: expected ="…".` });
     return i;
   }
   i++;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
   const q = i < len ? text.charCodeAt(i) : -1;
   if (q !== DQ && q !== SQ) {
-    handler.error({ start: from, end: nameEnd, message: `The value of "${attr.name}" must be in quotes.` });
+    handler.error({ start: from, end: nameEnd, message: `The value of "${text.slice(from, nameEnd)}" must be in quotes.` });
     // Take an unquoted token as the value so that it can still be indexed and fixed.
     const vs = i;
     while (i < len && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== GT && text.charCodeAt(i) !== LT) i++;
     if (i > vs && text.charCodeAt(i - 1) === SLASH && text.charCodeAt(i) === GT) i--;
-    setValue(text, attr, vs, i);
+    setSpan(spans, at, vs, i);
     return i;
   }
   const vs = i + 1;
@@ -290,7 +320,7 @@ function scanAttribute(text: string, from: number, tag: StartTag, handler: XmlHa
   const close = text.indexOf(quote, vs);
   const lt = text.indexOf('<', vs);
   if (close >= 0 && (lt < 0 || close < lt)) {
-    setValue(text, attr, vs, close);
+    setSpan(spans, at, vs, close);
     return close + 1;
   }
   // Unterminated value (a '<' comes before the closing quote). Cut it at the end of its line
@@ -305,22 +335,20 @@ function scanAttribute(text: string, from: number, tag: StartTag, handler: XmlHa
     }
   }
   const gt = text.indexOf('>', vs);
-  handler.error({ start: vs - 1, end: Math.max(vs, cut), message: `The value of "${attr.name}" is not closed: expected ${quote}.` });
+  handler.error({ start: vs - 1, end: Math.max(vs, cut), message: `The value of "${text.slice(from, nameEnd)}" is not closed: expected ${quote}.` });
   if (gt >= 0 && gt < cut) {
     const selfClosing = gt > vs && text.charCodeAt(gt - 1) === SLASH;
-    setValue(text, attr, vs, selfClosing ? gt - 1 : gt);
+    setSpan(spans, at, vs, selfClosing ? gt - 1 : gt);
     tag.end = gt + 1;
     tag.complete = true;
     tag.selfClosing = selfClosing;
     return gt + 1;
   }
-  setValue(text, attr, vs, cut);
+  setSpan(spans, at, vs, cut);
   return -stop - 1;
 }
 
-function setValue(text: string, attr: XmlAttribute, start: number, end: number): void {
-  attr.valueStart = start;
-  attr.valueEnd = end;
-  const raw = text.slice(start, end);
-  attr.value = raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw;
+function setSpan(spans: number[], at: number, valueStart: number, valueEnd: number): void {
+  spans[at + 2] = valueStart;
+  spans[at + 3] = valueEnd;
 }
