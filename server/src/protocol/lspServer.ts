@@ -145,7 +145,7 @@ export class LspServer {
   private async initialized(): Promise<void> {
     // The file count is not known yet: start the workers now, while the settings round trips
     // and the listing run; indexAll stops them when the workspace is too small to need them.
-    if (this.roots.length > 0) this.workers = new IndexWorkers();
+    if (this.roots.length > 0) this.workers = this.startWorkers();
     if (this.hasWatchedFilesDynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
@@ -164,6 +164,16 @@ export class LspServer {
       void this.reindex();
     });
     await this.reindex();
+  }
+
+  /** Worker threads for the cold index, or none if they cannot start (the server thread reads then). */
+  private startWorkers(): IndexWorkers | undefined {
+    try {
+      return new IndexWorkers();
+    } catch (e) {
+      this.connection.console.warn(`Index workers could not start (${String(e)}): reading files in the server.`);
+      return undefined;
+    }
   }
 
   private async readSettings(): Promise<Settings> {
@@ -204,7 +214,7 @@ export class LspServer {
     };
     const items = files.map((file) => ({ file, uri: URI.file(file).toString() }));
     items.forEach((f) => seen.add(f.uri));
-    const workers = this.workers ?? (items.length >= PARALLEL_MIN_FILES ? new IndexWorkers() : undefined);
+    const workers = this.workers ?? (items.length >= PARALLEL_MIN_FILES ? this.startWorkers() : undefined);
     this.workers = undefined;
     let threads = '';
     if (workers && items.length >= PARALLEL_MIN_FILES) {
