@@ -209,11 +209,12 @@ function removeFile<T extends { kind: string; id: string; uri: string }>(map: Ma
 
 /**
  * Puts each new item where the old one at the same position of the entry was; returns where
- * they went. A slot is trusted only if it still holds the old item (removing another file's
- * items moves the ones after them); otherwise the item is looked for in its list.
+ * they went (the old slots, updated in place). A slot is trusted only if it still holds the old
+ * item (removing another file's items moves the ones after them); otherwise the item is looked
+ * for in its list.
  */
 function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKey<T>>, olds: readonly T[], news: readonly T[], slots: Slot[] | undefined): Slot[] {
-  const out: Slot[] = new Array(olds.length);
+  const out: Slot[] = slots ?? new Array(olds.length);
   for (let i = 0; i < olds.length; i++) {
     const slot = slots?.[i];
     let list = slot?.[0] as T[] | undefined;
@@ -223,7 +224,10 @@ function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKe
       at = list ? list.indexOf(olds[i]) : -1;
     }
     if (list && at >= 0) list[at] = news[i];
-    out[i] = [list ?? [], at];
+    if (slot) {
+      slot[0] = list ?? [];
+      slot[1] = at;
+    } else out[i] = [list ?? [], at];
   }
   return out;
 }

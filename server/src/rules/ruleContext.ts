@@ -39,7 +39,6 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
 
 export class RuleContext {
   private treeCache: XmlTree | undefined;
-  private byStart: Map<number, XmlElement> | undefined;
   private jobCache: JobView[] | undefined;
 
   constructor(
@@ -69,13 +68,19 @@ export class RuleContext {
     return factsOf(this.tree).withSchemas;
   }
 
-  /** The element of this file whose start tag begins at `offset`. */
+  /** The element of this file whose start tag begins at `offset` (elements are in document order). */
   elementStartingAt(offset: number): XmlElement | undefined {
-    if (!this.byStart) {
-      this.byStart = new Map();
-      for (const el of this.elements()) this.byStart.set(el.start, el);
+    const list = this.elements();
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = list[mid].start;
+      if (start === offset) return list[mid];
+      if (start < offset) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return this.byStart.get(offset);
+    return undefined;
   }
 
   /** The element a task record of this file was read from. */
