@@ -145,7 +145,6 @@ export class LspClient {
         this.probeWaiter = undefined;
         w(line.slice(marker.length));
       } else {
-        if (line.startsWith("change p50")) console.log("SERVER-INTERNAL", line);
         this.stderrTail = (this.stderrTail + line + '\n').slice(-4000);
       }
     }
