@@ -19,8 +19,8 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder, entryFromTree } from './index/fileEntry';
-import { changedSpan, patchValueEdit } from './model/valueEdit';
+import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder, entryFromTree, sameIndexFacts } from './index/fileEntry';
+import { TextChange, changedSpan, patchValueEdit } from './model/valueEdit';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
 import { XmlTree, bothHandlers, treeBuilder, walkXml } from './model/xmlTree';
@@ -35,7 +35,7 @@ import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
 import { Severity, ruleAnchor } from './rules/rule';
 import { RuleContext } from './rules/ruleContext';
-import { RuleSettings, runRules } from './rules/validation';
+import { IndexFinding, RuleSettings, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
 
 export interface OpenDocument {
@@ -44,6 +44,8 @@ export interface OpenDocument {
   text: string;
   tree: XmlTree;
   entry: FileEntry;
+  /** What the index rules found at the last check, and the index generation it holds for. */
+  indexFindings?: { generation: number; findings: IndexFinding[] };
 }
 
 /** What a feature needs: the document under the cursor and the index. */
@@ -143,12 +145,15 @@ export class LanguageService {
    */
   changeDocument(uri: string, text: string, version: number): OpenDocument {
     const old = this.open.get(uri);
-    const patched = old?.entry.status === 'configuration' ? patchValueEdit(old.tree, old.text, text, changedSpan(old.text, text)) : undefined;
-    if (old && patched) {
+    const change = old?.entry.status === 'configuration' ? changedSpan(old.text, text) : undefined;
+    const patched = old && change ? patchValueEdit(old.tree, old.text, text, change) : undefined;
+    if (old && change && patched) {
       forgetElementFindings(patched.element);
       const doc: OpenDocument = { uri, version, text, tree: old.tree, entry: entryFromTree(uri, text, old.tree) };
+      const before = this.index.generation;
       this.open.set(uri, doc);
       this.index.set(doc.entry, true);
+      doc.indexFindings = keptIndexFindings(old, doc, before, this.index.generation, change);
       return doc;
     }
     return this.openDocument(uri, text, version);
@@ -251,8 +256,9 @@ export class LanguageService {
     if (!entry || entry.status !== 'configuration') return [];
     const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
-    // In document order (stable: rules of one place keep the registry's order).
-    const findings = runRules(ctx, this.ruleSettings(uri));
+    const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
+    const { findings, indexFindings } = runRules(ctx, this.ruleSettings(uri), kept);
+    if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
     return findings.map((f) => {
       const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
       d.codeDescription = { href: `${docUrl}#${ruleAnchor(f.rule)}` };
@@ -264,6 +270,34 @@ export class LanguageService {
   textOf(uri: string): string | undefined {
     return this.open.get(uri)?.text ?? this.diskText.get(uri);
   }
+}
+
+/**
+ * The index rules' findings of the document before a patched edit, still true after it when no
+ * other file changed in between, the edit left the entry's index facts as they were, moved no
+ * line (a message may name a line) and touched none of the findings: moved with the text.
+ */
+function keptIndexFindings(old: OpenDocument, doc: OpenDocument, before: number, after: number, change: TextChange): OpenDocument['indexFindings'] {
+  const kept = old.indexFindings;
+  // `before + 1`: the document's own replacement is the only change since the last check.
+  if (!kept || kept.generation !== before || after !== before + 1 || !sameIndexFacts(old.entry, doc.entry)) return undefined;
+  if (hasLineBreak(old.text, change.start, change.oldEnd) || hasLineBreak(doc.text, change.start, change.newEnd)) return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const findings: IndexFinding[] = [];
+  for (const f of kept.findings) {
+    if (f.end <= change.start) findings.push(f);
+    else if (f.start >= change.oldEnd) findings.push({ ...f, start: f.start + delta, end: f.end + delta });
+    else return undefined;
+  }
+  return { generation: after, findings };
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 export function toDiagnostic(

@@ -60,6 +60,10 @@ describe('edits inside attribute values', () => {
     ['seed', 'Seed Job.xml'],
     ['protocol-jobs', 'Conf/AD/AD Jobs.xml'],
     ['protocol-jobs', 'Conf/Shared Tasks.xml'],
+    // Duplicates (messages name a line of this file), unresolved references, a cycle, a case
+    // collision, a task twice in a job, a task without Identifier: the index rules' findings.
+    ['index-rules', 'Jobs.xml'],
+    ['index-rules', 'Shared.xml'],
   ] as const) {
     it(`give what a fresh parse gives, over 150 random edits of ${rel}`, () => {
       const ws = fixtureWorkspace(fixture, [rel]);
@@ -96,6 +100,30 @@ describe('edits inside attribute values', () => {
     ws.service.changeDocument(uri, typed.slice(0, at) + '"' + typed.slice(at), 3);
     assert.notEqual(ws.service.getOpenDocument(uri)!.tree, tree, 'a quote of the same kind re-parses');
     assertSameAsScratch(ws.service, 'protocol-jobs', rel, uri, 'typing a quote');
+  });
+
+  it('keep the findings of the index rules while typing in a value, and find them again when a line moves', () => {
+    const rel = 'Jobs.xml';
+    const ws = fixtureWorkspace('index-rules', [rel]);
+    const uri = ws.uri(rel);
+    let text = ws.text(rel);
+    const duplicate = () => ws.service.validate(uri).filter((d) => d.code === 'identifier/unique').map((d) => d.message);
+    assert.deepEqual(duplicate(), [
+      "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:19.",
+      "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:4.",
+    ]);
+    const at = text.indexOf('DisplayName_L1="AD complete') + 'DisplayName_L1="AD'.length;
+    text = text.slice(0, at) + ' typed' + text.slice(at);
+    ws.service.changeDocument(uri, text, 2);
+    assert.ok(ws.service.getOpenDocument(uri)!.indexFindings, 'kept across a value edit');
+    assertSameAsScratch(ws.service, 'index-rules', rel, uri, 'typing in a display name');
+    // A line break in a value moves the lines the messages name.
+    text = text.slice(0, at) + '\n' + text.slice(at);
+    ws.service.changeDocument(uri, text, 3);
+    assert.deepEqual(duplicate(), [
+      "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:20.",
+      "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:5.",
+    ]);
   });
 
   it('find where two texts differ, at their ends and across long equal runs', () => {

@@ -100,6 +100,48 @@ export interface JobEntry {
   nameEnd: number;
 }
 
+/**
+ * Whether two entries of one file give the index rules (Rule.checkIndex) the same facts: the
+ * same identifiers, references, tasks and jobs, in the same order, offsets, display names and
+ * attribute values aside.
+ */
+export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
+  if (a.status !== b.status || a.definitions.length !== b.definitions.length || a.references.length !== b.references.length) return false;
+  if (a.tasks.length !== b.tasks.length || a.jobs.length !== b.jobs.length) return false;
+  for (let i = 0; i < a.definitions.length; i++) {
+    const x = a.definitions[i];
+    const y = b.definitions[i];
+    if (x.kind !== y.kind || x.id !== y.id || x.element !== y.element || x.job !== y.job || !x.consolidation !== !y.consolidation || !x.task !== !y.task) return false;
+  }
+  for (let i = 0; i < a.references.length; i++) {
+    const x = a.references[i];
+    const y = b.references[i];
+    if (x.kind !== y.kind || x.id !== y.id || x.element !== y.element || x.attribute !== y.attribute || x.task !== y.task || x.job !== y.job) return false;
+  }
+  for (let i = 0; i < a.tasks.length; i++) {
+    const x = a.tasks[i];
+    const y = b.tasks[i];
+    if (x.element !== y.element || x.id !== y.id || x.job !== y.job || !sameList(x.parents, y.parents) || !sameList(x.children, y.children)) return false;
+  }
+  for (let i = 0; i < a.jobs.length; i++) {
+    const x = a.jobs[i];
+    const y = b.jobs[i];
+    if (x.id !== y.id || !sameList(x.tasks, y.tasks) || x.members.length !== y.members.length) return false;
+    for (let k = 0; k < x.members.length; k++) {
+      const m = x.members[k];
+      const n = y.members[k];
+      if (m.step !== n.step || (m.task ? a.tasks.indexOf(m.task) : -1) !== (n.task ? b.tasks.indexOf(n.task) : -1)) return false;
+    }
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export type FileStatus = 'configuration' | 'other-xml' | 'binary' | 'too-large' | 'unreadable';
 
 export interface FileEntry {

@@ -20,6 +20,8 @@ export class WorkspaceIndex {
   private readonly lower = new Map<string, Map<string, string | string[]>>();
   /** How many lower-cased identifiers have several spellings (usually none: then no lookup). */
   private collisions = 0;
+  /** Counts replacements and removals of entries: what rules read of the index may have changed. */
+  private changes = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
 
@@ -42,7 +44,13 @@ export class WorkspaceIndex {
    * (open documents, replaced on every keystroke), the index remembers where each item went,
    * so that the next such replacement costs one store per item, whatever the lists' lengths.
    */
+  /** Changes with every set or delete of an entry. */
+  get generation(): number {
+    return this.changes;
+  }
+
   set(entry: FileEntry, track = false): void {
+    this.changes++;
     const old = this.files.get(entry.uri);
     this.files.set(entry.uri, entry);
     if (old && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
@@ -69,6 +77,7 @@ export class WorkspaceIndex {
   delete(uri: string): boolean {
     const old = this.files.get(uri);
     if (!old) return false;
+    this.changes++;
     this.unlink(old);
     this.files.delete(uri);
     return true;

@@ -2,7 +2,7 @@
 import { Reference } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { TASK_KIND } from '../schema/schema';
-import { Rule } from './rule';
+import { Rule, indexRule } from './rule';
 
 function parentsOf(index: WorkspaceIndex, id: string): readonly string[] {
   for (const d of index.definitions(TASK_KIND, id)) if (d.task) return d.task.parents;
@@ -87,26 +87,26 @@ function dependencies(refs: readonly Reference[]): Reference[] {
   return refs.filter((r) => r.attribute === 'ParentTask' && r.task !== undefined);
 }
 
-export const noSelfDependency: Rule = {
+export const noSelfDependency: Rule = indexRule({
   id: 'dependency/no-self',
   severity: 'error',
   source: 'xml-configuration/jobs/job (inferred)',
   explanation: 'A task cannot depend on itself: the job would wait for it forever, or the server refuses the job.',
-  check({ entry }, report) {
+  checkIndex({ entry }, report) {
     for (const r of dependencies(entry.references)) {
       if (r.id === r.task) report({ start: r.start, end: r.end, message: `Task '${r.task}' depends on itself.` });
     }
   },
-};
+});
 
-export const noDependencyCycle: Rule = {
+export const noDependencyCycle: Rule = indexRule({
   id: 'dependency/no-cycle',
   severity: 'error',
   source: 'xml-configuration/jobs/job (inferred)',
   explanation:
     'TaskDependsOnTask links form a cycle (A depends on B, which depends on A, possibly through other tasks and files): ' +
     'none of these tasks can ever start. Every link of the cycle is reported.',
-  check({ entry, index }, report) {
+  checkIndex({ entry, index }, report) {
     const deps = dependencies(entry.references).filter((r) => r.id !== r.task); // dependency/no-self
     if (deps.length === 0) return;
     // Only links inside a strongly connected group of tasks can close a cycle: one pass finds
@@ -121,16 +121,16 @@ export const noDependencyCycle: Rule = {
       report({ start: r.start, end: r.end, message: `Dependency cycle: ${cycle.join(' → ')}.`, data: { cycle } });
     }
   },
-};
+});
 
-export const parentInJob: Rule = {
+export const parentInJob: Rule = indexRule({
   id: 'dependency/parent-in-job',
   severity: 'warning',
   source: 'xml-configuration/jobs/job (inferred)',
   explanation:
     'The parent task is not part of the job that runs the dependent task (neither written in it nor reached by a Step). ' +
     'The state machine checks parents within the job, so the dependency never holds.',
-  check(ctx, report) {
+  checkIndex(ctx, report) {
     const { entry, index } = ctx;
     for (const r of dependencies(entry.references)) {
       if (r.id === r.task || !index.hasDefinition(TASK_KIND, r.id)) continue;
@@ -141,6 +141,6 @@ export const parentInJob: Rule = {
       }
     }
   },
-};
+});
 
 export const DEPENDENCY_RULES: readonly Rule[] = [noSelfDependency, noDependencyCycle, parentInJob];

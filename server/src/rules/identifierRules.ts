@@ -1,14 +1,14 @@
 /** Identifiers: unique per kind, not differing only by case, and present on tasks of a job. */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
 import { uriBasename } from '../util/uris';
-import { Rule } from './rule';
+import { Rule, indexRule } from './rule';
 import { nameSpan } from './ranges';
 
 function kindLabel(kind: string): string {
   return kind === TASK_KIND ? 'task' : kind;
 }
 
-export const identifierUnique: Rule = {
+export const identifierUnique: Rule = indexRule({
   id: 'identifier/unique',
   severity: 'error',
   source: 'task, job and entity tables ("unique identifier"); toolkit/adjust-scaffoldings',
@@ -17,7 +17,7 @@ export const identifierUnique: Rule = {
     'Category "AD" may coexist). A second definition silently replaces the first at deployment. Elements that ' +
     'carry `ConsolidationMode` redefine a scaffolded element on purpose and are not reported. Connection ' +
     'identifiers are compared without case.',
-  check({ entry, index }, report) {
+  checkIndex({ entry, index }, report) {
     for (const d of entry.definitions) {
       if (d.consolidation) continue;
       const others = index.definitions(d.kind, d.id).filter((o) => o !== d && !o.consolidation);
@@ -32,16 +32,16 @@ export const identifierUnique: Rule = {
       });
     }
   },
-};
+});
 
-export const identifierCaseCollision: Rule = {
+export const identifierCaseCollision: Rule = indexRule({
   id: 'identifier/case-collision',
   severity: 'warning',
   source: 'xml-configuration/connectors/connection (identifiers compared without case)',
   explanation:
     'Two identifiers of one kind differ only by case (`AD_Export` and `AD_export`). The product compares some identifiers ' +
     'without case, and a reference with the wrong case is an easy mistake to miss.',
-  check({ entry, index }, report) {
+  checkIndex({ entry, index }, report) {
     for (const d of entry.definitions) {
       if (isCaseInsensitiveKind(d.kind)) continue; // there it is a plain duplicate
       const others = index.otherSpellings(d.kind, d.id);
@@ -49,21 +49,21 @@ export const identifierCaseCollision: Rule = {
       report({ start: d.idStart, end: d.idEnd, message: `${kindLabel(d.kind)} '${d.id}' differs only by case from '${others[0]}'.` });
     }
   },
-};
+});
 
-export const taskIdentifierRecommended: Rule = {
+export const taskIdentifierRecommended: Rule = indexRule({
   id: 'task/identifier-recommended',
   severity: 'warning',
   source: 'seed §3 and §12 (tasks without Identifier); REFERENCE §1.4',
   explanation:
     'A task inside a job has no `Identifier`: no other task can depend on it, no Step can reuse it, no override can ' +
     'adjust it, and the job logs cannot name it.',
-  check(ctx, report) {
+  checkIndex(ctx, report) {
     for (const t of ctx.entry.tasks) {
       if (!t.job || t.id) continue;
       report({ ...nameSpan(t), message: `This ${t.element} has no Identifier: other tasks cannot depend on it.` });
     }
   },
-};
+});
 
 export const IDENTIFIER_RULES: readonly Rule[] = [identifierUnique, identifierCaseCollision, taskIdentifierRecommended];

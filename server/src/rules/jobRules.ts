@@ -1,14 +1,14 @@
 /** Rules on a Job element: its schedule, its agent, the tasks it lists. */
-import { Rule } from './rule';
+import { Rule, indexRule } from './rule';
 import { findAttribute, nameSpan, valueSpan } from './ranges';
 import { isValidCrontab } from './crontab';
 
-export const jobDuplicateTask: Rule = {
+export const jobDuplicateTask: Rule = indexRule({
   id: 'job/duplicate-task',
   severity: 'warning',
   source: 'tasks-jobs/build-efficient-jobs, rule 3',
   explanation: 'The same task appears twice in one job (written inline or named by a Step): it runs twice for nothing.',
-  check(ctx, report) {
+  checkIndex(ctx, report) {
     for (const job of ctx.entry.jobs) {
       const seen = new Set<string>();
       for (const m of job.members) {
@@ -25,7 +25,7 @@ export const jobDuplicateTask: Rule = {
       }
     }
   },
-};
+});
 
 export const crontabAttributeCasing: Rule = {
   id: 'job/crontab-attribute-casing',

@@ -5,15 +5,14 @@
  */
 import { Reference } from '../index/fileEntry';
 import { TASK_KIND } from '../schema/schema';
-import { Finding, Rule } from './rule';
-import { RuleContext } from './ruleContext';
+import { Finding, IndexRuleContext, Rule, indexRule } from './rule';
 
 function describeKind(kind: string): string {
   return kind === TASK_KIND ? 'task' : kind === 'OpenIdClient' ? 'OpenIdClient' : kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function unresolved(filter: (r: Reference) => boolean, message: (r: Reference) => string) {
-  return ({ entry, index }: RuleContext, report: (f: Finding) => void): void => {
+  return ({ entry, index }: IndexRuleContext, report: (f: Finding) => void): void => {
     for (const r of entry.references) {
       if (!filter(r) || index.hasDefinition(r.kind, r.id)) continue;
       report({ start: r.start, end: r.end, message: message(r), data: { kind: r.kind, id: r.id } });
@@ -25,32 +24,32 @@ const isParentTask = (r: Reference) => r.attribute === 'ParentTask';
 const isStep = (r: Reference) => r.element === 'Step' && r.kind === TASK_KIND;
 const isOverride = (r: Reference) => r.kind === TASK_KIND && r.element.endsWith('Override');
 
-export const parentExists: Rule = {
+export const parentExists: Rule = indexRule({
   id: 'dependency/parent-exists',
   severity: 'error',
   source: 'xml-configuration/jobs/job',
   explanation:
     '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
     'otherwise the job fails when the server computes its steps (xml-configuration/jobs/job).',
-  check: unresolved(isParentTask, (r) => `Parent task '${r.id}' is not defined in any configuration file.`),
-};
+  checkIndex: unresolved(isParentTask, (r) => `Parent task '${r.id}' is not defined in any configuration file.`),
+});
 
-export const stepTargetExists: Rule = {
+export const stepTargetExists: Rule = indexRule({
   id: 'job/step-target-exists',
   severity: 'error',
   source: 'xml-configuration/jobs/job',
   explanation: '`Step@Identifier` must name an existing task: the job reuses that task (xml-configuration/jobs/job).',
-  check: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
-};
+  checkIndex: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
+});
 
-export const overrideTargetExists: Rule = {
+export const overrideTargetExists: Rule = indexRule({
   id: 'job/override-target-exists',
   severity: 'error',
   source: 'xml-configuration/jobs/job',
   explanation:
     'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' +
     'the Identifier must name such a task (xml-configuration/jobs/job).',
-  check({ entry, index }, report) {
+  checkIndex({ entry, index }, report) {
     for (const r of entry.references) {
       if (!isOverride(r)) continue;
       const taskElement = r.element.slice(0, -'Override'.length);
@@ -66,19 +65,19 @@ export const overrideTargetExists: Rule = {
       });
     }
   },
-};
+});
 
-export const referenceUnresolved: Rule = {
+export const referenceUnresolved: Rule = indexRule({
   id: 'reference/unresolved',
   severity: 'error',
   source: 'reference tables of the documentation (every attribute that names an Identifier)',
   explanation:
     'A reference attribute (Connector, Connection, Agent, EntityType, ResourceType, OpenIdClient, …) must name the ' +
     'Identifier of an element of that kind in the configuration folder; the deployment fails otherwise.',
-  check: unresolved(
+  checkIndex: unresolved(
     (r) => !isParentTask(r) && !isStep(r) && !isOverride(r),
     (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,
   ),
-};
+});
 
 export const REFERENCE_RULES: readonly Rule[] = [parentExists, stepTargetExists, overrideTargetExists, referenceUnresolved];

@@ -3,9 +3,19 @@
  * and a check over one file. Checks report offsets in that file; the service turns them into
  * LSP diagnostics and quick fixes key on the same ids (see server/src/fixes/).
  */
+import type { FileEntry } from '../index/fileEntry';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { XmlElement } from '../model/xmlTree';
 import type { ElementSchema } from '../schema/schema';
+import type { JobView } from './jobModel';
 import type { RuleContext } from './ruleContext';
+
+/** What a rule that reads only index facts sees: no text, no element tree (see Rule.checkIndex). */
+export interface IndexRuleContext {
+  readonly entry: FileEntry;
+  readonly index: WorkspaceIndex;
+  jobs(): JobView[];
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -32,6 +42,18 @@ export interface Rule {
    * keystrokes and found again only for the elements that changed (see elementFindings.ts).
    */
   checkElement?(el: XmlElement, schema: ElementSchema | undefined, report: (f: Finding) => void): void;
+  /**
+   * Set by rules that read only the file's entry and the index (identifiers, references,
+   * dependencies, job membership; not attribute values nor display names). While an edit leaves
+   * those facts as they were and no other file changed, the editor keeps their findings (see
+   * languageService.ts) instead of checking again.
+   */
+  checkIndex?(ctx: IndexRuleContext, report: (f: Finding) => void): void;
+}
+
+/** A rule over index facts only: its `check` is `checkIndex`. */
+export function indexRule(rule: Omit<Rule, 'check'> & Required<Pick<Rule, 'checkIndex'>>): Rule {
+  return { ...rule, check: (ctx, report) => rule.checkIndex(ctx, report) };
 }
 
 /** A rule checked element by element: `check` is the same walk over every element. */

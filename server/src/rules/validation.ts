@@ -18,10 +18,30 @@ export interface RuleFinding extends Finding {
 
 /** Rules checked element by element, their findings kept per element (elementFindings.ts). */
 const ELEMENT_RULES = RULES.filter((r) => r.checkElement);
+/** Rules over index facts only, whose findings the caller may keep between keystrokes. */
+const INDEX_RULES = RULES.filter((r) => r.checkIndex);
 const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
-/** Findings in document order; at one offset, in the registry's order. */
-export function runRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFinding[] {
+/** A finding of an index rule (its index in INDEX_RULES), whatever the rule's severity setting. */
+export interface IndexFinding extends Finding {
+  rule: number;
+}
+
+export interface RuleRun {
+  /** In document order; at one offset, in the registry's order. */
+  findings: RuleFinding[];
+  /** What the index rules found, to give back to runRules while their facts are unchanged. */
+  indexFindings: IndexFinding[];
+}
+
+/** Every index rule over the file, severities aside. */
+function indexFindingsOf(ctx: RuleContext): IndexFinding[] {
+  const out: IndexFinding[] = [];
+  INDEX_RULES.forEach((rule, i) => rule.checkIndex!(ctx, (f) => out.push({ ...f, rule: i })));
+  return out;
+}
+
+export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptIndexFindings?: readonly IndexFinding[]): RuleRun {
   const out: RuleFinding[] = [];
   const seen = new Set<string>();
   const suppressions = readSuppressions(ctx.text, () => ctx.elements());
@@ -42,10 +62,16 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFin
       }
     }
   }
+  const indexFindings = keptIndexFindings ? [...keptIndexFindings] : indexFindingsOf(ctx);
+  for (const { rule: i, ...f } of indexFindings) {
+    const setting = severity(INDEX_RULES[i]);
+    if (setting !== 'off') add(INDEX_RULES[i], setting, f);
+  }
   for (const rule of RULES) {
     const setting = severity(rule);
-    if (setting === 'off' || rule.checkElement) continue;
+    if (setting === 'off' || rule.checkElement || rule.checkIndex) continue;
     rule.check(ctx, (f) => add(rule, setting, f));
   }
-  return out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
+  out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
+  return { findings: out, indexFindings };
 }
