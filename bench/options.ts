@@ -15,6 +15,8 @@ export interface BenchOptions {
   server: string;
   /** Extra Node options for the server process, e.g. --max-semi-space-size=64. */
   serverNodeArgs: string[];
+  /** The Node binary that runs the server (default: the one running the bench). */
+  serverNode: string;
   probe: boolean;
   profile: boolean;
   scenarios: Set<Scenario>;
@@ -31,6 +33,7 @@ export const USAGE = `npm run bench -- [options]
   --scenarios a,b      among edit,completion,references,symbols, or none for the cold index only (default: all)
   --server FILE        server bundle to measure (default dist/server.js)
   --server-node-args "…"  extra Node options for the server process (e.g. "--max-semi-space-size=64")
+  --server-node FILE   the Node binary that runs the server (default: the bench's own)
   --no-probe           do not preload the timing probe into the server (client figures only)
   --profile            CPU-profile the server's first run per size, one profile per phase
                        (cold, edit, completion, references, symbols) in bench/.data/profiles/<size>mb/;
@@ -51,6 +54,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     requests: 50,
     server: SERVER_BUNDLE,
     serverNodeArgs: [],
+    serverNode: process.execPath,
     probe: true,
     profile: false,
     scenarios: new Set(ALL_SCENARIOS),
@@ -81,6 +85,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--debounce': o.debounceSamples = int(); break;
       case '--server': o.server = path.resolve(value()); break;
       case '--server-node-args': o.serverNodeArgs = value().split(/\s+/).filter(Boolean); break;
+      case '--server-node': o.serverNode = path.resolve(value()); break;
       case '--no-probe': o.probe = false; break;
       case '--profile': o.profile = true; break;
       case '--generate-only': o.generateOnly = true; break;

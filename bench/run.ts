@@ -4,6 +4,7 @@
  * and a PASS/FAIL line per budget of the issue. A benchmark, not a test: it never fails the
  * build on timings (the exit code is 0 unless the bench itself breaks).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { ensureWorkspace } from './generator/workspace';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
 
   const machine = machineFacts();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' ')}`);
-  console.log(`Server: ${path.relative(process.cwd(), options.server)}${options.serverNodeArgs.length ? ` (node ${options.serverNodeArgs.join(' ')})` : ''}${options.probe ? ' (with the timing probe)' : ''}; seed ${options.seed}; ${options.edits} edits (+${options.warmupEdits} warm-up), ${options.requests} requests per run`);
+  const serverNode = options.serverNode === process.execPath ? '' : ` on ${options.serverNode} (${execFileSync(options.serverNode, ['--version']).toString().trim()})`;
+  console.log(`Server: ${path.relative(process.cwd(), options.server)}${serverNode}${options.serverNodeArgs.length ? ` (node ${options.serverNodeArgs.join(' ')})` : ''}${options.probe ? ' (with the timing probe)' : ''}; seed ${options.seed}; ${options.edits} edits (+${options.warmupEdits} warm-up), ${options.requests} requests per run`);
 
   const all: SizeRuns[] = [];
   for (const w of workspaces) {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     const sessionOptions = {
       server: options.server,
       serverNodeArgs: options.serverNodeArgs,
+      serverNode: options.serverNode,
       probe: options.probe,
       scenarios: options.scenarios,
       edits: options.edits,

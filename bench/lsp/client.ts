@@ -42,8 +42,8 @@ export class LspClient {
   /** Every notification received, in order (progress, logs, diagnostics). */
   readonly notifications: Received[] = [];
 
-  constructor(nodeArgs: string[], serverArgs: string[], env: NodeJS.ProcessEnv = process.env) {
-    this.proc = spawn(process.execPath, [...nodeArgs, ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  constructor(nodeArgs: string[], serverArgs: string[], env: NodeJS.ProcessEnv = process.env, node = process.execPath) {
+    this.proc = spawn(node, [...nodeArgs, ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.proc.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (s: string) => this.onStderr(s));

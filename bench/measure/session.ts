@@ -19,6 +19,7 @@ export const ALL_SCENARIOS: readonly Scenario[] = ['edit', 'completion', 'refere
 export interface SessionOptions {
   server: string;
   serverNodeArgs: string[];
+  serverNode: string;
   probe: boolean;
   /** Per-phase CPU profiles of the server (needs the probe). */
   profileDir?: string;
@@ -90,7 +91,7 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
   const nodeArgs: string[] = [...options.serverNodeArgs];
   const profiling = options.probe && !!options.profileDir;
   if (options.probe) nodeArgs.push('-r', SERVER_PROBE);
-  const client = new LspClient(nodeArgs, [options.server, '--stdio'], profiling ? { ...process.env, BENCH_PROFILE_DIR: options.profileDir } : process.env);
+  const client = new LspClient(nodeArgs, [options.server, '--stdio'], profiling ? { ...process.env, BENCH_PROFILE_DIR: options.profileDir } : process.env, options.serverNode);
   const phase = async (name: string) => {
     if (profiling) await client.profilePhase(name);
   };
