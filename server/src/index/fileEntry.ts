@@ -208,6 +208,8 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
   const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
+  // Empty elements (most of them) are not pushed: one frame object serves them all.
+  const scratch: Frame = { tag: undefined!, schema: undefined, task: undefined, job: undefined };
   let root: 'unseen' | 'configuration' | 'other' = 'unseen';
   const handler: NestingHandler = {
     open(tag, parents) {
@@ -218,11 +220,18 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       if (root === 'other') return;
       const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
       const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
-      const frame: Frame = { tag, schema, task: outer?.task, job: outer?.job };
+      const pushed = tag.complete && !tag.selfClosing;
+      const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job } : scratch;
+      if (!pushed) {
+        scratch.tag = tag;
+        scratch.schema = schema;
+        scratch.task = outer?.task;
+        scratch.job = outer?.job;
+      }
       // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
       if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(schema?.name === tag.name ? schema.name : sink.keep(tag.name));
       if (schema) visit(tag, schema, frame, sink);
-      if (tag.complete && !tag.selfClosing) frames.push(frame);
+      if (pushed) frames.push(frame);
     },
     close(tag) {
       if (frames.length > 0 && frames[frames.length - 1].tag === tag) frames.pop();
@@ -254,16 +263,7 @@ export function entryFromTree(uri: string, text: string, tree: XmlTree): FileEnt
   for (const err of tree.errors) handler.error(err);
   const parents: StartTag[] = [];
   const replay = (el: XmlElement): void => {
-    const tag: StartTag = {
-      name: el.name,
-      start: el.start,
-      nameStart: el.nameStart,
-      nameEnd: el.nameEnd,
-      attributes: el.attributes,
-      end: el.startTagEnd,
-      selfClosing: el.selfClosing,
-      complete: el.startTagComplete,
-    };
+    const tag = startTagOf(el);
     handler.open(tag, parents);
     parents.push(tag);
     for (const child of el.children) replay(child);
@@ -272,6 +272,23 @@ export function entryFromTree(uri: string, text: string, tree: XmlTree): FileEnt
   };
   for (const root of tree.roots) replay(root);
   return builder.finish();
+}
+
+/** Each element's start tag as the entry builder sees it, kept from one keystroke to the next. */
+const startTags = new WeakMap<XmlElement, StartTag>();
+
+function startTagOf(el: XmlElement): StartTag {
+  let tag = startTags.get(el);
+  if (!tag) {
+    tag = { name: el.name, start: 0, nameStart: 0, nameEnd: 0, attributes: el.attributes, end: 0, selfClosing: el.selfClosing, complete: el.startTagComplete };
+    startTags.set(el, tag);
+  }
+  // The element's offsets move when the tree is patched; the rest does not change.
+  tag.start = el.start;
+  tag.nameStart = el.nameStart;
+  tag.nameEnd = el.nameEnd;
+  tag.end = el.startTagEnd;
+  return tag;
 }
 
 /**
