@@ -126,6 +126,24 @@ describe('edits inside attribute values', () => {
     ]);
   });
 
+  it('check the index rules again when another file changes between two keystrokes', () => {
+    const rel = 'Jobs.xml';
+    const ws = fixtureWorkspace('index-rules', [rel]);
+    const uri = ws.uri(rel);
+    let text = ws.text(rel);
+    const missing = () => ws.service.validate(uri).filter((d) => d.code === 'job/step-target-exists').map((d) => d.message);
+    assert.deepEqual(missing(), ["Step names task 'Missing_Task', which is not defined in any configuration file."]);
+    const at = text.indexOf('DisplayName_L1="Synchronize') + 'DisplayName_L1="'.length;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    ws.service.changeDocument(uri, text, 2);
+    assert.equal(missing().length, 1);
+    // The task appears in another file, then the user types again in the same value.
+    ws.service.setFileText('file:///elsewhere/More.xml', ws.text('Shared.xml').replace('Identifier="Shared_Compute"', 'Identifier="Missing_Task"'));
+    text = text.slice(0, at) + 'y' + text.slice(at);
+    ws.service.changeDocument(uri, text, 3);
+    assert.deepEqual(missing(), []);
+  });
+
   it('find where two texts differ, at their ends and across long equal runs', () => {
     assert.deepEqual(changedSpan('abc', 'abc'), { start: 3, oldEnd: 3, newEnd: 3 });
     assert.deepEqual(changedSpan('abc', 'abxc'), { start: 2, oldEnd: 2, newEnd: 3 });
