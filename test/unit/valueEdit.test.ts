@@ -53,6 +53,17 @@ function valueOffsets(service: LanguageService, uri: string): number[] {
   return out;
 }
 
+/** The index-rules fixture with its job file open. */
+function openJobs() {
+  const rel = 'Jobs.xml';
+  const ws = fixtureWorkspace('index-rules', [rel]);
+  return { ws, rel, uri: ws.uri(rel) };
+}
+
+function messages(service: LanguageService, uri: string, rule: string): string[] {
+  return service.validate(uri).filter((d) => d.code === rule).map((d) => d.message);
+}
+
 const INSERTS = ['x', 'AD_', ' ', 'é', '😀', '&amp;', '&lt;', '\n', "'", '"', '<', '>', '/>', '', 'Complete', 'true', 'Zz9'];
 
 describe('edits inside attribute values', () => {
@@ -103,11 +114,9 @@ describe('edits inside attribute values', () => {
   });
 
   it('keep the findings of the index rules while typing in a value, and find them again when a line moves', () => {
-    const rel = 'Jobs.xml';
-    const ws = fixtureWorkspace('index-rules', [rel]);
-    const uri = ws.uri(rel);
+    const { ws, rel, uri } = openJobs();
     let text = ws.text(rel);
-    const duplicate = () => ws.service.validate(uri).filter((d) => d.code === 'identifier/unique').map((d) => d.message);
+    const duplicate = () => messages(ws.service, uri, 'identifier/unique');
     assert.deepEqual(duplicate(), [
       "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:19.",
       "Duplicate task identifier 'AD_Export': also defined as ExportTask in this file:4.",
@@ -127,11 +136,9 @@ describe('edits inside attribute values', () => {
   });
 
   it('check the index rules again when another file changes between two keystrokes', () => {
-    const rel = 'Jobs.xml';
-    const ws = fixtureWorkspace('index-rules', [rel]);
-    const uri = ws.uri(rel);
+    const { ws, rel, uri } = openJobs();
     let text = ws.text(rel);
-    const missing = () => ws.service.validate(uri).filter((d) => d.code === 'job/step-target-exists').map((d) => d.message);
+    const missing = () => messages(ws.service, uri, 'job/step-target-exists');
     assert.deepEqual(missing(), ["Step names task 'Missing_Task', which is not defined in any configuration file."]);
     const at = text.indexOf('DisplayName_L1="Synchronize') + 'DisplayName_L1="'.length;
     text = text.slice(0, at) + 'x' + text.slice(at);
