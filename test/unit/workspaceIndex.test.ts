@@ -69,4 +69,18 @@ describe('workspace index', () => {
     assert.deepEqual(index.otherSpellings('Connector', 'AD'), []);
     assert.deepEqual(index.otherSpellings('Connector', 'ad'), ['AD']);
   });
+
+  it('moves only the item whose identifier changed: the file keeps its place in the lists it shares', () => {
+    const index = new WorkspaceIndex();
+    const B = 'file:///b.xml';
+    const file = (id: string) => conf(`<ExportTask Identifier="${id}" DisplayName_L1="e" Connection="Shared" />`);
+    index.set(buildFileEntry(A, file('E1')), true);
+    index.set(buildFileEntry(B, file('E2')));
+    index.set(buildFileEntry(A, file('E3')), true);
+    assert.deepEqual(index.references('Connection', 'Shared').map((r) => r.uri), [A, B]);
+    assert.deepEqual(index.definitions('Task', 'E1'), []);
+    assert.deepEqual(index.definitions('Task', 'E3').map((d) => d.uri), [A]);
+    assert.deepEqual(index.otherSpellings('Task', 'e3'), ['E3']);
+    assert.deepEqual(index.otherSpellings('Task', 'e1'), []);
+  });
 });

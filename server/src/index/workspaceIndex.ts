@@ -37,41 +37,58 @@ export class WorkspaceIndex {
     return this.files.values();
   }
 
-  /**
-   * Replaces a file's contribution in one step. When the new entry names the same identifiers
-   * in the same order (most edits of an open document), its items take the old ones' places in
-   * the lists, so that the order of definitions across files stays as it was. With `track`
-   * (open documents, replaced on every keystroke), the index remembers where each item went,
-   * so that the next such replacement costs one store per item, whatever the lists' lengths.
-   */
   /** Changes with every set or delete of an entry. */
   get generation(): number {
     return this.changes;
   }
 
+  /**
+   * Replaces a file's contribution in one step. When the new entry has as many definitions and
+   * references as the old one (most edits of an open document), item i replaces item i: in the
+   * same place of its list when it names the same identifier (so the order of definitions across
+   * files stays as it was), else moved to its new identifier's list; the work is proportional to
+   * what changed, not to the lists a file shares with the workspace ("Local", a shared
+   * connector). With `track` (open documents, replaced on every keystroke), the index remembers
+   * where each item went, so that the next replacement costs one store per unchanged item.
+   */
   set(entry: FileEntry, track = false): void {
     this.changes++;
     const old = this.files.get(entry.uri);
     this.files.set(entry.uri, entry);
-    if (old && sameIdentifiers(old.definitions, entry.definitions) && sameIdentifiers(old.references, entry.references)) {
+    if (old && old.definitions.length === entry.definitions.length && old.references.length === entry.references.length) {
       const slots = this.slots.get(old);
-      const defs = swapItems(this.defs, old.definitions, entry.definitions, slots?.defs);
-      const refs = swapItems(this.refs, old.references, entry.references, slots?.refs);
+      const defs = replaceItems(this.defs, old.definitions, entry.definitions, slots?.defs, (d) => this.addDefinition(d), (kind, key) => this.forgetSpelling(kind, key));
+      const refs = replaceItems(this.refs, old.references, entry.references, slots?.refs, (r) => this.addReference(r));
       if (track) this.slots.set(entry, { defs, refs });
       return;
     }
     if (old) this.unlink(old);
     const slots: Slots | undefined = track ? { defs: [], refs: [] } : undefined;
     for (const d of entry.definitions) {
-      const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
-      if (list.length === 1 && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
-      slots?.defs.push([list, list.length - 1]);
+      const slot = this.addDefinition(d);
+      slots?.defs.push(slot);
     }
     for (const r of entry.references) {
-      const list = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
-      slots?.refs.push([list, list.length - 1]);
+      const slot = this.addReference(r);
+      slots?.refs.push(slot);
     }
     if (slots) this.slots.set(entry, slots);
+  }
+
+  private addDefinition(d: Definition): Slot {
+    const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
+    if (list.length === 1 && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
+    return [list, list.length - 1];
+  }
+
+  private addReference(r: Reference): Slot {
+    const list = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
+    return [list, list.length - 1];
+  }
+
+  /** An identifier lost its last definition. */
+  private forgetSpelling(kind: string, key: string): void {
+    if (!isCaseInsensitiveKind(kind)) this.removeSpelling(kind, key);
   }
 
   delete(uri: string): boolean {
@@ -84,9 +101,7 @@ export class WorkspaceIndex {
   }
 
   private unlink(entry: FileEntry): void {
-    for (const [kind, key] of removeFile(this.defs, entry.definitions, entry.uri)) {
-      if (!isCaseInsensitiveKind(kind)) this.removeSpelling(kind, key);
-    }
+    for (const [kind, key] of removeFile(this.defs, entry.definitions, entry.uri)) this.forgetSpelling(kind, key);
     removeFile(this.refs, entry.references, entry.uri);
   }
 
@@ -103,7 +118,6 @@ export class WorkspaceIndex {
     } else known.push(id);
   }
 
-  /** Called when an identifier lost its last definition. */
   private removeSpelling(kind: string, id: string): void {
     const byLower = this.lower.get(kind);
     const lc = id.toLowerCase();
@@ -169,11 +183,6 @@ export class WorkspaceIndex {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-function sameIdentifiers(a: readonly { kind: string; id: string }[], b: readonly { kind: string; id: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].kind !== b[i].kind) return false;
-  return true;
-}
 
 type Slot = [list: unknown[], index: number];
 interface Slots {
@@ -217,26 +226,50 @@ function removeFile<T extends { kind: string; id: string; uri: string }>(map: Ma
 }
 
 /**
- * Puts each new item where the old one at the same position of the entry was; returns where
- * they went (the old slots, updated in place). A slot is trusted only if it still holds the old
- * item (removing another file's items moves the ones after them); otherwise the item is looked
- * for in its list.
+ * Item i of `news` takes the place of item i of `olds`: in the same place of its list when it
+ * names the same identifier, else removed there and added to its new identifier's list.
+ * Returns where the items went (the old slots, updated in place). A slot is trusted only if it
+ * still holds the old item (removing other items moves the ones after them); otherwise the
+ * item is looked for in its list.
  */
-function swapItems<T extends { kind: string; id: string }>(map: Map<string, ByKey<T>>, olds: readonly T[], news: readonly T[], slots: Slot[] | undefined): Slot[] {
+function replaceItems<T extends { kind: string; id: string }>(
+  map: Map<string, ByKey<T>>,
+  olds: readonly T[],
+  news: readonly T[],
+  slots: Slot[] | undefined,
+  addItem: (item: T) => Slot,
+  emptied?: (kind: string, key: string) => void,
+): Slot[] {
   const out: Slot[] = slots ?? new Array(olds.length);
   for (let i = 0; i < olds.length; i++) {
-    const slot = slots?.[i];
-    let list = slot?.[0] as T[] | undefined;
-    let at = slot?.[1] ?? -1;
-    if (!list || list[at] !== olds[i]) {
-      list = map.get(olds[i].kind)?.get(WorkspaceIndex.keyOf(olds[i].kind, olds[i].id));
-      at = list ? list.indexOf(olds[i]) : -1;
+    const was = olds[i];
+    const now = news[i];
+    const key = WorkspaceIndex.keyOf(was.kind, was.id);
+    const byKey = map.get(was.kind);
+    let list = slots?.[i][0] as T[] | undefined;
+    let at = slots?.[i][1] ?? -1;
+    if (!list || list[at] !== was) {
+      list = byKey?.get(key);
+      at = list ? list.indexOf(was) : -1;
     }
-    if (list && at >= 0) list[at] = news[i];
-    if (slot) {
-      slot[0] = list ?? [];
-      slot[1] = at;
-    } else out[i] = [list ?? [], at];
+    let slot: Slot;
+    if (list && at >= 0 && was.kind === now.kind && was.id === now.id) {
+      list[at] = now;
+      slot = [list, at];
+    } else {
+      if (list && at >= 0) {
+        list.splice(at, 1);
+        if (list.length === 0) {
+          byKey!.delete(key);
+          emptied?.(was.kind, key);
+        }
+      }
+      slot = addItem(now);
+    }
+    if (slots) {
+      slots[i][0] = slot[0];
+      slots[i][1] = slot[1];
+    } else out[i] = slot;
   }
   return out;
 }
