@@ -6,7 +6,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { SyntaxError } from '../model/xmlScanner';
-import { Definition, FileEntry, FileStatus, JobEntry, JobMember, Reference, TaskRecord, placeReferences } from './fileEntry';
+import { Definition, FileEntry, FileStatus, JobEntry, JobMember, Reference, TaskRecord, placeReferences, taskIndexOf } from './fileEntry';
 
 export interface PackedEntry {
   uri: string;
@@ -74,7 +74,7 @@ class Writer {
 
 export function packEntry(e: FileEntry): PackedEntry {
   const w = new Writer();
-  const taskIndex = new Map<TaskRecord, number>(e.tasks.map((t, i) => [t, i]));
+  const taskIndex = taskIndexOf(e);
   w.int(e.tasks.length);
   for (const t of e.tasks) {
     w.str(t.element);

@@ -123,6 +123,9 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
     const y = b.tasks[i];
     if (x.element !== y.element || x.id !== y.id || x.job !== y.job || !sameList(x.parents, y.parents) || !sameList(x.children, y.children)) return false;
   }
+  if (a.jobs.length === 0) return true;
+  const taskIndexA = taskIndexOf(a);
+  const taskIndexB = taskIndexOf(b);
   for (let i = 0; i < a.jobs.length; i++) {
     const x = a.jobs[i];
     const y = b.jobs[i];
@@ -130,10 +133,15 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
     for (let k = 0; k < x.members.length; k++) {
       const m = x.members[k];
       const n = y.members[k];
-      if (m.step !== n.step || (m.task ? a.tasks.indexOf(m.task) : -1) !== (n.task ? b.tasks.indexOf(n.task) : -1)) return false;
+      if (m.step !== n.step || (m.task ? taskIndexA.get(m.task) : -1) !== (n.task ? taskIndexB.get(n.task) : -1)) return false;
     }
   }
   return true;
+}
+
+/** Each task record of an entry, by its position in `tasks`. */
+export function taskIndexOf(entry: FileEntry): Map<TaskRecord, number> {
+  return new Map(entry.tasks.map((t, i) => [t, i]));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
