@@ -8,6 +8,7 @@ import type { CompletionItem, CompletionList, Position, Range } from 'vscode-lan
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 import { Definition } from '../index/fileEntry';
 import type { FeatureContext } from '../languageService';
+import { attributeValue } from '../model/xmlTree';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { catalogCompletion } from './catalogCompletion';
@@ -49,7 +50,7 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
       const own = ctx.doc.entry.definitions.find((d) => d.kind === TASK_KIND && d.start === el!.start);
       if (own) ownTask = own.id;
       if (el.name === 'Job') {
-        const id = el.attributes.find((a) => a.name === 'Identifier')?.value;
+        const id = attributeValue(el, 'Identifier');
         const job = ctx.doc.entry.jobs.find((j) => j.id === id);
         job?.tasks.forEach((t) => jobTasks.add(t));
         break;

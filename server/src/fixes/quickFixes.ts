@@ -3,7 +3,7 @@
  * A fix is "safe" when it has one obvious result; safe fixes also make up "fix all".
  */
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { XmlElement, XmlTree, elementAt } from '../model/xmlTree';
+import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import {
   OffsetEdit,
@@ -48,7 +48,7 @@ const byDataFix: Record<string, FixProvider> = {
   'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], safe: true, preferred: true }],
   'remove-attribute': (ctx, t, el) => {
     const name = String(t.data?.attribute);
-    const attr = el.attributes.find((a) => a.name === name);
+    const attr = attribute(el, name);
     return attr ? [{ title: `Remove ${name}`, edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
   },
   'set-attribute': (_ctx, t, el) => {
@@ -58,7 +58,7 @@ const byDataFix: Record<string, FixProvider> = {
   },
   'set-type': (ctx, t, el) => {
     const type = String(t.data?.type);
-    const attr = el.attributes.find((a) => a.name === 'Type');
+    const attr = attribute(el, 'Type');
     if (type === 'None') {
       return attr ? [{ title: "Remove Type (the prepare task has none)", edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
     }
@@ -77,7 +77,7 @@ const byDataFix: Record<string, FixProvider> = {
 
 const byRule: Record<string, FixProvider> = {
   'taskentitytype/attribute-name': (_ctx, _t, el) => {
-    const attr = el.attributes.find((a) => a.name === 'Identifier');
+    const attr = attribute(el, 'Identifier');
     return attr ? [{ title: "Rename 'Identifier' to 'EntityType'", edits: [renameAttribute(attr, 'EntityType')], safe: true, preferred: true }] : [];
   },
   'job/crontab-attribute-casing': (_ctx, t, el) => {

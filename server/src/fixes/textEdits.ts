@@ -4,7 +4,7 @@
  * own line ending and its indentation.
  */
 import { XmlAttribute } from '../model/xmlScanner';
-import { XmlElement } from '../model/xmlTree';
+import { XmlElement, attribute } from '../model/xmlTree';
 
 export interface OffsetEdit {
   start: number;
@@ -62,7 +62,7 @@ export function removeAttribute(text: string, attr: XmlAttribute): OffsetEdit {
 }
 
 export function setAttribute(el: XmlElement, name: string, value: string): OffsetEdit {
-  const existing = el.attributes.find((a) => a.name === name);
+  const existing = attribute(el, name);
   return existing && existing.valueStart >= 0 ? setValue(existing, value) : addAttribute(el, name, value);
 }
 

@@ -5,7 +5,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
-import { NestingHandler, XmlElement, XmlTree, walkXml } from '../model/xmlTree';
+import { NestingHandler, XmlElement, XmlTree, attribute, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
@@ -172,9 +172,7 @@ export function emptyEntry(uri: string, status: FileStatus, encoding?: string): 
 
 /** True when the root element is `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">`. */
 export function isConfigurationRoot(tag: StartTag): boolean {
-  if (tag.name !== ROOT_ELEMENT) return false;
-  for (const a of tag.attributes) if (a.name === 'xmlns') return a.value.trim() === CONFIGURATION_NAMESPACE;
-  return false;
+  return tag.name === ROOT_ELEMENT && attribute(tag, 'xmlns')?.value.trim() === CONFIGURATION_NAMESPACE;
 }
 
 interface Frame {
@@ -370,7 +368,7 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
   const outerTask = frame.task;
   const kind = definitionKind(schema);
   if (kind) {
-    const idAttr = find(tag.attributes, 'Identifier');
+    const idAttr = attribute(tag, 'Identifier');
     const def: Definition | undefined =
       idAttr && idAttr.valueStart >= 0 && idAttr.value.length > 0
         ? {
@@ -387,9 +385,9 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
           }
         : undefined;
     if (def) {
-      const display = find(tag.attributes, 'DisplayName_L1');
+      const display = attribute(tag, 'DisplayName_L1');
       if (display && display.value) def.displayName = sink.keep(display.value);
-      if (find(tag.attributes, 'ConsolidationMode')) def.consolidation = true;
+      if (attribute(tag, 'ConsolidationMode')) def.consolidation = true;
       if (KINDS_WITH_ATTRIBUTES.has(kind)) def.attrs = attributeValues(tag, sink.keep);
       sink.definitions.push(def);
     }
@@ -474,7 +472,3 @@ function addReference(
   sink.references.push(ref);
 }
 
-function find(attrs: XmlAttribute[], name: string): XmlAttribute | undefined {
-  for (const a of attrs) if (a.name === name) return a;
-  return undefined;
-}

@@ -7,10 +7,11 @@ import { Rule, elementRule } from './rule';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { BOOLEAN_VALUES } from './values';
 import { AGENT_TASKS } from './taskRules';
+import { isMisspeltCronTab } from './jobRules';
 
 /** Attributes other rules report more precisely than "unknown". */
 const HANDLED_ELSEWHERE: Record<string, (name: string) => boolean> = {
-  Job: (n) => /^cron(tab)?expression$/i.test(n) && n !== 'CronTabExpression',
+  Job: isMisspeltCronTab,
   TaskEntityType: (n) => n === 'Identifier',
 };
 

@@ -5,12 +5,12 @@
  * the task is written.
  */
 import { TaskRecord } from '../index/fileEntry';
-import { XmlElement } from '../model/xmlTree';
+import { XmlElement, attribute } from '../model/xmlTree';
 import { completeSyncRank } from '../schema/schema';
 import { JobTask, JobView } from './jobModel';
 import { Finding, Rule } from './rule';
 import { RuleContext } from './ruleContext';
-import { attributeSpan, findAttribute, nameSpan, valueSpan } from './ranges';
+import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { isTrue } from './values';
 
 type Check = (ctx: RuleContext, report: (f: Finding) => void) => void;
@@ -67,7 +67,7 @@ export const prepareModeComplete = completeRule(
     'Another mode turns the job into an incremental (or initial) synchronization.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (task, el) => {
-      const mode = findAttribute(el, 'SynchronizationMode');
+      const mode = attribute(el, 'SynchronizationMode');
       if (!mode) {
         if (task.attrs.Type?.trim() !== 'Changes') report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', data: { fix: 'set-mode' } });
       } else if (mode.value.trim() !== 'Complete' && mode.value.trim() !== 'Initial') {
@@ -83,7 +83,7 @@ export const noDoNotDeleteChanges = completeRule(
   'A complete synchronization deletes the resources missing from the export; `DoNotDeleteChanges` (whatever its value) belongs to incremental jobs and must not be present.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (_task, el) => {
-      const a = findAttribute(el, 'DoNotDeleteChanges');
+      const a = attribute(el, 'DoNotDeleteChanges');
       if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', data: { fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' } });
     }),
 );
@@ -95,7 +95,7 @@ export const noForceProvisioning = completeRule(
   '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el) => {
-      const a = findAttribute(el, 'ForceProvisioning');
+      const a = attribute(el, 'ForceProvisioning');
       if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', data: { fix: 'remove-attribute', attribute: 'ForceProvisioning' } });
     }),
 );
@@ -123,7 +123,7 @@ export const noInitialFlags = completeRule(
   '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
   (ctx, report) => {
     const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, data: Record<string, unknown>) => {
-      const a = findAttribute(el, name);
+      const a = attribute(el, name);
       if (a && bad(a.value)) report({ ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)), message: `${name}="${a.value}" is for the initialization job, not a complete job.`, data });
     };
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (_t, el) => flag(el, 'SynchronizationMode', (v) => v.trim() === 'Initial', { fix: 'set-mode' }));
@@ -143,7 +143,7 @@ export const notIncremental = completeRule(
       if (!job.complete) continue;
       for (const t of job.tasks) {
         const el = isTrue(t.task.attrs.Dirty) ? ctx.elementOf(t.task) : undefined;
-        const a = el && findAttribute(el, 'Dirty');
+        const a = el && attribute(el, 'Dirty');
         if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', data: { fix: 'remove-attribute', attribute: 'Dirty' } });
       }
     }
@@ -183,7 +183,7 @@ export const synchronizeTypeMatchesPrepare = completeRule(
       const prepare = tasksOf(job, 'PrepareSynchronizationTask').find((p) => p.task.attrs.Connector?.trim() === connector);
       if (!prepare) return;
       const want = prepare.task.attrs.Type?.trim() || 'None';
-      const typeAttr = findAttribute(el, 'Type');
+      const typeAttr = attribute(el, 'Type');
       const have = typeAttr?.value.trim() || 'None';
       if (want === have) return;
       report({
@@ -201,7 +201,7 @@ export const exportIgnoreCookie = completeRule(
   'An export in a complete job sets `IgnoreCookieFile="true"`: otherwise an incremental-capable export only returns the changes since its last cookie, and the complete synchronization deletes everything else.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => {
-      const a = findAttribute(el, 'IgnoreCookieFile');
+      const a = attribute(el, 'IgnoreCookieFile');
       if (a && isTrue(a.value)) return;
       report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', data: { fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' } });
     }),
@@ -210,7 +210,7 @@ export const exportIgnoreCookie = completeRule(
 function continueOnError(id: string, element: string, source: string, explanation: string): Rule {
   return completeRule(id, 'info', source, explanation, (ctx, report) =>
     forEachCompleteTask(ctx, element, (_t, el) => {
-      const a = findAttribute(el, 'ContinueOnError');
+      const a = attribute(el, 'ContinueOnError');
       if (a && isTrue(a.value)) return;
       report({ ...(a ? valueSpan(a) : nameSpan(el)), message: `The seed advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`, data: { fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' } });
     }),
@@ -310,7 +310,7 @@ export const generateProvisioningConnectorMatchesPrepare = completeRule(
   'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el, job) => {
-      const a = findAttribute(el, 'Connector');
+      const a = attribute(el, 'Connector');
       const prepared = new Set(tasksOf(job, 'PrepareSynchronizationTask').map((p) => p.task.attrs.Connector?.trim()).filter(Boolean));
       if (!a || prepared.size === 0 || prepared.has(a.value.trim())) return;
       report({ ...valueSpan(a), message: `Connector '${a.value}' is not the connector this job prepares (${[...prepared].join(', ')}).`, data: { connectors: [...prepared] } });

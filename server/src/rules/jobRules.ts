@@ -1,7 +1,8 @@
 /** Rules on a Job element: its schedule, its agent, the tasks it lists. */
 import { Rule, indexRule } from './rule';
-import { findAttribute, nameSpan, valueSpan } from './ranges';
+import { nameSpan, valueSpan } from './ranges';
 import { isValidCrontab } from './crontab';
+import { attribute } from '../model/xmlTree';
 
 export const jobDuplicateTask: Rule = indexRule({
   id: 'job/duplicate-task',
@@ -27,6 +28,11 @@ export const jobDuplicateTask: Rule = indexRule({
   },
 });
 
+/** `CrontabExpression`, `cronexpression`…: the schedule attribute spelled another way. */
+export function isMisspeltCronTab(name: string): boolean {
+  return /^cron(tab)?expression$/i.test(name) && name !== 'CronTabExpression';
+}
+
 export const crontabAttributeCasing: Rule = {
   id: 'job/crontab-attribute-casing',
   severity: 'error',
@@ -36,7 +42,7 @@ export const crontabAttributeCasing: Rule = {
     for (const el of ctx.elements()) {
       if (el.name !== 'Job') continue;
       for (const a of el.attributes) {
-        if (/^cron(tab)?expression$/i.test(a.name) && a.name !== 'CronTabExpression') {
+        if (isMisspeltCronTab(a.name)) {
           report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.` });
         }
       }
@@ -52,7 +58,7 @@ export const crontabSyntax: Rule = {
   check(ctx, report) {
     for (const el of ctx.elements()) {
       if (el.name !== 'Job') continue;
-      const a = findAttribute(el, 'CronTabExpression');
+      const a = attribute(el, 'CronTabExpression');
       if (a && a.valueStart >= 0 && !isValidCrontab(a.value)) {
         report({ ...valueSpan(a), message: `'${a.value}' is not a crontab schedule of five fields (minute hour day month weekday).` });
       }
@@ -68,12 +74,12 @@ export const jobAgentConsistency: Rule = {
   check(ctx, report) {
     for (const el of ctx.elements()) {
       if (el.name !== 'Job') continue;
-      const jobAgent = findAttribute(el, 'Agent')?.value.trim();
+      const jobAgent = attribute(el, 'Agent')?.value.trim();
       if (!jobAgent) continue;
       for (const child of el.children) {
-        const a = findAttribute(child, 'Agent');
+        const a = attribute(child, 'Agent');
         if (a && a.valueStart >= 0 && a.value.trim() && a.value.trim() !== jobAgent) {
-          report({ ...valueSpan(a), message: `This task runs on agent '${a.value.trim()}' but job '${findAttribute(el, 'Identifier')?.value ?? ''}' runs on '${jobAgent}'.` });
+          report({ ...valueSpan(a), message: `This task runs on agent '${a.value.trim()}' but job '${attribute(el, 'Identifier')?.value ?? ''}' runs on '${jobAgent}'.` });
         }
       }
     }

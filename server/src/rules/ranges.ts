@@ -19,8 +19,3 @@ export function valueSpan(a: XmlAttribute): Span {
 export function attributeSpan(a: XmlAttribute): Span {
   return { start: a.nameStart, end: a.valueStart >= 0 ? a.valueEnd + 1 : a.nameEnd };
 }
-
-export function findAttribute(el: XmlElement, name: string): XmlAttribute | undefined {
-  for (const a of el.attributes) if (a.name === name) return a;
-  return undefined;
-}

@@ -1,6 +1,7 @@
 /** Rules on one task element, whatever job it is in. */
 import { Rule } from './rule';
-import { findAttribute, nameSpan } from './ranges';
+import { nameSpan } from './ranges';
+import { attribute } from '../model/xmlTree';
 
 /** Tasks that run on an agent and call the server back: they need both. */
 export const AGENT_TASKS = new Set([
@@ -35,7 +36,7 @@ export const agentTaskAgentAndClient: Rule = {
   check(ctx, report) {
     for (const el of ctx.elements()) {
       if (!AGENT_TASKS.has(el.name) || !el.startTagComplete) continue;
-      const missing = ['Agent', 'OpenIdClient'].filter((n) => !findAttribute(el, n));
+      const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
       if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
     }
   },
@@ -48,7 +49,7 @@ export const exportConnectionRequired: Rule = {
   explanation: 'An ExportTask runs the export of one connection: without `Connection` there is nothing to export.',
   check(ctx, report) {
     for (const el of ctx.elements()) {
-      if (el.name === 'ExportTask' && el.startTagComplete && !findAttribute(el, 'Connection')) {
+      if (el.name === 'ExportTask' && el.startTagComplete && !attribute(el, 'Connection')) {
         report({ ...nameSpan(el), message: "ExportTask needs a 'Connection': the connection whose export it runs." });
       }
     }
@@ -63,7 +64,7 @@ function targetRequired(id: string, element: string, source: string): Rule {
     explanation: `A ${element} works either on a connector (\`Connector\`) or on a list of resource types (\`TaskResourceType\` children); it needs one of them.`,
     check(ctx, report) {
       for (const el of ctx.elements()) {
-        if (el.name !== element || !el.startTagComplete || findAttribute(el, 'Connector')) continue;
+        if (el.name !== element || !el.startTagComplete || attribute(el, 'Connector')) continue;
         if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
         report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
       }
@@ -117,8 +118,8 @@ export const taskEntityTypeAttributeName: Rule = {
     'and every scaffolding output use `EntityType=`.',
   check(ctx, report) {
     for (const el of ctx.elements()) {
-      if (el.name !== 'TaskEntityType' || findAttribute(el, 'EntityType')) continue;
-      const id = findAttribute(el, 'Identifier');
+      if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) continue;
+      const id = attribute(el, 'Identifier');
       if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
     }
   },
