@@ -78,7 +78,6 @@ export interface XmlTree {
 export function treeBuilder(): { handler: NestingHandler; tree: XmlTree } {
   const tree: XmlTree = { roots: [], errors: [] };
   const open: XmlElement[] = [];
-  const byTag = new Map<StartTag, XmlElement>();
   const handler: NestingHandler = {
     open(tag) {
       const parent = open.length > 0 ? open[open.length - 1] : undefined;
@@ -96,17 +95,11 @@ export function treeBuilder(): { handler: NestingHandler; tree: XmlTree } {
         parent,
       };
       (parent ? parent.children : tree.roots).push(el);
-      if (!tag.selfClosing && tag.complete) {
-        open.push(el);
-        byTag.set(tag, el);
-      }
+      if (!tag.selfClosing && tag.complete) open.push(el);
     },
     close(tag, end) {
-      const el = byTag.get(tag);
-      if (!el) return;
-      byTag.delete(tag);
-      el.end = end;
-      open.pop();
+      // walkXml closes the elements it opened last first: the one to close is on top.
+      if (!tag.selfClosing && tag.complete) open.pop()!.end = end;
     },
     error(err) {
       tree.errors.push(err);
