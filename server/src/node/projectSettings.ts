@@ -67,8 +67,8 @@ export function findSettingsFile(dir: string, stop?: string): string | undefined
  * the editor asks on every keystroke. Make a new resolver when a settings file changes.
  */
 export class RuleSettingsResolver {
-  /** Settings file by "folder|stop" (undefined: none). */
-  private readonly nearest = new Map<string, string | undefined>();
+  /** The severities of the files of a folder, by "folder|stop". */
+  private readonly byFolder = new Map<string, RuleSettings>();
   private readonly parsed = new Map<string, ParsedSettings>();
 
   constructor(
@@ -81,16 +81,23 @@ export class RuleSettingsResolver {
   forFile(file: string, stop: string | undefined): RuleSettings {
     const dir = path.dirname(file);
     const key = `${dir}|${stop ?? ''}`;
-    if (!this.nearest.has(key)) this.nearest.set(key, findSettingsFile(dir, stop));
-    const settingsFile = this.nearest.get(key);
-    if (!settingsFile) return this.overrides;
+    let settings = this.byFolder.get(key);
+    if (!settings) {
+      const settingsFile = findSettingsFile(dir, stop);
+      settings = settingsFile ? { ...this.read(settingsFile).rules, ...this.overrides } : this.overrides;
+      this.byFolder.set(key, settings);
+    }
+    return settings;
+  }
+
+  private read(settingsFile: string): ParsedSettings {
     let parsed = this.parsed.get(settingsFile);
     if (!parsed) {
       parsed = readSettingsFile(settingsFile, this.shown(settingsFile));
       parsed.problems.forEach(this.report);
       this.parsed.set(settingsFile, parsed);
     }
-    return { ...parsed.rules, ...this.overrides };
+    return parsed;
   }
 
   /** Everything wrong in the settings files read so far, one message each. */

@@ -63,8 +63,6 @@ export class LspServer {
   private workers: IndexWorkers | undefined;
 
   private editorRules: RuleSettings = {};
-  /** Each file's settings, asked on every keystroke; forgotten with the resolver. */
-  private readonly settingsByUri = new Map<string, RuleSettings>();
   /** Settings files found and read so far; replaced when one changes or the editor setting does. */
   private rules = this.newRuleResolver();
 
@@ -73,20 +71,14 @@ export class LspServer {
   }
 
   private newRuleResolver(): RuleSettingsResolver {
-    this.settingsByUri.clear();
     return new RuleSettingsResolver(this.editorRules, undefined, (p) => this.connection.console.warn(p));
   }
 
   /** The nearest `.usercube-jobs.json` (up to the workspace folder), then the editor setting over it. */
   private ruleSettings(uri: string): RuleSettings {
     if (!uri.startsWith('file:')) return this.editorRules;
-    let settings = this.settingsByUri.get(uri);
-    if (!settings) {
-      const root = this.roots.find((r) => uri.startsWith(r + '/'));
-      settings = this.rules.forFile(URI.parse(uri).fsPath, root ? URI.parse(root).fsPath : undefined);
-      this.settingsByUri.set(uri, settings);
-    }
-    return settings;
+    const root = this.roots.find((r) => uri.startsWith(r + '/'));
+    return this.rules.forFile(URI.parse(uri).fsPath, root ? URI.parse(root).fsPath : undefined);
   }
 
   listen(): void {
