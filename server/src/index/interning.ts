@@ -3,13 +3,14 @@
  * substring of 13 characters or more as a slice of its parent. `detach` returns a copy that
  * owns its characters, and shares one copy per distinct value (identifiers repeat a lot).
  */
+import { ownCopy } from '../util/strings';
+
 const table = new Map<string, string>();
 
 export function detach(s: string): string {
   const known = table.get(s);
   if (known !== undefined) return known;
-  // Concatenation makes a new string; slicing that flattens it into a string of its own.
-  const copy = s.length < 13 ? s : (' ' + s).slice(1);
+  const copy = ownCopy(s);
   table.set(copy, copy);
   return copy;
 }

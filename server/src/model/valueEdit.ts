@@ -7,6 +7,7 @@
  */
 import { decodeEntities, XmlAttribute } from './xmlScanner';
 import { XmlElement, XmlTree, elementAt } from './xmlTree';
+import { ownCopy } from '../util/strings';
 
 /** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
 export interface TextChange {
@@ -71,7 +72,7 @@ export function patchValueEdit(tree: XmlTree, oldText: string, newText: string, 
   attr.valueEnd += delta;
   const raw = newText.slice(attr.valueStart, attr.valueEnd);
   // A copy: a slice would keep this version of the text alive as long as the tree.
-  attr.value = raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw.length < 13 ? raw : (' ' + raw).slice(1);
+  attr.value = ownCopy(decodeEntities(raw));
   return { element: el, attribute: attr };
 }
 

@@ -214,7 +214,7 @@ class ScannedTag implements StartTag {
           name: text.slice(spans[i], spans[i + 1]),
           nameStart: spans[i],
           nameEnd: spans[i + 1],
-          value: raw.indexOf('&') >= 0 ? decodeEntities(raw) : raw,
+          value: decodeEntities(raw),
           valueStart,
           valueEnd,
         };
