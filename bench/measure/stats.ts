@@ -12,13 +12,3 @@ export function median(samples: readonly number[]): number {
   return percentile(samples, 50);
 }
 
-export interface Spread {
-  p50: number;
-  p95: number;
-  max: number;
-  n: number;
-}
-
-export function spread(samples: readonly number[]): Spread {
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.length ? Math.max(...samples) : NaN, n: samples.length };
-}

@@ -33,7 +33,7 @@ import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { fixAllEdits, getCodeActions } from './features/codeActions';
 import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
-import { Severity, ruleAnchor } from './rules/rule';
+import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext } from './rules/ruleContext';
 import { IndexFinding, RuleSettings, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
@@ -62,11 +62,6 @@ export interface LanguageServiceOptions {
   /** Where rule documentation lives; diagnostics link to `<rulesDocUrl>#<anchor>`. */
   rulesDocUrl?: string;
 }
-
-export const DEFAULT_RULES_DOC_URL = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
-
-
-export const DIAGNOSTIC_SOURCE = 'usercube';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -173,10 +168,6 @@ export class LanguageService {
     return this.open.get(uri);
   }
 
-  openDocuments(): IterableIterator<OpenDocument> {
-    return this.open.values();
-  }
-
   isConfigurationFile(uri: string): boolean {
     return this.index.file(uri)?.status === 'configuration';
   }
@@ -261,7 +252,7 @@ export class LanguageService {
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
     return findings.map((f) => {
       const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
-      d.codeDescription = { href: `${docUrl}#${ruleAnchor(f.rule)}` };
+      d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
       return d;
     });
   }
@@ -300,7 +291,7 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
   return false;
 }
 
-export function toDiagnostic(
+function toDiagnostic(
   lines: LineTable,
   code: string,
   severity: Severity,

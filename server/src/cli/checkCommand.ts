@@ -19,7 +19,6 @@ import { RuleSettingsResolver } from '../node/projectSettings';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 
-export { USAGE };
 
 export interface CliIo {
   out(line: string): void;

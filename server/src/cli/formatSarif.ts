@@ -6,8 +6,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_RULES_DOC_URL } from '../languageService';
-import { ruleAnchor } from '../rules/rule';
+import { ruleDocUrl } from '../rules/rule';
 import { RULE_GROUPS } from '../rules/registry';
 import { CheckReport, SeverityName } from './report';
 import { toolInfo } from './toolInfo';
@@ -16,11 +15,6 @@ export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/erra
 const SRCROOT = '%SRCROOT%';
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-
-/** The link diagnostics carry in codeDescription.href. */
-export function ruleHelpUri(id: string): string {
-  return `${DEFAULT_RULES_DOC_URL}#${ruleAnchor(id)}`;
-}
 
 /** The first sentence of an explanation (the short description code scanning lists). */
 export function firstSentence(text: string): string {
@@ -41,8 +35,8 @@ export function formatSarif(report: CheckReport): string {
       id: r.id,
       shortDescription: { text: firstSentence(r.explanation) },
       fullDescription: { text: r.explanation },
-      helpUri: ruleHelpUri(r.id),
-      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.\n\n[Documentation](${ruleHelpUri(r.id)})` },
+      helpUri: ruleDocUrl(r.id),
+      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.\n\n[Documentation](${ruleDocUrl(r.id)})` },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { tags: [g.title] },
     })),

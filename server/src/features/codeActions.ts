@@ -7,11 +7,12 @@ import { CodeActionKind } from 'vscode-languageserver-types';
 import { FixContext, FixTarget, fixesFor, safeFixes } from '../fixes/quickFixes';
 import { OffsetEdit } from '../fixes/textEdits';
 import type { FeatureContext } from '../languageService';
+import { DIAGNOSTIC_SOURCE } from '../rules/rule';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.usercube`;
 
 function toTarget(ctx: FeatureContext, d: Diagnostic): FixTarget | undefined {
-  if (d.source !== 'usercube' || typeof d.code !== 'string') return undefined;
+  if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') return undefined;
   const lines = ctx.doc.entry.lines;
   return { rule: d.code, start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end), data: d.data as Record<string, unknown> | undefined };
 }

@@ -86,7 +86,6 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
   return list;
 }
 
-/** What completionItem/resolve needs to find the definition again. */
 /** What completionItem/resolve needs besides the label (the identifier itself). */
 export interface IdentifierItemData {
   identifierKind: string;

@@ -29,10 +29,6 @@ export class LineTable {
     return this.starts;
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;

@@ -70,3 +70,13 @@ export function elementRule(rule: Omit<Rule, 'check'> & Required<Pick<Rule, 'che
 export function ruleAnchor(id: string): string {
   return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 }
+
+/** The `source` of every diagnostic of the rules. */
+export const DIAGNOSTIC_SOURCE = 'usercube';
+
+export const DEFAULT_RULES_DOC_URL = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
+
+/** Where a rule is documented, under `base` (docs/rules.md by default). */
+export function ruleDocUrl(id: string, base = DEFAULT_RULES_DOC_URL): string {
+  return `${base}#${ruleAnchor(id)}`;
+}

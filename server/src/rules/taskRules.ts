@@ -23,10 +23,6 @@ const LEGACY_TASKS: Record<string, string> = {
   SynchronizationValidationTask: 'nothing: the job state machine runs the validation when needed',
 };
 
-export function legacyReplacement(element: string): string | undefined {
-  return LEGACY_TASKS[element];
-}
-
 export const agentTaskAgentAndClient: Rule = {
   id: 'agenttask/agent-openidclient-required',
   severity: 'error',
