@@ -1,5 +1,5 @@
 /** Rules on a Job element: its schedule, its agent, the tasks it lists. */
-import { Rule, indexRule } from './rule';
+import { Rule, elementRule, indexRule } from './rule';
 import { nameSpan, valueSpan } from './ranges';
 import { isValidCrontab } from './crontab';
 import { attribute } from '../model/xmlTree';
@@ -33,38 +33,32 @@ export function isMisspeltCronTab(name: string): boolean {
   return /^cron(tab)?expression$/i.test(name) && name !== 'CronTabExpression';
 }
 
-export const crontabAttributeCasing: Rule = {
+export const crontabAttributeCasing: Rule = elementRule({
   id: 'job/crontab-attribute-casing',
   severity: 'error',
   source: 'xml-configuration/jobs/job (CronTabExpression) vs seed §12 ("CrontabExpression")',
   explanation: 'The schedule attribute is spelled `CronTabExpression` (capital T). The seed writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name !== 'Job') continue;
-      for (const a of el.attributes) {
-        if (isMisspeltCronTab(a.name)) {
-          report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.` });
-        }
-      }
+  checkElement(el, _schema, report) {
+    if (el.name !== 'Job') return;
+    for (const a of el.attributes) {
+      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.` });
     }
   },
-};
+});
 
-export const crontabSyntax: Rule = {
+export const crontabSyntax: Rule = elementRule({
   id: 'job/crontab-syntax',
   severity: 'error',
   source: 'xml-configuration/jobs/job',
   explanation: '`CronTabExpression` is a crontab schedule of five fields: minute, hour, day of month, month, day of week (for example `*/15 * * * *`).',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name !== 'Job') continue;
-      const a = attribute(el, 'CronTabExpression');
-      if (a && a.valueStart >= 0 && !isValidCrontab(a.value)) {
-        report({ ...valueSpan(a), message: `'${a.value}' is not a crontab schedule of five fields (minute hour day month weekday).` });
-      }
+  checkElement(el, _schema, report) {
+    if (el.name !== 'Job') return;
+    const a = attribute(el, 'CronTabExpression');
+    if (a && a.valueStart >= 0 && !isValidCrontab(a.value)) {
+      report({ ...valueSpan(a), message: `'${a.value}' is not a crontab schedule of five fields (minute hour day month weekday).` });
     }
   },
-};
+});
 
 export const jobAgentConsistency: Rule = {
   id: 'job/agent-consistency',

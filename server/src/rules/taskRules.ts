@@ -1,5 +1,5 @@
 /** Rules on one task element, whatever job it is in. */
-import { Rule } from './rule';
+import { Rule, elementRule } from './rule';
 import { nameSpan } from './ranges';
 import { attribute } from '../model/xmlTree';
 
@@ -23,34 +23,30 @@ const LEGACY_TASKS: Record<string, string> = {
   SynchronizationValidationTask: 'nothing: the job state machine runs the validation when needed',
 };
 
-export const agentTaskAgentAndClient: Rule = {
+export const agentTaskAgentAndClient: Rule = elementRule({
   id: 'agenttask/agent-openidclient-required',
   severity: 'error',
   source: 'task pages of ExportTask, PrepareSynchronizationTask, ActivityInstanceActorTask, CreateDatabaseViewsTask, InvokeApiTask, InvokeAspectsTask',
   explanation:
     'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (!AGENT_TASKS.has(el.name) || !el.startTagComplete) continue;
-      const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
-      if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
-    }
+  checkElement(el, _schema, report) {
+    if (!AGENT_TASKS.has(el.name) || !el.startTagComplete) return;
+    const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
+    if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
   },
-};
+});
 
-export const exportConnectionRequired: Rule = {
+export const exportConnectionRequired: Rule = elementRule({
   id: 'export/connection-required',
   severity: 'error',
   source: 'connectors/configuration-details/connections (the ExportTask table says optional; the connections page says mandatory)',
   explanation: 'An ExportTask runs the export of one connection: without `Connection` there is nothing to export.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name === 'ExportTask' && el.startTagComplete && !attribute(el, 'Connection')) {
-        report({ ...nameSpan(el), message: "ExportTask needs a 'Connection': the connection whose export it runs." });
-      }
+  checkElement(el, _schema, report) {
+    if (el.name === 'ExportTask' && el.startTagComplete && !attribute(el, 'Connection')) {
+      report({ ...nameSpan(el), message: "ExportTask needs a 'Connection': the connection whose export it runs." });
     }
   },
-};
+});
 
 function targetRequired(id: string, element: string, source: string): Rule {
   return {
@@ -75,51 +71,45 @@ export const generateProvisioningTargetRequired = targetRequired(
   'xml-configuration/jobs/tasks/server/generateprovisioningorderstask',
 );
 
-export const legacyTaskElement: Rule = {
+export const legacyTaskElement: Rule = elementRule({
   id: 'legacy/task-element',
   severity: 'error',
   source: 'synchronization/upward-data-sync; 6.1 how-tos',
   explanation:
     'Element names of older versions (`PrepareSynchronizationChangesTask`, `SynchronizeActiveDirectoryTask`, ' +
     '`SynchronizationValidationTask`…) are no longer accepted: they became a `Type` attribute, or the job state machine does the work.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      const replacement = LEGACY_TASKS[el.name];
-      if (replacement) report({ ...nameSpan(el), message: `${el.name} is an old element name; use ${replacement}.` });
-    }
+  checkElement(el, _schema, report) {
+    const replacement = LEGACY_TASKS[el.name];
+    if (replacement) report({ ...nameSpan(el), message: `${el.name} is an old element name; use ${replacement}.` });
   },
-};
+});
 
-export const deprecatedSendRoleModelNotifications: Rule = {
+export const deprecatedSendRoleModelNotifications: Rule = elementRule({
   id: 'deprecated/sendrolemodelnotifications',
   severity: 'info',
   source: 'current/…/sendrolemodelnotificationstask.md',
   explanation:
     'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name === 'SendRoleModelNotificationsTask') {
-        report({ ...nameSpan(el), message: 'SendRoleModelNotificationsTask is deprecated: prefer SendNotificationsTask.' });
-      }
+  checkElement(el, _schema, report) {
+    if (el.name === 'SendRoleModelNotificationsTask') {
+      report({ ...nameSpan(el), message: 'SendRoleModelNotificationsTask is deprecated: prefer SendNotificationsTask.' });
     }
   },
-};
+});
 
-export const taskEntityTypeAttributeName: Rule = {
+export const taskEntityTypeAttributeName: Rule = elementRule({
   id: 'taskentitytype/attribute-name',
   severity: 'error',
   source: 'task pages (TaskEntityType EntityType=) vs the seed §5–6 (Identifier=)',
   explanation:
     'TaskEntityType names its entity type with `EntityType=`. The seed writes `Identifier=` in two places; the documentation ' +
     'and every scaffolding output use `EntityType=`.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) continue;
-      const id = attribute(el, 'Identifier');
-      if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
-    }
+  checkElement(el, _schema, report) {
+    if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) return;
+    const id = attribute(el, 'Identifier');
+    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
   },
-};
+});
 
 export const TASK_RULES: readonly Rule[] = [
   agentTaskAgentAndClient,
