@@ -34,7 +34,7 @@ import { fixAllEdits, getCodeActions } from './features/codeActions';
 import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
 import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, Severity, ruleDocUrl } from './rules/rule';
-import { RuleContext } from './rules/ruleContext';
+import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import { IndexFinding, RuleSettings, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
 
@@ -46,6 +46,8 @@ export interface OpenDocument {
   entry: FileEntry;
   /** What the index rules found at the last check, and the index generation it holds for. */
   indexFindings?: { generation: number; findings: IndexFinding[] };
+  /** The strict parser's verdict on this version's text (the debounced pass asks for every open document). */
+  strict?: StrictVerdict;
 }
 
 /** What a feature needs: the document under the cursor and the index. */
@@ -245,7 +247,7 @@ export class LanguageService {
     const doc = this.open.get(uri);
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry || entry.status !== 'configuration') return [];
-    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true);
+    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
     const { findings, indexFindings } = runRules(ctx, this.ruleSettings(uri), kept);

@@ -5,8 +5,15 @@
 import { FileEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
+import { SyntaxError } from '../model/xmlScanner';
+import { firstWellFormednessError } from '../model/wellFormedness';
 import { JobView, jobViewsOfFile } from './jobModel';
 import { ElementSchema, resolveElement } from '../schema/schema';
+
+/** The strict parser's first error (null: none), once known. */
+export interface StrictVerdict {
+  error?: SyntaxError | null;
+}
 
 /** What rules derive from a tree's structure; a patched tree (model/valueEdit.ts) keeps it. */
 interface TreeFacts {
@@ -48,8 +55,16 @@ export class RuleContext {
     tree?: XmlTree,
     /** Run the strict XML parser too (off on the keystroke path of the editor, see lspServer). */
     readonly strictXml = true,
+    /** Where the strict parser's verdict on this text is kept (an open document keeps one per version). */
+    private readonly strictVerdict: StrictVerdict = {},
   ) {
     this.treeCache = tree;
+  }
+
+  /** The strict parser's first error in the text, parsed once per text. */
+  strictError(): SyntaxError | undefined {
+    if (this.strictVerdict.error === undefined) this.strictVerdict.error = (this.text !== undefined && firstWellFormednessError(this.text)) || null;
+    return this.strictVerdict.error ?? undefined;
   }
 
   /** The element tree, when the file's text is available. */

@@ -1,4 +1,3 @@
-import { firstWellFormednessError } from '../model/wellFormedness';
 import { Rule } from './rule';
 
 export const xmlWellFormed: Rule = {
@@ -8,11 +7,11 @@ export const xmlWellFormed: Rule = {
   explanation:
     'The file is not well-formed XML: an unclosed tag or quote, a stray end tag, an undefined entity… ' +
     'Identity Manager refuses to deploy such a file. Elements before and after the fault are still indexed.',
-  check({ entry, text, strictXml }, report) {
-    for (const e of entry.syntaxErrors) report(e);
+  check(ctx, report) {
+    for (const e of ctx.entry.syntaxErrors) report(e);
     // The tolerant scanner reports structural faults; a strict parser adds the rest.
-    if (strictXml && entry.syntaxErrors.length === 0 && text !== undefined) {
-      const strict = firstWellFormednessError(text);
+    if (ctx.strictXml && ctx.entry.syntaxErrors.length === 0) {
+      const strict = ctx.strictError();
       if (strict) report({ ...strict, data: { strict: true } });
     }
   },
