@@ -19,7 +19,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder, entryFromTree, sameIndexFacts } from './index/fileEntry';
+import { FileEntry, FileStatus, buildFileEntry, emptyEntry, entryBuilder, entryFromTree } from './index/fileEntry';
 import { TextChange, changedSpan, patchValueEdit } from './model/valueEdit';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineTable } from './model/lineTable';
@@ -147,10 +147,9 @@ export class LanguageService {
     if (old && change && patched) {
       forgetElementFindings(patched.element);
       const doc: OpenDocument = { uri, version, text, tree: old.tree, entry: entryFromTree(uri, text, old.tree) };
-      const before = this.index.generation;
       this.open.set(uri, doc);
       this.index.set(doc.entry, true);
-      doc.indexFindings = keptIndexFindings(old, doc, before, this.index.generation, change);
+      doc.indexFindings = movedIndexFindings(old, this.index.generation, change);
       return doc;
     }
     return this.openDocument(uri, text, version);
@@ -266,15 +265,13 @@ export class LanguageService {
 }
 
 /**
- * The index rules' findings of the document before a patched edit, still true after it when no
- * other file changed in between, the edit left the entry's index facts as they were, moved no
- * line (a message may name a line) and touched none of the findings: moved with the text.
+ * The index rules' findings of the document before a patched edit, moved with the text: they
+ * still hold when the index generation did not change (the edit left what those rules read as
+ * it was, and no other file changed it since) and the edit touched none of them.
  */
-function keptIndexFindings(old: OpenDocument, doc: OpenDocument, before: number, after: number, change: TextChange): OpenDocument['indexFindings'] {
+function movedIndexFindings(old: OpenDocument, generation: number, change: TextChange): OpenDocument['indexFindings'] {
   const kept = old.indexFindings;
-  // `before + 1`: the document's own replacement is the only change since the last check.
-  if (!kept || kept.generation !== before || after !== before + 1 || !sameIndexFacts(old.entry, doc.entry)) return undefined;
-  if (hasLineBreak(old.text, change.start, change.oldEnd) || hasLineBreak(doc.text, change.start, change.newEnd)) return undefined;
+  if (!kept || kept.generation !== generation) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const findings: IndexFinding[] = [];
   for (const f of kept.findings) {
@@ -282,15 +279,7 @@ function keptIndexFindings(old: OpenDocument, doc: OpenDocument, before: number,
     else if (f.start >= change.oldEnd) findings.push({ ...f, start: f.start + delta, end: f.end + delta });
     else return undefined;
   }
-  return { generation: after, findings };
-}
-
-function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
+  return { generation, findings };
 }
 
 function toDiagnostic(

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { LanguageService } from '../../server/src/languageService';
 import { changedSpan } from '../../server/src/model/valueEdit';
 import { fixtureWorkspace } from '../helpers/workspace';
+import { conf } from '../helpers/cursor';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -149,6 +150,23 @@ describe('edits inside attribute values', () => {
     text = text.slice(0, at) + 'y' + text.slice(at);
     ws.service.changeDocument(uri, text, 3);
     assert.deepEqual(missing(), []);
+  });
+
+  it('check another open document again when a definition its findings name moves to another line', () => {
+    const { ws, rel, uri } = openJobs();
+    const other = 'file:///elsewhere/Other.xml';
+    ws.service.openDocument(other, conf('<ExportTask Identifier="AD_Export" DisplayName_L1="again" Connection="ADExport" />'), 1);
+    const named = () => messages(ws.service, other, 'identifier/unique');
+    assert.deepEqual(named(), ["Duplicate task identifier 'AD_Export': also defined as ExportTask in Jobs.xml:4 and 1 more."]);
+    // Typing in the job file keeps what the other document found; a line break above its definition does not.
+    let text = ws.text(rel);
+    const at = text.indexOf('DisplayName_L1="AD complete') + 'DisplayName_L1="'.length;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    ws.service.changeDocument(uri, text, 2);
+    assert.deepEqual(named(), ["Duplicate task identifier 'AD_Export': also defined as ExportTask in Jobs.xml:4 and 1 more."]);
+    text = text.slice(0, at) + '\n' + text.slice(at);
+    ws.service.changeDocument(uri, text, 3);
+    assert.deepEqual(named(), ["Duplicate task identifier 'AD_Export': also defined as ExportTask in Jobs.xml:5 and 1 more."]);
   });
 
   it('find where two texts differ, at their ends and across long equal runs', () => {

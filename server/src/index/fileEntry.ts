@@ -102,8 +102,9 @@ export interface JobEntry {
 
 /**
  * Whether two entries of one file give the index rules (Rule.checkIndex) the same facts: the
- * same identifiers, references, tasks and jobs, in the same order, offsets, display names and
- * attribute values aside.
+ * same identifiers, references, tasks and jobs, in the same order, and each definition on the
+ * same line (a duplicate's message names it); other offsets, display names and attribute
+ * values aside.
  */
 export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
   if (a.status !== b.status || a.definitions.length !== b.definitions.length || a.references.length !== b.references.length) return false;
@@ -112,6 +113,7 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
     const x = a.definitions[i];
     const y = b.definitions[i];
     if (x.kind !== y.kind || x.id !== y.id || x.element !== y.element || x.job !== y.job || !x.consolidation !== !y.consolidation || !x.task !== !y.task) return false;
+    if (a.lines.positionAt(x.idStart).line !== b.lines.positionAt(y.idStart).line) return false;
   }
   for (let i = 0; i < a.references.length; i++) {
     const x = a.references[i];

@@ -8,7 +8,7 @@
  * lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
-import { Definition, FileEntry, JobEntry, Reference } from './fileEntry';
+import { Definition, FileEntry, JobEntry, Reference, sameIndexFacts } from './fileEntry';
 
 type ByKey<T> = Map<string, T[]>;
 
@@ -37,7 +37,11 @@ export class WorkspaceIndex {
     return this.files.values();
   }
 
-  /** Changes with every set or delete of an entry. */
+  /**
+   * Changes when what the index rules read changes (see sameIndexFacts): an entry added,
+   * removed, or replaced by one with other identifiers, references, tasks or jobs, or whose
+   * definitions moved to other lines. Findings of those rules hold while it stays the same.
+   */
   get generation(): number {
     return this.changes;
   }
@@ -52,8 +56,8 @@ export class WorkspaceIndex {
    * where each item went, so that the next replacement costs one store per unchanged item.
    */
   set(entry: FileEntry, track = false): void {
-    this.changes++;
     const old = this.files.get(entry.uri);
+    if (!old || !sameIndexFacts(old, entry)) this.changes++;
     this.files.set(entry.uri, entry);
     if (old && old.definitions.length === entry.definitions.length && old.references.length === entry.references.length) {
       const slots = this.slots.get(old);
