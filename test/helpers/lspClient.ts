@@ -41,7 +41,6 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
-  Range,
   ReferencesRequest,
   Registration,
   RegistrationRequest,
@@ -60,7 +59,6 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LineTable } from '../../server/src/model/lineTable';
 import { globToRegExp } from '../../server/src/node/globMatcher';
 import { FIXTURES, REPO_ROOT } from './workspace';
 
@@ -436,40 +434,9 @@ export function visible(diagnostics: Diagnostic[]): Pick<Diagnostic, 'range' | '
   return diagnostics.map(({ range, severity, code, source, message }) => ({ range, severity, code, source, message }));
 }
 
-// ---- Positions in text ---------------------------------------------------------------
+// ---- Positions in text: see cursor.ts ------------------------------------------------
 
-/**
- * The position of the `|` in `snippet`, a piece of `text` with a `|` added, e.g.
- * `ParentTask="AD_|Export"`. The snippet must occur exactly once unless `occurrence` picks one.
- */
-export function positionIn(text: string, snippet: string, occurrence?: number): Position {
-  const bar = snippet.indexOf('|');
-  if (bar < 0) throw new Error(`no | in ${snippet}`);
-  const start = find(text, snippet.slice(0, bar) + snippet.slice(bar + 1), occurrence);
-  return LineTable.fromText(text).positionAt(start + bar);
-}
-
-/** The range of the part of `snippet` between `[` and `]`, e.g. `Identifier="[AD_Export]"`. */
-export function rangeIn(text: string, snippet: string, occurrence?: number): Range {
-  const open = snippet.indexOf('[');
-  const close = snippet.indexOf(']', open);
-  if (open < 0 || close < 0) throw new Error(`no [...] in ${snippet}`);
-  const plain = snippet.slice(0, open) + snippet.slice(open + 1, close) + snippet.slice(close + 1);
-  const start = find(text, plain, occurrence) + open;
-  const lines = LineTable.fromText(text);
-  return { start: lines.positionAt(start), end: lines.positionAt(start + close - open - 1) };
-}
-
-function find(text: string, plain: string, occurrence: number | undefined): number {
-  const hits: number[] = [];
-  for (let i = text.indexOf(plain); i >= 0; i = text.indexOf(plain, i + 1)) hits.push(i);
-  if (occurrence === undefined) {
-    if (hits.length !== 1) throw new Error(`expected "${plain}" exactly once, found ${hits.length} times`);
-    return hits[0];
-  }
-  if (occurrence >= hits.length) throw new Error(`"${plain}" occurs ${hits.length} times, not ${occurrence + 1}`);
-  return hits[occurrence];
-}
+export { positionIn, rangeIn } from './cursor';
 
 /** Locations in a stable order, for comparing sets of results. */
 export function sortLocations(locations: Location[]): Location[] {

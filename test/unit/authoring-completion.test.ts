@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-types';
 import { InsertTextFormat } from 'vscode-languageserver-types';
-import { conf, cursor, textOf } from '../helpers/cursor';
+import { applyTextEdits, conf, cursor, textOf } from '../helpers/cursor';
 import { uriOf, workspace } from '../helpers/workspace';
 
 const SUPPORT = conf(`<Agent Identifier="Local" DisplayName_L1="Local" />
@@ -35,14 +35,8 @@ function item(list: CompletionList | null, label: string): CompletionItem {
 /** The document after accepting an item (snippet tab stops removed). */
 function accept(text: string, it: CompletionItem): string {
   const edit = it.textEdit as TextEdit;
-  const [start, end] = [offsetOf(text, edit.range.start), offsetOf(text, edit.range.end)];
   const inserted = it.insertTextFormat === InsertTextFormat.Snippet ? edit.newText.replace(/\$\{\d+(:[^}]*)?\}|\$\d+/g, (m) => m.match(/:(.*)\}/)?.[1] ?? '') : edit.newText;
-  return text.slice(0, start) + inserted + text.slice(end);
-}
-
-function offsetOf(text: string, p: { line: number; character: number }): number {
-  const lines = text.split('\n');
-  return lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return applyTextEdits(text, [{ range: edit.range, newText: inserted }]);
 }
 
 /** Items sorted as the editor shows them. */

@@ -6,9 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { LineTable } from '../../server/src/model/lineTable';
-import { textOf } from '../helpers/cursor';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import { applyTextEdits, positionIn, textOf } from '../helpers/cursor';
 import { fixtureWorkspace } from '../helpers/workspace';
 
 const CONNECTOR = 'Conf/Connector.xml';
@@ -19,21 +18,8 @@ const FILES = [CONNECTOR, SHARED, JOBS];
 /** The fixture with `open` as the open document, and the position of the `|` in `at` (a piece of that file). */
 function setup(open: string, at: string) {
   const ws = fixtureWorkspace('authoring-rename', [open]);
-  const text = ws.text(open);
-  const bar = at.indexOf('|');
-  const plain = at.slice(0, bar) + at.slice(bar + 1);
-  const start = text.indexOf(plain);
-  assert.ok(start >= 0 && text.indexOf(plain, start + 1) < 0, `"${plain}" once in ${open}`);
-  const position: Position = LineTable.fromText(text).positionAt(start + bar);
+  const position = positionIn(ws.text(open), at);
   return { ...ws, uri: ws.uri, position, openUri: ws.uri(open) };
-}
-
-function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = LineTable.fromText(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
 }
 
 function renamed(ws: ReturnType<typeof setup>, newName: string): WorkspaceEdit {
@@ -50,7 +36,7 @@ function outcome(ws: ReturnType<typeof setup>, edit: WorkspaceEdit): Record<stri
     const file = byUri.get(uri);
     assert.ok(file, `edit of a fixture file: ${uri}`);
     const text = ws.text(file);
-    out[file] = { covered: edits.map((e) => textOf(text, e.range)), after: applyEdits(text, edits) };
+    out[file] = { covered: edits.map((e) => textOf(text, e.range)), after: applyTextEdits(text, edits) };
   }
   return out;
 }

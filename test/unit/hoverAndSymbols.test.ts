@@ -3,15 +3,12 @@ import { describe, it } from 'node:test';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { fixtureWorkspace, workspace } from '../helpers/workspace';
 import { MAX_SYMBOLS } from '../../server/src/features/workspaceSymbols';
-import { LineTable } from '../../server/src/model/lineTable';
-import { conf, textOf } from '../helpers/cursor';
+import { conf, positionAfter, textOf } from '../helpers/cursor';
 
 const JOBS = 'AD/AD Jobs.xml';
 const SHARED = 'Shared Tasks.xml';
 
-function at(text: string, needle: string, delta: number) {
-  return LineTable.fromText(text).positionAt(text.indexOf(needle) + delta);
-}
+const at = positionAfter;
 
 describe('hover', () => {
   const ws = fixtureWorkspace('multi-file', [JOBS, SHARED]);

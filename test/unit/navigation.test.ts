@@ -2,17 +2,12 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import type { Location } from 'vscode-languageserver-types';
 import { fixtureWorkspace } from '../helpers/workspace';
-import { textOf } from '../helpers/cursor';
-import { LineTable } from '../../server/src/model/lineTable';
+import { positionAfter, textOf } from '../helpers/cursor';
 
 const JOBS = 'AD/AD Jobs.xml';
 const SHARED = 'Shared Tasks.xml';
 
-function at(text: string, needle: string, delta = 1) {
-  const offset = text.indexOf(needle);
-  assert.ok(offset >= 0, `${needle} not found`);
-  return LineTable.fromText(text).positionAt(offset + delta);
-}
+const at = (text: string, needle: string, delta = 1) => positionAfter(text, needle, delta);
 
 describe('go to definition', () => {
   const ws = fixtureWorkspace('multi-file', [JOBS, SHARED]);

@@ -3,11 +3,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction } from 'vscode-languageserver-types';
 import { LanguageService } from '../../server/src/languageService';
 import { FIX_ALL_KIND } from '../../server/src/features/codeActions';
-import { LineTable } from '../../server/src/model/lineTable';
-import { conf } from '../helpers/cursor';
+import { applyTextEdits, conf } from '../helpers/cursor';
 import { CONTEXT, GOOD_JOB, INCREMENTAL, E, P, S, job } from '../helpers/jobs';
 import { uriOf, workspace } from '../helpers/workspace';
 
@@ -15,14 +14,6 @@ const URI = uriOf('job.xml');
 
 function open(text: string): LanguageService {
   return workspace({ 'context.xml': CONTEXT, 'job.xml': text }, ['job.xml']);
-}
-
-function apply(text: string, edits: readonly TextEdit[]): string {
-  const lines = LineTable.fromText(text);
-  const offs = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }));
-  let out = text;
-  for (const e of offs.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 function actionsFor(service: LanguageService, rule: string): CodeAction[] {
@@ -37,7 +28,7 @@ function fix(text: string, rule: string, title: string): string {
   const actions = actionsFor(service, rule);
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `no action '${title}' among ${actions.map((a) => `'${a.title}'`).join(', ')}`);
-  const fixed = apply(text, action.edit!.changes![URI]);
+  const fixed = applyTextEdits(text, action.edit!.changes![URI]);
   assert.deepEqual(open(fixed).validate(URI).filter((d) => d.code === rule), [], `${rule} still fires after the fix`);
   return fixed;
 }
@@ -132,7 +123,7 @@ describe('quick fixes: missing dependencies', () => {
       ["Add dependency on 'AD_Prepare'", true],
       ["Add dependency on 'AD_Export'", false],
     ]);
-    const fixed = apply(bad, actions[0].edit!.changes![URI]);
+    const fixed = applyTextEdits(bad, actions[0].edit!.changes![URI]);
     assert.equal(fixed, good.replace(/\n/g, '\r\n'));
   });
 });
@@ -174,7 +165,7 @@ describe('fix all', () => {
     const service = open(bad);
     const [action] = service.getCodeActions(URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], [FIX_ALL_KIND]);
     assert.equal(action.kind, FIX_ALL_KIND);
-    const fixed = apply(bad, action.edit!.changes![URI]);
+    const fixed = applyTextEdits(bad, action.edit!.changes![URI]);
     assert.equal(fixed, conf(job([E, P, S]).replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">')));
     assert.deepEqual(open(fixed).validate(URI).map((d) => d.code), []);
   });
