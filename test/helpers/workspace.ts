@@ -24,8 +24,16 @@ export function workspace(files: Record<string, string>, open: string[] = []): L
   return service;
 }
 
-/** Every file below test/fixtures/<name>, read and decoded as the server reads disk files. */
+const fixtureCache = new Map<string, Map<string, { uri: string; bytes: Buffer }>>();
+
+/** Every file below test/fixtures/<name>, read once per test process (tests do not write there). */
 export function fixtureFiles(name: string): Map<string, { uri: string; bytes: Buffer }> {
+  let files = fixtureCache.get(name);
+  if (!files) fixtureCache.set(name, (files = readFixture(name)));
+  return files;
+}
+
+function readFixture(name: string): Map<string, { uri: string; bytes: Buffer }> {
   const root = path.join(FIXTURES, name);
   const out = new Map<string, { uri: string; bytes: Buffer }>();
   const walk = (dir: string) => {

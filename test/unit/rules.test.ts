@@ -19,14 +19,18 @@ interface Case {
   message?: RegExp;
 }
 
-const replace = (from: string, to: string) => GOOD_JOB.replace(from, to);
+/** GOOD_JOB with one piece changed; the piece must be there (else the case would test GOOD_JOB itself). */
+function replace(from: string, to: string): string {
+  assert.ok(GOOD_JOB.includes(from), `"${from}" is not in GOOD_JOB`);
+  return GOOD_JOB.replace(from, to);
+}
 
 const CASES: Case[] = [
   { rule: 'xml/well-formed', severity: 'error', bad: replace('<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />', '<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD"'), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB },
   { rule: 'file/encoding-mojibake', severity: 'warning', bad: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Pr\uFFFDparation" DisplayName_L3="Prï¿½paration"'), at: ['Pr\uFFFDparation', 'Prï¿½paration'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Préparation"') },
   { rule: 'identifier/unique', severity: 'error', bad: GOOD_JOB + `\n${G}`, at: ['AD_GPO', 'AD_GPO'], good: GOOD_JOB + `\n${G.replace('AD_GPO', 'AD_GPO_2')}` },
   { rule: 'identifier/case-collision', severity: 'warning', bad: GOOD_JOB + '\n<Job Identifier="job_ad_complete" DisplayName_L1="j" />', at: ['Job_AD_Complete', 'job_ad_complete'], good: GOOD_JOB + '\n<Job Identifier="job_ad_other" DisplayName_L1="j" />' },
-  { rule: 'task/identifier-recommended', severity: 'warning', bad: replace('Identifier="AD_GPO" ', ''), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB + `\n${G.replace('Identifier="AD_GPO" ', '')}`.replace(/AD_GPO" \/>$/, '') },
+  { rule: 'task/identifier-recommended', severity: 'warning', bad: replace('Identifier="AD_GPO" ', ''), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB + `\n${G.replace('Identifier="AD_GPO" ', '')}` },
   { rule: 'reference/unresolved', severity: 'error', bad: replace('Connection="ADFulfillment"', 'Connection="ADFulfilment"'), at: ['ADFulfilment'], good: GOOD_JOB },
   { rule: 'dependency/parent-exists', severity: 'error', bad: replace('ParentTask="AD_GPO"', 'ParentTask="AD_GP0"'), at: ['AD_GP0'], good: GOOD_JOB },
   { rule: 'job/step-target-exists', severity: 'error', bad: GOOD_JOB.replace('</Job>', '  <Step Identifier="AD_Missing" />\n</Job>'), at: ['AD_Missing'], good: GOOD_JOB },
