@@ -4,8 +4,7 @@
  * rejects the run with the results delivered so far kept.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +12,11 @@ import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { unpackEntry } from '../../server/src/index/entryCodec';
 import { FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
+import { tempDir } from '../helpers/cli';
 import { conf } from '../helpers/cursor';
 
 function tempFolder(files: Record<string, string | Buffer>): { root: string; paths: string[] } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'usercube-workers-'));
+  const root = tempDir('usercube-workers-');
   const paths = Object.entries(files).map(([name, body]) => {
     const file = path.join(root, name);
     writeFileSync(file, body);
@@ -35,12 +35,9 @@ describe('index workers', () => {
     }
     files['g-binary.xml'] = Buffer.from([0x3c, 0x61, 0x00, 0x3e]);
     files['h-other.xml'] = '<project><modelVersion>4.0.0</modelVersion></project>';
-    const { root, paths } = tempFolder(files);
+    const { paths } = tempFolder(files);
     const workers = new IndexWorkers({ workers: 2 });
-    t.after(() => {
-      workers.close();
-      rmSync(root, { recursive: true, force: true });
-    });
+    t.after(() => workers.close());
 
     const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
     const results: FileResult[] = [];
@@ -68,10 +65,7 @@ describe('index workers', () => {
         "parentPort.on('message', (m) => { if (n++ > 0) throw new Error('broken worker'); parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, failure: { reason: 'unreadable', message: 'x' } })) }); });",
     });
     const workers = new IndexWorkers({ workers: 1, script: paths[1] });
-    t.after(() => {
-      workers.close();
-      rmSync(root, { recursive: true, force: true });
-    });
+    t.after(() => workers.close());
     const items = ['a', 'b', 'c'].map((n) => ({ file: path.join(root, `${n}.xml`), uri: `file:///${n}.xml` }));
     const delivered: string[] = [];
     await assert.rejects(workers.run(items, (r) => delivered.push(r.uri), 1), /broken worker/);

@@ -1,11 +1,11 @@
 /** Severities from settings, and suppression comments in the file. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { findSettingsFile, parseRuleSettings, readSettingsFile } from '../../server/src/node/projectSettings';
+import { tempDir } from '../helpers/cli';
 import { conf } from '../helpers/cursor';
 import { CONTEXT, GOOD_JOB } from '../helpers/jobs';
 import { uriOf, workspace } from '../helpers/workspace';
@@ -30,7 +30,7 @@ describe('severity settings', () => {
   });
 
   it('reads .usercube-jobs.json, the nearest at or above a file, and refuses unknown ids and severities', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'ucj-settings-'));
+    const root = tempDir('ucj-settings-');
     mkdirSync(path.join(root, 'Conf', 'AD'), { recursive: true });
     writeFileSync(path.join(root, '.usercube-jobs.json'), JSON.stringify({ rules: { 'export/continue-on-error': 'off', 'no/such-rule': 'off', 'sync-complete/order': 'loud' } }));
     const file = findSettingsFile(path.join(root, 'Conf', 'AD'));
