@@ -13,7 +13,7 @@ import { loadAverage, machineFacts } from './measure/machine';
 import { runSession } from './measure/session';
 import { defaultRuns, parseOptions } from './options';
 import { DATA_DIR } from './paths';
-import { SizeRuns, budgets, formatSize, summarize } from './report';
+import { SizeRuns, SizeSummary, budgets, formatSize, summarize } from './report';
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   console.log(`Server: ${path.relative(process.cwd(), options.server)}${serverNode}${options.serverNodeArgs.length ? ` (node ${options.serverNodeArgs.join(' ')})` : ''}${options.probe ? ' (with the timing probe)' : ''}; seed ${options.seed}; ${options.edits} edits (+${options.warmupEdits} warm-up), ${options.requests} requests per run`);
 
   const all: SizeRuns[] = [];
+  const summaries: SizeSummary[] = [];
   for (const w of workspaces) {
     const runs = options.runs ?? defaultRuns(w.size);
     const r: SizeRuns = { sizeMB: w.size, manifest: w.manifest, floors: [], sessions: [], loadBefore: loadAverage(), loadAfter: [] };
@@ -64,17 +65,18 @@ async function main(): Promise<void> {
     }
     r.loadAfter = loadAverage();
     all.push(r);
-    console.log(formatSize(summarize(r)));
+    summaries.push(summarize(r));
+    console.log(formatSize(summaries[summaries.length - 1]));
   }
 
-  const summaries = all.map(summarize);
   const largest = summaries.reduce((a, b) => (b.sizeMB > a.sizeMB ? b : a));
+  const verdicts = budgets(largest);
   console.log('\nBudgets:');
-  for (const v of budgets(largest)) console.log(`  ${v.line}`);
+  for (const v of verdicts) console.log(`  ${v.line}`);
   console.log(`Load average at the end: ${loadAverage().join(' ')} (${machine.cores} cores)`);
 
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const record = { date: new Date().toISOString(), machine, options: { ...options, scenarios: [...options.scenarios] }, summaries, verdicts: budgets(largest), raw: all };
+  const record = { date: new Date().toISOString(), machine, options: { ...options, scenarios: [...options.scenarios] }, summaries, verdicts, raw: all };
   const file = path.join(DATA_DIR, `results-${stamp}.json`);
   writeFileSync(file, JSON.stringify(record, null, 2));
   writeFileSync(path.join(DATA_DIR, 'results-latest.json'), JSON.stringify(record, null, 2));

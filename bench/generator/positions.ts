@@ -1,17 +1,10 @@
 /** LSP positions of generated text, for the probes the bench sends. */
-export interface Pos {
-  line: number;
-  character: number;
-}
+import { LineTable, Position } from '../../server/src/model/lineTable';
+
+export type Pos = Position;
 
 export function positionAt(text: string, offset: number): Pos {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
+  return LineTable.fromText(text).positionAt(offset);
 }
 
 /** Offset of the value of `attr="value"` (after the quote), the first time it occurs. */

@@ -18,9 +18,8 @@ export const MB = 1024 * 1024;
 
 type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'windows-1252-undeclared';
 
+/** A position in the edited file (`editFile`), where the bench sends a request. */
 export interface Probe {
-  /** Workspace-relative path (forward slashes). */
-  file: string;
   position: Pos;
 }
 
@@ -183,13 +182,11 @@ export function generate(root: string, sizeMB: number, seed: number): Manifest {
     otherOpenFile: `${probe.dir} Connectors.xml`,
     edit: { position: positionAt(jobsText, editAt), original: editValue },
     definition: {
-      file: `${probe.dir} Jobs.xml`,
       position: positionAt(jobsText, stepAt),
       expected: { file: `${probe.dir} Tasks.xml`, start: positionAt(tasksText, idStart), end: positionAt(tasksText, idStart + declaredTask.length) },
     },
-    completion: { file: `${probe.dir} Jobs.xml`, position: positionAt(jobsText, valueOffset(jobsText, 'ParentTask', completeJobTaskIds(first).prepare)) },
+    completion: { position: positionAt(jobsText, valueOffset(jobsText, 'ParentTask', completeJobTaskIds(first).prepare)) },
     references: {
-      file: `${probe.dir} Jobs.xml`,
       position: positionAt(jobsText, valueOffset(jobsText, 'Step Identifier', SHARED.computeAllProperties) + 3),
       id: SHARED.computeAllProperties,
       expectedCount: computeAllSteps,

@@ -1,4 +1,6 @@
 /** Just enough XML writing for the generator: indented elements with escaped attribute values. */
+import { CONFIGURATION_NAMESPACE } from '../../server/src/schema/schema';
+
 export type Attrs = Record<string, string | number | boolean | undefined>;
 
 function escape(value: string): string {
@@ -61,13 +63,12 @@ function attributes(attrs: Attrs): string {
   return out;
 }
 
-export const NAMESPACE = 'urn:schemas-usercube-com:configuration';
 
 /** A whole configuration file: declaration, root element with the namespace, `body` inside. */
 export function configurationFile(encoding: string, eol: string, body: (w: XmlWriter) => void): string {
   const w = new XmlWriter(eol);
   w.line(0, `<?xml version="1.0" encoding="${encoding}"?>`);
-  w.open(0, 'ConfigurationFile', { xmlns: NAMESPACE });
+  w.open(0, 'ConfigurationFile', { xmlns: CONFIGURATION_NAMESPACE });
   body(w);
   w.close(0, 'ConfigurationFile');
   return w.toString();

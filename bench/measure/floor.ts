@@ -4,10 +4,8 @@
  * listing, reading and decoding functions, 16 reads in flight) and with plain synchronous
  * reads; the faster of the two is the floor.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { decodeBytes } from '../../server/src/model/textDecoding';
-import { forEachLimited, listXmlFiles, readXmlFile } from '../../server/src/node/workspaceFiles';
+import { forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync } from '../../server/src/node/workspaceFiles';
 
 export interface FloorSample {
   asyncMs: number;
@@ -38,7 +36,10 @@ export async function measureFloor(root: string): Promise<FloorSample> {
   cpu = process.cpuUsage();
   t = performance.now();
   let syncChars = 0;
-  for (const f of await listXmlFiles(root)) syncChars += decodeBytes(readFileSync(f)).text.length;
+  for (const f of await listXmlFiles(root)) {
+    const read = readXmlFileSync(f);
+    if (read.ok) syncChars += read.text.length;
+  }
   const syncMs = performance.now() - t;
   const syncCpuMs = cpuMs(cpu);
   if (syncChars !== chars) throw new Error(`floor: the two reads disagree (${chars} vs ${syncChars} characters)`);
