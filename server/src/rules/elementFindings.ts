@@ -6,7 +6,7 @@
  */
 import { XmlElement } from '../model/xmlTree';
 import { ElementSchema } from '../schema/schema';
-import { Finding, Rule } from './rule';
+import { ElementRule, Finding } from './rule';
 
 export interface ElementFinding extends Finding {
   /** Index of the rule in the list given to elementFindings. */
@@ -16,12 +16,12 @@ export interface ElementFinding extends Finding {
 const kept = new WeakMap<XmlElement, ElementFinding[]>();
 
 /** The element's findings, for every rule of `rules` (severities are applied by the caller). */
-export function elementFindings(el: XmlElement, schema: ElementSchema | undefined, rules: readonly Rule[]): ElementFinding[] {
+export function elementFindings(el: XmlElement, schema: ElementSchema | undefined, rules: readonly ElementRule[]): ElementFinding[] {
   let found = kept.get(el);
   if (!found) {
     const out: ElementFinding[] = [];
     rules.forEach((rule, i) =>
-      rule.checkElement!(el, schema, (f) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule: i })),
+      rule.checkElement(el, schema, (f) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule: i })),
     );
     kept.set(el, (found = out));
   }

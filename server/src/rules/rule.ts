@@ -28,42 +28,55 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export interface Rule {
+interface RuleInfo {
   id: string;
   severity: Severity;
   /** One paragraph: what is wrong and why. */
   explanation: string;
   /** Where the rule comes from: a seed section or a documentation page. */
   source: string;
+}
+
+/** A rule that looks at the whole file (its entry, the index, the element tree, the text). */
+export interface FileRule extends RuleInfo {
   check(ctx: RuleContext, report: (f: Finding) => void): void;
-  /**
-   * Set by rules that look at one element at a time (its name, its start tag's attributes and
-   * its catalog entry), whose findings lie in that start tag: they are kept per element between
-   * keystrokes and found again only for the elements that changed (see elementFindings.ts).
-   */
-  checkElement?(el: XmlElement, schema: ElementSchema | undefined, report: (f: Finding) => void): void;
-  /**
-   * Set by rules that read only the file's entry and the index (identifiers, references,
-   * dependencies, job membership; not attribute values nor display names). While an edit leaves
-   * those facts as they were and no other file changed, the editor keeps their findings (see
-   * languageService.ts) instead of checking again.
-   */
-  checkIndex?(ctx: IndexRuleContext, report: (f: Finding) => void): void;
+  checkElement?: undefined;
+  checkIndex?: undefined;
 }
 
-/** A rule over index facts only: its `check` is `checkIndex`. */
-export function indexRule(rule: Omit<Rule, 'check'> & Required<Pick<Rule, 'checkIndex'>>): Rule {
-  return { ...rule, check: (ctx, report) => rule.checkIndex(ctx, report) };
+/**
+ * A rule that looks at one element at a time (its name, its start tag's attributes and its
+ * catalog entry), whose findings lie in that start tag: they are kept per element between
+ * keystrokes and found again only for the elements that changed (see elementFindings.ts).
+ */
+export interface ElementRule extends RuleInfo {
+  checkElement(el: XmlElement, schema: ElementSchema | undefined, report: (f: Finding) => void): void;
+  check?: undefined;
+  checkIndex?: undefined;
 }
 
-/** A rule checked element by element: `check` is the same walk over every element. */
-export function elementRule(rule: Omit<Rule, 'check'> & Required<Pick<Rule, 'checkElement'>>): Rule {
-  return {
-    ...rule,
-    check(ctx, report) {
-      for (const [el, schema] of ctx.elementSchemas()) rule.checkElement(el, schema, report);
-    },
-  };
+/**
+ * A rule that reads only the file's entry and the index (identifiers, references,
+ * dependencies, job membership; not attribute values nor display names). While what it reads
+ * stays the same (the index generation), the editor keeps its findings (see
+ * languageService.ts) instead of checking again.
+ */
+export interface IndexRule extends RuleInfo {
+  checkIndex(ctx: IndexRuleContext, report: (f: Finding) => void): void;
+  check?: undefined;
+  checkElement?: undefined;
+}
+
+export type Rule = FileRule | ElementRule | IndexRule;
+
+/** Declares an index rule (gives its check the parameter types). */
+export function indexRule(rule: IndexRule): Rule {
+  return rule;
+}
+
+/** Declares an element rule (gives its check the parameter types). */
+export function elementRule(rule: ElementRule): Rule {
+  return rule;
 }
 
 /** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */

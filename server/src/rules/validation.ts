@@ -3,7 +3,7 @@
  * suppression comments; one finding per rule and place.
  */
 import { RULES } from './registry';
-import { Finding, Rule, Severity, SeveritySetting } from './rule';
+import { ElementRule, Finding, IndexRule, Rule, Severity, SeveritySetting } from './rule';
 import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
@@ -17,9 +17,9 @@ export interface RuleFinding extends Finding {
 }
 
 /** Rules checked element by element, their findings kept per element (elementFindings.ts). */
-const ELEMENT_RULES = RULES.filter((r) => r.checkElement);
+const ELEMENT_RULES = RULES.filter((r): r is ElementRule => r.checkElement !== undefined);
 /** Rules over index facts only, whose findings the caller may keep between keystrokes. */
-const INDEX_RULES = RULES.filter((r) => r.checkIndex);
+const INDEX_RULES = RULES.filter((r): r is IndexRule => r.checkIndex !== undefined);
 const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
 
 /** A finding of an index rule (its index in INDEX_RULES), whatever the rule's severity setting. */
@@ -37,7 +37,7 @@ export interface RuleRun {
 /** Every index rule over the file, severities aside. */
 function indexFindingsOf(ctx: RuleContext): IndexFinding[] {
   const out: IndexFinding[] = [];
-  INDEX_RULES.forEach((rule, i) => rule.checkIndex!(ctx, (f) => out.push({ ...f, rule: i })));
+  INDEX_RULES.forEach((rule, i) => rule.checkIndex(ctx, (f) => out.push({ ...f, rule: i })));
   return out;
 }
 
@@ -69,8 +69,7 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
   }
   for (const rule of RULES) {
     const setting = severity(rule);
-    if (setting === 'off' || rule.checkElement || rule.checkIndex) continue;
-    rule.check(ctx, (f) => add(rule, setting, f));
+    if (setting !== 'off' && rule.check) rule.check(ctx, (f) => add(rule, setting, f));
   }
   out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
   return { findings: out, indexFindings };
