@@ -8,7 +8,7 @@
  * lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
-import { Definition, FileEntry, JobEntry, Reference, sameIndexFacts } from './fileEntry';
+import { Definition, FileEntry, JobEntry, Reference, TaskRecord, sameIndexFacts } from './fileEntry';
 
 type ByKey<T> = Map<string, T[]>;
 
@@ -165,6 +165,12 @@ export class WorkspaceIndex {
 
   identifierCount(kind: string): number {
     return this.defs.get(kind)?.size ?? 0;
+  }
+
+  /** The record of the task defined with this identifier (the first, if it is defined twice). */
+  task(id: string): TaskRecord | undefined {
+    for (const d of this.definitions(TASK_KIND, id)) if (d.task) return d.task;
+    return undefined;
   }
 
   /** Jobs that run the task (inline or through a Step). */

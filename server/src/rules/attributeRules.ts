@@ -2,11 +2,10 @@
  * Attributes checked against the catalog: required, unknown, enum and boolean values,
  * repeated attributes, language indexes.
  */
-import { ElementSchema, attributeSchema, enumValues, multilingualIndex } from '../schema/schema';
+import { ElementSchema, attributeSchema, enumValues, isAgentTask, multilingualIndex } from '../schema/schema';
 import { Rule, elementRule } from './rule';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { BOOLEAN_VALUES } from './values';
-import { AGENT_TASKS } from './taskRules';
 import { isMisspeltCronTab } from './jobRules';
 
 /** Attributes other rules report more precisely than "unknown". */
@@ -41,7 +40,7 @@ export const attributeRequired: Rule = elementRule({
     // A start tag still being typed is reported once, as a syntax error.
     if (!el.startTagComplete) return;
     const present = new Set(el.attributes.map((a) => a.name));
-    const agentTask = AGENT_TASKS.has(el.name);
+    const agentTask = isAgentTask(el.name);
     for (const name of requiredAttributes(schema)) {
       if (present.has(name) || isNamespaceAttribute(name)) continue;
       if (agentTask && (name === 'Agent' || name === 'OpenIdClient')) continue; // agenttask/agent-openidclient-required

@@ -6,7 +6,7 @@
  */
 import { TaskRecord } from '../index/fileEntry';
 import { XmlElement, attribute } from '../model/xmlTree';
-import { completeSyncRank } from '../schema/schema';
+import { TASK_KIND, completeSyncRank } from '../schema/schema';
 import { JobTask, JobView } from './jobModel';
 import { Finding, Rule } from './rule';
 import { RuleContext } from './ruleContext';
@@ -252,7 +252,7 @@ function missingDependency(
       if (options.onlyWhenParentsExist && pool.length === 0) return;
       if (dependsOnAny(task, pool.map((t) => t.task.id).filter((x): x is string => !!x))) return;
       // A dependency on any task of the right type counts (another connector's, another job's).
-      if (!options.sameConnector && task.parents.some((p) => ctx.index.definitions('Task', p).some((d) => parents.includes(d.element)))) return;
+      if (!options.sameConnector && task.parents.some((p) => ctx.index.definitions(TASK_KIND, p).some((d) => parents.includes(d.element)))) return;
       const names = parents.join(' or ');
       report({
         ...nameSpan(el),

@@ -5,8 +5,7 @@ import { TASK_KIND } from '../schema/schema';
 import { Rule, indexRule } from './rule';
 
 function parentsOf(index: WorkspaceIndex, id: string): readonly string[] {
-  for (const d of index.definitions(TASK_KIND, id)) if (d.task) return d.task.parents;
-  return [];
+  return index.task(id)?.parents ?? [];
 }
 
 /** A path of dependencies from `from` back to `to`, if any (depth-first, each task once). */

@@ -4,7 +4,6 @@
  */
 import { FileEntry, JobEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { TASK_KIND } from '../schema/schema';
 import { isTrue } from './values';
 
 export interface JobTask {
@@ -26,7 +25,7 @@ export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   for (const m of job.members) {
     if (m.task) tasks.push({ task: m.task });
     else {
-      const target = index.definitions(TASK_KIND, m.step).find((d) => d.task)?.task;
+      const target = index.task(m.step);
       if (target) tasks.push({ task: target, step: { start: m.start, end: m.end } });
     }
   }

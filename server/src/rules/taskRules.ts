@@ -2,16 +2,7 @@
 import { Rule, elementRule } from './rule';
 import { nameSpan } from './ranges';
 import { attribute } from '../model/xmlTree';
-
-/** Tasks that run on an agent and call the server back: they need both. */
-export const AGENT_TASKS = new Set([
-  'ExportTask',
-  'PrepareSynchronizationTask',
-  'ActivityInstanceActorTask',
-  'CreateDatabaseViewsTask',
-  'InvokeApiTask',
-  'InvokeAspectsTask',
-]);
+import { isAgentTask } from '../schema/schema';
 
 /** Element names of older versions, replaced by a `Type` attribute or by the job state machine. */
 const LEGACY_TASKS: Record<string, string> = {
@@ -30,7 +21,7 @@ export const agentTaskAgentAndClient: Rule = elementRule({
   explanation:
     'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
   checkElement(el, _schema, report) {
-    if (!AGENT_TASKS.has(el.name) || !el.startTagComplete) return;
+    if (!isAgentTask(el.name) || !el.startTagComplete) return;
     const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
     if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
   },

@@ -107,6 +107,13 @@ export const REFERENCE_KINDS: readonly string[] = (() => {
 })();
 const referenceKinds = new Set(REFERENCE_KINDS);
 
+/** Tasks that run on an agent (and call the server back with an OpenID client). */
+const agentTasks = new Set([...elements.values()].filter((e) => e.agentOrServer === 'agent').map((e) => e.name));
+
+export function isAgentTask(name: string): boolean {
+  return agentTasks.has(name);
+}
+
 export function isTaskElement(name: string): boolean {
   return taskElements.has(name);
 }
