@@ -10,9 +10,8 @@ import type { FeatureContext } from '../languageService';
 import { LineTable } from '../model/lineTable';
 import { XmlAttribute } from '../model/xmlScanner';
 import { XmlTree, elementAt } from '../model/xmlTree';
-import { AttributeSchema, ElementSchema, ROOT_ELEMENT, elementByKey, isTaskElement, schemaOfElement, taskElementNames } from '../schema/schema';
+import { AttributeSchema, ElementSchema, OVERRIDE_KEY, ROOT_ELEMENT, elementByKey, isTaskElement, schemaOfElement, taskElementNames } from '../schema/schema';
 import {
-  OVERRIDE_KEY,
   attributeMarkdown,
   attributeOf,
   attributesOf,

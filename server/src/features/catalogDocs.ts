@@ -3,39 +3,19 @@
  * hovers: the attributes an element accepts (an override takes its task's), a short type
  * label, and short Markdown documentation.
  */
-import catalogJson from '../schema/catalog.json';
-import { AttributeSchema, ElementSchema, elementByKey } from '../schema/schema';
+import { AttributeSchema, ElementSchema, ROOT_ELEMENT, allElements, elementByKey, overriddenTask } from '../schema/schema';
 import { COMPLETE_JOB_ADVICE, ELEMENT_SUMMARY, sideOf } from './catalogDescriptions';
 
-interface RawElement {
-  kind: string;
-  category?: string;
-  parents?: string[];
-}
-const RAW = (catalogJson as unknown as { rootElement: string; elements: Record<string, RawElement> }).elements;
-const ROOT_KEY = (catalogJson as unknown as { rootElement: string }).rootElement;
-
 /** Elements written directly under <ConfigurationFile>: tasks, jobs, referenced elements, scaffoldings. */
-const TOP_LEVEL = Object.entries(RAW)
-  .filter(([key, e]) => key !== ROOT_KEY && e.kind !== 'child' && !e.parents)
-  .map(([key]) => key);
+const TOP_LEVEL = [...allElements()].filter((e) => e.key !== ROOT_ELEMENT && e.kind !== 'child' && !e.parents).map((e) => e.key);
 
 export function topLevelElementKeys(): string[] {
   return TOP_LEVEL;
 }
 
-export const OVERRIDE_KEY = '<TaskElement>Override';
-const OVERRIDE_SUFFIX = 'Override';
-
 export interface NamedAttribute {
   name: string;
   schema: AttributeSchema;
-}
-
-/** For `<XTaskOverride>`: the schema of task X. */
-export function overriddenTask(schema: ElementSchema, elementName: string): ElementSchema | undefined {
-  if (schema.key !== OVERRIDE_KEY || !elementName.endsWith(OVERRIDE_SUFFIX)) return undefined;
-  return elementByKey(elementName.slice(0, -OVERRIDE_SUFFIX.length));
 }
 
 /**
@@ -111,7 +91,7 @@ function kindLabel(schema: ElementSchema): string {
   if (schema.kind === 'task') return schema.agentOrServer === 'agent' ? 'agent task' : schema.agentOrServer === 'server' ? 'server task' : 'task';
   if (schema.kind === 'job') return 'job';
   if (schema.kind === 'child') return 'child element';
-  return RAW[schema.key]?.category === 'scaffolding' ? 'scaffolding' : 'configuration element';
+  return schema.category === 'scaffolding' ? 'scaffolding' : 'configuration element';
 }
 
 /** The one-line description of an element, for completion items. */

@@ -6,10 +6,9 @@
  * identifier, or that another element of the same kind already has, is refused.
  */
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import catalogJson from '../schema/catalog.json';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { FeatureContext } from '../languageService';
-import { TASK_KIND, elementByKey } from '../schema/schema';
+import { TASK_KIND, elementByKey, reservedWords } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { symbolAt } from './locations';
 
@@ -27,9 +26,7 @@ const RENAMEABLE: ReadonlyMap<string, string> = new Map([
   ['OpenIdClient', 'OpenIdClient'],
 ]);
 
-const RESERVED_WORDS = new Set(
-  (catalogJson as unknown as { conventions: { reservedWords: string[] } }).conventions.reservedWords.map((w) => w.toLowerCase()),
-);
+const RESERVED_WORDS = new Set(reservedWords().map((w) => w.toLowerCase()));
 
 /** Characters no identifier may hold: they would break the attribute or the XML around it. */
 const FORBIDDEN = /[\s"'<>&]/;

@@ -32,12 +32,15 @@ export interface ElementSchema {
   attributes: Record<string, AttributeSchema>;
   children: string[];
   parents?: string[];
+  /** `scaffolding` for elements that generate configuration. */
+  category?: string;
   docPath?: string;
   description?: string;
 }
 
 interface RawElement {
   kind: string;
+  category?: string;
   elementName?: string;
   agentOrServer?: string;
   attributes?: Record<string, AttributeSchema>;
@@ -52,7 +55,7 @@ interface RawElement {
 interface Catalog {
   namespace: string;
   rootElement: string;
-  conventions: { caseInsensitiveIdentifiers: string[]; multilingualAttributePattern: string };
+  conventions: { caseInsensitiveIdentifiers: string[]; reservedWords: string[] };
   types: Record<string, { values: Record<string, number | null> }>;
   completeSyncOrder: { rankForLinting: Record<string, number> };
   referenceGroups: Record<string, string[]>;
@@ -64,7 +67,8 @@ const catalog = catalogJson as unknown as Catalog;
 export const CONFIGURATION_NAMESPACE = catalog.namespace;
 export const ROOT_ELEMENT = catalog.rootElement;
 export const TASK_KIND = 'Task';
-const OVERRIDE_KEY = '<TaskElement>Override';
+/** The catalog entry of every `<XTaskOverride>` element. */
+export const OVERRIDE_KEY = '<TaskElement>Override';
 const OVERRIDE_SUFFIX = 'Override';
 
 const elements = new Map<string, ElementSchema>();
@@ -78,6 +82,7 @@ for (const [key, raw] of Object.entries(catalog.elements)) {
     attributes: raw.attributes ?? {},
     children: raw.children ?? [],
     parents: raw.parents,
+    category: raw.category,
     docPath: raw.docPath,
     description: raw.description,
     patternAttributes: Object.entries(raw.patternAttributes ?? {}).map(([re, a]) => ({ pattern: new RegExp(re), schema: a })),
@@ -126,6 +131,16 @@ export function elementByKey(key: string): ElementSchema | undefined {
   return elements.get(key);
 }
 
+export function allElements(): IterableIterator<ElementSchema> {
+  return elements.values();
+}
+
+/** For `<XTaskOverride>`: the schema of task X. */
+export function overriddenTask(schema: ElementSchema, elementName: string): ElementSchema | undefined {
+  if (schema.key !== OVERRIDE_KEY || !elementName.endsWith(OVERRIDE_SUFFIX)) return undefined;
+  return elements.get(elementName.slice(0, -OVERRIDE_SUFFIX.length));
+}
+
 /** The schema of element `name` under a parent element schema (or at the top level). */
 export function resolveElement(name: string, parent: ElementSchema | undefined): ElementSchema | undefined {
   const candidates = byName.get(name);
@@ -168,6 +183,11 @@ export function referenceAttributes(el: ElementSchema): ReadonlyMap<string, stri
 
 /** Identifiers of these kinds are compared without case (Connection, per the docs). */
 const caseInsensitiveKinds = new Set(catalog.conventions.caseInsensitiveIdentifiers);
+
+/** Words the product reserves, which no identifier may be. */
+export function reservedWords(): readonly string[] {
+  return catalog.conventions.reservedWords;
+}
 export function isCaseInsensitiveKind(kind: string): boolean {
   return caseInsensitiveKinds.has(kind);
 }
