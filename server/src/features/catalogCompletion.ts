@@ -4,7 +4,7 @@
  * first), enum and boolean values. It reads the tolerant element tree, so an unclosed tag or
  * quote around the cursor — the state the document is in while one types — still gets answers.
  */
-import type { Command, CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
+import type { Command, CompletionItem, CompletionList, Range } from 'vscode-languageserver-types';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { LineTable } from '../model/lineTable';
@@ -21,18 +21,17 @@ import {
   topLevelElementKeys,
   typeLabel,
 } from './catalogDocs';
-import { CursorContext, cursorContext } from './cursorContext';
+import { CursorContext } from './cursorContext';
 
 /** Opens the value list right after an attribute name is inserted. */
 export const TRIGGER_SUGGEST: Command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
 
-export function catalogCompletion(ctx: FeatureContext, position: Position): CompletionList | null {
+/** Completion at `offset`, where the cursor context (cursorContext.ts) is `cursor`. */
+export function catalogCompletion(ctx: FeatureContext, offset: number, cursor: CursorContext | undefined): CompletionList | null {
   const { text, tree } = ctx.doc;
   const lines = ctx.doc.entry.lines;
-  const offset = lines.offsetAt(position);
   const typed = typedElementName(text, offset);
   if (typed && !insideComment(tree, text, typed.lt)) return elementNameItems(tree, lines, typed);
-  const cursor = cursorContext(tree, offset);
   if (!cursor || !cursor.inStartTag || !cursor.schema) return null;
   if (cursor.part === 'value') return valueItems(text, lines, cursor);
   return attributeNameItems(text, lines, cursor, offset);

@@ -4,17 +4,16 @@
  * enum / boolean value), its type, default and allowed values. Identifier values are the
  * reference hover's (hover.ts).
  */
-import type { Hover, Position } from 'vscode-languageserver-types';
+import type { Hover } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { ROOT_ELEMENT, elementByKey } from '../schema/schema';
 import { attributeMarkdown, attributeOf, elementMarkdown } from './catalogDocs';
-import { cursorContext } from './cursorContext';
+import { CursorContext } from './cursorContext';
 
-export function catalogHover(ctx: FeatureContext, position: Position): Hover | null {
+/** Hover at `offset`, where the cursor context (cursorContext.ts) is `cursor`. */
+export function catalogHover(ctx: FeatureContext, offset: number, cursor: CursorContext | undefined): Hover | null {
   const lines = ctx.doc.entry.lines;
-  const offset = lines.offsetAt(position);
-  const cursor = cursorContext(ctx.doc.tree, offset);
   if (!cursor || !cursor.inStartTag) return null;
   const el = cursor.element;
   const schema = cursor.schema ?? (!el.parent && el.name === ROOT_ELEMENT ? elementByKey(ROOT_ELEMENT) : undefined);

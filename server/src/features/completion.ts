@@ -12,7 +12,7 @@ import { attributeValue } from '../model/xmlTree';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { catalogCompletion } from './catalogCompletion';
-import { contextAt } from './locations';
+import { cursorContext } from './cursorContext';
 
 export const MAX_ITEMS = 1000;
 
@@ -34,9 +34,9 @@ export interface CompletionOptions {
 
 export function doComplete(ctx: FeatureContext, position: Position, options: CompletionOptions = {}): CompletionList | null {
   const offset = ctx.doc.entry.lines.offsetAt(position);
-  const cursor = contextAt(ctx, position);
+  const cursor = cursorContext(ctx.doc.tree, offset);
   // Anything but an identifier value: element and attribute names, enum and boolean values.
-  if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return catalogCompletion(ctx, position);
+  if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return catalogCompletion(ctx, offset, cursor);
   const { kind } = cursor.symbol;
   const attr = cursor.attribute;
   const prefix = ctx.doc.text.slice(attr.valueStart, offset).trimStart();

@@ -4,17 +4,18 @@ import type { FeatureContext } from '../languageService';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { catalogHover } from './catalogHover';
-import { contextAt } from './locations';
+import { cursorContext } from './cursorContext';
 
 /**
  * On an identifier (reference or definition): the target's element type, display name and
  * file; for a task, the jobs that run it and its parent tasks.
  */
 export function doHover(ctx: FeatureContext, position: Position): Hover | null {
-  const cursor = contextAt(ctx, position);
+  const offset = ctx.doc.entry.lines.offsetAt(position);
+  const cursor = cursorContext(ctx.doc.tree, offset);
   const s = cursor?.symbol;
   // Not an identifier: the catalog's documentation of the element or attribute.
-  if (!s || !s.id || !cursor.attribute) return catalogHover(ctx, position);
+  if (!s || !s.id || !cursor.attribute) return catalogHover(ctx, offset, cursor);
   const range = ctx.doc.entry.lines.range(cursor.attribute.valueStart, cursor.attribute.valueEnd);
   const defs = ctx.index.definitions(s.kind, s.id);
   if (defs.length === 0) {
