@@ -1,12 +1,11 @@
 /** Command-line arguments of `usercube-jobs` → options, or the message that says what is wrong. */
 import { editDistance } from '../fixes/closestIdentifiers';
 import { RULES, RULES_BY_ID } from '../rules/registry';
-import { SeveritySetting } from '../rules/rule';
+import { SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 
 export interface CheckOptions {
   targets: string[];
@@ -109,10 +108,8 @@ function addRule(rules: Record<string, SeveritySetting>, value: string): string 
     const close = closestRuleId(id);
     return `--rule: unknown rule '${id}'${close ? ` (did you mean '${close}'?)` : ''}. The rules are listed in docs/rules.md.`;
   }
-  if (!SEVERITIES.includes(severity as SeveritySetting)) {
-    return `--rule '${value}': the severity must be off, info, warning or error.`;
-  }
-  rules[id] = severity as SeveritySetting;
+  if (!isSeveritySetting(severity)) return `--rule '${value}': the severity must be off, info, warning or error.`;
+  rules[id] = severity;
   return undefined;
 }
 

@@ -5,11 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES_BY_ID } from '../rules/registry';
-import { SeveritySetting } from '../rules/rule';
+import { SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
 
 export const SETTINGS_FILE = '.usercube-jobs.json';
-const SEVERITIES = new Set<SeveritySetting>(['off', 'info', 'warning', 'error']);
 
 export interface ParsedSettings {
   rules: RuleSettings;
@@ -25,9 +24,9 @@ export function parseRuleSettings(value: unknown, where: string): ParsedSettings
   if (typeof value !== 'object' || Array.isArray(value)) return { rules, problems: [`${where}: "rules" must be an object of rule id → severity.`] };
   for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
     if (!RULES_BY_ID.has(id)) problems.push(`${where}: unknown rule '${id}'.`);
-    else if (typeof severity !== 'string' || !SEVERITIES.has(severity as SeveritySetting)) {
+    else if (!isSeveritySetting(severity)) {
       problems.push(`${where}: '${id}' must be one of off, info, warning, error (not ${JSON.stringify(severity)}).`);
-    } else rules[id] = severity as SeveritySetting;
+    } else rules[id] = severity;
   }
   return { rules, problems };
 }

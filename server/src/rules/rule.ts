@@ -20,6 +20,13 @@ export interface IndexRuleContext {
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
+const SEVERITY_SETTINGS: ReadonlySet<unknown> = new Set<SeveritySetting>(['off', 'info', 'warning', 'error']);
+
+/** What a settings file, the editor setting or `--rule` may give a rule. */
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return SEVERITY_SETTINGS.has(value);
+}
+
 export interface Finding {
   start: number;
   end: number;
