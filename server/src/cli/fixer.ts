@@ -10,6 +10,7 @@ import { LanguageService } from '../languageService';
 import { DecodedEncoding } from '../model/textDecoding';
 import { encodeText } from '../model/textEncoding';
 import { Progress, ProgressWriter } from './progress';
+import { LineTable } from '../model/lineTable';
 
 /** Fixes can make room for others (overlapping edits wait for the next pass). */
 const MAX_PASSES = 5;
@@ -58,7 +59,7 @@ export async function fixFile(service: LanguageService, input: FixInput): Promis
   const before = encodeText(input.text, input.encoding, input.bom);
   const after = encodeText(fixed.text, input.encoding, input.bom);
   if (!after.ok) {
-    return keep({ notWritten: `not fixed: the fixed text needs '${after.char}' (line ${lineOf(fixed.text, after.offset)}), which ${input.encoding} cannot hold.` });
+    return keep({ notWritten: `not fixed: the fixed text needs '${after.char}' (line ${LineTable.fromText(fixed.text).positionAt(after.offset).line + 1}), which ${input.encoding} cannot hold.` });
   }
   let onDisk: Buffer;
   try {
@@ -105,10 +106,4 @@ export async function fixFiles(
   }
   bar.end();
   return { fixes, writeFailed };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }

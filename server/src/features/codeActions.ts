@@ -44,7 +44,8 @@ export function getCodeActions(ctx: FeatureContext, _range: Range, diagnostics: 
       }
     }
   }
-  if (only && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'))) {
+  // Fix-all only when asked for by kind (as on save), never among the quick fixes of a range.
+  if (only && wants(FIX_ALL_KIND)) {
     const edits = fixAllEdits(ctx, allDiagnostics());
     if (edits.length > 0) out.push({ title: 'Fix all safe Usercube problems', kind: FIX_ALL_KIND, edit: { changes: { [ctx.doc.uri]: toTextEdits(ctx, edits) } } });
   }

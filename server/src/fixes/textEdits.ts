@@ -33,9 +33,13 @@ function indentUnit(text: string, el: XmlElement): string {
 
 /** `/>` written with or without a space before it, as most of the file does. */
 function selfClosingStyle(text: string): string {
-  const spaced = text.split('" />').length;
-  const tight = text.split('"/>').length;
-  return tight > spaced ? '/>' : ' />';
+  return count(text, '"/>') > count(text, '" />') ? '/>' : ' />';
+}
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
 }
 
 export function setValue(attr: XmlAttribute, value: string): OffsetEdit {
