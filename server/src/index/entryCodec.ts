@@ -6,7 +6,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { SyntaxError } from '../model/xmlScanner';
-import { Definition, FileEntry, FileStatus, JobEntry, JobMember, Reference, TaskRecord, placeReferences, taskIndexOf } from './fileEntry';
+import { Definition, EntityMapping, FileEntry, FileStatus, JobEntry, JobMember, Reference, ScaffoldingRecord, TaskRecord, placeReferences, taskIndexOf } from './fileEntry';
 
 export interface PackedEntry {
   uri: string;
@@ -130,11 +130,33 @@ export function packEntry(e: FileEntry): PackedEntry {
         w.str(m.step);
         w.int(m.start);
         w.int(m.end);
+        w.str(m.level);
       }
     }
     w.int(j.start);
     w.int(j.nameStart);
     w.int(j.nameEnd);
+  }
+  w.int(e.scaffoldings.length);
+  for (const s of e.scaffoldings) {
+    w.str(s.element);
+    w.attrs(s.attrs);
+    w.int(s.children.length);
+    for (const c of s.children) {
+      w.str(c.name);
+      w.attrs(c.attrs);
+    }
+    w.int(s.start);
+    w.int(s.end);
+    w.int(s.nameStart);
+    w.int(s.nameEnd);
+    w.int(s.jobIdStart);
+    w.int(s.jobIdEnd);
+  }
+  w.int(e.mappings.length);
+  for (const m of e.mappings) {
+    w.str(m.entityType);
+    w.str(m.connector);
   }
   w.int(e.syntaxErrors.length);
   for (const s of e.syntaxErrors) {
@@ -222,13 +244,29 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     const jobTasks = strs();
     const members: JobMember[] = new Array(int());
     for (let k = 0; k < members.length; k++) {
-      members[k] = int() === 0 ? { task: tasks[int()] } : { step: str()!, start: int(), end: int() };
+      if (int() === 0) members[k] = { task: tasks[int()] };
+      else {
+        const step: JobMember = { step: str()!, start: int(), end: int() };
+        const level = str();
+        if (level !== undefined) step.level = level;
+        members[k] = step;
+      }
     }
     jobs[i] = { id, uri, attrs: jobAttrs, tasks: jobTasks, members, start: int(), nameStart: int(), nameEnd: int() };
   }
+  const scaffoldings: ScaffoldingRecord[] = new Array(int());
+  for (let i = 0; i < scaffoldings.length; i++) {
+    const element = str()!;
+    const scaffoldingAttrs = attrs() ?? {};
+    const children: ScaffoldingRecord['children'] = new Array(int());
+    for (let k = 0; k < children.length; k++) children[k] = { name: str()!, attrs: attrs() ?? {} };
+    scaffoldings[i] = { element, uri, attrs: scaffoldingAttrs, children, start: int(), end: int(), nameStart: int(), nameEnd: int(), jobIdStart: int(), jobIdEnd: int() };
+  }
+  const mappings: EntityMapping[] = new Array(int());
+  for (let i = 0; i < mappings.length; i++) mappings[i] = { entityType: str()!, connector: str()! };
   const syntaxErrors: SyntaxError[] = new Array(int());
   for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
   const lines = LineTable.fromStarts(p.lineStarts, p.length);
   placeReferences(references, lines);
-  return { uri, status: p.status, definitions, references, jobs, tasks, syntaxErrors, lines, encoding: p.encoding };
+  return { uri, status: p.status, definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
 }

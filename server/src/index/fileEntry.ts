@@ -12,6 +12,7 @@ import {
   ROOT_ELEMENT,
   TASK_KIND,
   definitionKind,
+  isJobScaffolding,
   referenceAttributes,
   resolveElement,
 } from '../schema/schema';
@@ -40,6 +41,8 @@ export interface Definition {
   task?: TaskRecord;
   /** Attribute values of jobs, connections and connectors (rules compare them across files). */
   attrs?: Readonly<Record<string, string>>;
+  /** Set on what a job scaffolding generates: the scaffolding's element name (see index/generatedLayer.ts). */
+  generatedBy?: string;
 }
 
 /** A task element (named or not), as rules see it from any file. */
@@ -59,6 +62,8 @@ export interface TaskRecord {
   start: number;
   nameStart: number;
   nameEnd: number;
+  /** Set on a task a job scaffolding generates (its offsets are the scaffolding's). */
+  generatedBy?: string;
 }
 
 export interface Reference {
@@ -85,8 +90,38 @@ export interface Reference {
   job?: string;
 }
 
-/** What a job runs, in document order: a task written inside it, or a Step naming one. */
-export type JobMember = { task: TaskRecord; step?: undefined } | { task?: undefined; step: string; start: number; end: number };
+/**
+ * What a job runs, in document order: a task written inside it, or a Step naming one (with the
+ * Step's own `Level`, as written).
+ */
+export type JobMember = { task: TaskRecord; step?: undefined; level?: undefined } | { task?: undefined; step: string; start: number; end: number; level?: string };
+
+/**
+ * A job scaffolding (`<CreateConnectorSynchroComplete>`, …): what the product generates from
+ * it depends on the rest of the workspace, so the entry keeps the element as written and the
+ * index derives the generated job (see jobs/generatedJobs.ts).
+ */
+export interface ScaffoldingRecord {
+  element: string;
+  uri: string;
+  /** Every attribute of the scaffolding element, as written (there are few). */
+  attrs: Readonly<Record<string, string>>;
+  /** Its child elements (OpenIdIdentifier, AddTask, NoProvisioning…), in order, with their attributes. */
+  children: { name: string; attrs: Readonly<Record<string, string>> }[];
+  /** Offsets of the start tag, its name, and the JobIdentifier value (-1 when absent). */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  jobIdStart: number;
+  jobIdEnd: number;
+}
+
+/** `<EntityTypeMapping Identifier="E" Connector="C">`: entity type E is read from connector C. */
+export interface EntityMapping {
+  entityType: string;
+  connector: string;
+}
 
 export interface JobEntry {
   id: string;
@@ -98,6 +133,8 @@ export interface JobEntry {
   start: number;
   nameStart: number;
   nameEnd: number;
+  /** Set on a job a scaffolding generates (its offsets are the scaffolding's). */
+  generatedBy?: string;
 }
 
 /**
@@ -109,6 +146,7 @@ export interface JobEntry {
 export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
   if (a.status !== b.status || a.definitions.length !== b.definitions.length || a.references.length !== b.references.length) return false;
   if (a.tasks.length !== b.tasks.length || a.jobs.length !== b.jobs.length) return false;
+  if (!sameGeneratorFacts(a, b)) return false;
   for (let i = 0; i < a.definitions.length; i++) {
     const x = a.definitions[i];
     const y = b.definitions[i];
@@ -124,6 +162,7 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
     const x = a.tasks[i];
     const y = b.tasks[i];
     if (x.element !== y.element || x.id !== y.id || x.job !== y.job || !sameList(x.parents, y.parents) || !sameList(x.children, y.children)) return false;
+    if (x.attrs.Level !== y.attrs.Level || x.attrs.ConsolidationMode !== y.attrs.ConsolidationMode) return false;
   }
   if (a.jobs.length === 0) return true;
   const taskIndexA = taskIndexOf(a);
@@ -135,7 +174,7 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
     for (let k = 0; k < x.members.length; k++) {
       const m = x.members[k];
       const n = y.members[k];
-      if (m.step !== n.step || (m.task ? taskIndexA.get(m.task) : -1) !== (n.task ? taskIndexB.get(n.task) : -1)) return false;
+      if (m.step !== n.step || m.level !== n.level || (m.task ? taskIndexA.get(m.task) : -1) !== (n.task ? taskIndexB.get(n.task) : -1)) return false;
     }
   }
   return true;
@@ -144,6 +183,53 @@ export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
 /** Each task record of an entry, by its position in `tasks`. */
 export function taskIndexOf(entry: FileEntry): Map<TaskRecord, number> {
   return new Map(entry.tasks.map((t, i) => [t, i]));
+}
+
+/** Definitions whose identifiers and attributes job scaffoldings read (see jobs/workspaceFacts.ts). */
+const GENERATOR_KINDS = new Set(['Connector', 'Connection', 'ResourceType']);
+
+function generatorDefinitions(e: FileEntry): Definition[] {
+  return e.definitions.filter((d) => GENERATOR_KINDS.has(d.kind));
+}
+
+/** Whether an entry gives job scaffoldings any input at all. */
+export function hasGeneratorFacts(e: FileEntry): boolean {
+  return e.scaffoldings.length > 0 || e.mappings.length > 0 || e.definitions.some((d) => GENERATOR_KINDS.has(d.kind));
+}
+
+/**
+ * Whether two entries give job scaffoldings the same input: their scaffoldings (and where they
+ * are: generated definitions point there), entity mappings, connectors, connections and
+ * resource types.
+ */
+export function sameGeneratorFacts(a: FileEntry, b: FileEntry): boolean {
+  if (a.scaffoldings.length !== b.scaffoldings.length || a.mappings.length !== b.mappings.length) return false;
+  const da = generatorDefinitions(a);
+  const db = generatorDefinitions(b);
+  if (da.length !== db.length) return false;
+  for (let i = 0; i < da.length; i++) {
+    if (da[i].kind !== db[i].kind || da[i].id !== db[i].id || da[i].displayName !== db[i].displayName || !sameRecord(da[i].attrs, db[i].attrs)) return false;
+  }
+  for (let i = 0; i < a.scaffoldings.length; i++) {
+    const x = a.scaffoldings[i];
+    const y = b.scaffoldings[i];
+    if (x.element !== y.element || !sameRecord(x.attrs, y.attrs) || x.children.length !== y.children.length) return false;
+    for (let k = 0; k < x.children.length; k++) if (x.children[k].name !== y.children[k].name || !sameRecord(x.children[k].attrs, y.children[k].attrs)) return false;
+    // Generated definitions point into the scaffolding's start tag.
+    if (x.start !== y.start || x.end !== y.end || x.nameEnd !== y.nameEnd || x.jobIdStart !== y.jobIdStart || x.jobIdEnd !== y.jobIdEnd) return false;
+  }
+  for (let i = 0; i < a.mappings.length; i++) {
+    if (a.mappings[i].entityType !== b.mappings[i].entityType || a.mappings[i].connector !== b.mappings[i].connector) return false;
+  }
+  return true;
+}
+
+function sameRecord(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (!a || !b) return a === b;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -162,6 +248,9 @@ export interface FileEntry {
   jobs: JobEntry[];
   /** Every task element of the file, named or not, in document order. */
   tasks: TaskRecord[];
+  /** Job scaffoldings, in document order. */
+  scaffoldings: ScaffoldingRecord[];
+  mappings: EntityMapping[];
   syntaxErrors: SyntaxError[];
   lines: LineTable;
   /** How the file's bytes were decoded, for files read from disk. */
@@ -169,7 +258,7 @@ export interface FileEntry {
 }
 
 export function emptyEntry(uri: string, status: FileStatus, encoding?: string): FileEntry {
-  return { uri, status, definitions: [], references: [], jobs: [], tasks: [], syntaxErrors: [], lines: LineTable.fromText(''), encoding };
+  return { uri, status, definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [], syntaxErrors: [], lines: LineTable.fromText(''), encoding };
 }
 
 /** True when the root element is `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">`. */
@@ -183,6 +272,8 @@ interface Frame {
   /** The task this element is, or is inside. */
   task: TaskRecord | undefined;
   job: JobEntry | undefined;
+  /** The job scaffolding this element is, or is inside. */
+  scaffolding: ScaffoldingRecord | undefined;
 }
 
 interface Sink {
@@ -193,10 +284,12 @@ interface Sink {
   references: Reference[];
   jobs: JobEntry[];
   tasks: TaskRecord[];
+  scaffoldings: ScaffoldingRecord[];
+  mappings: EntityMapping[];
 }
 
-/** Kinds whose attribute values rules compare across files. */
-const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector']);
+/** Kinds whose attribute values rules compare across files, and job scaffoldings read. */
+const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector', 'ResourceType']);
 
 class NotConfiguration extends Error {}
 
@@ -213,11 +306,11 @@ export interface EntryBuilder {
  */
 export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean, copyStrings = stopEarly): EntryBuilder {
   // An open document keeps its text anyway: its entry may point into it and skip the copies.
-  const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [] };
+  const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   // Empty elements (most of them) are not pushed: one frame object serves them all.
-  const scratch: Frame = { tag: undefined!, schema: undefined, task: undefined, job: undefined };
+  const scratch: Frame = { tag: undefined!, schema: undefined, task: undefined, job: undefined, scaffolding: undefined };
   let root: 'unseen' | 'configuration' | 'other' = 'unseen';
   const handler: NestingHandler = {
     open(tag, parents) {
@@ -229,12 +322,17 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
       const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
       const pushed = tag.complete && !tag.selfClosing;
-      const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job } : scratch;
+      const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job, scaffolding: outer?.scaffolding } : scratch;
       if (!pushed) {
         scratch.tag = tag;
         scratch.schema = schema;
         scratch.task = outer?.task;
         scratch.job = outer?.job;
+        scratch.scaffolding = outer?.scaffolding;
+      }
+      // A direct child of a job scaffolding (OpenIdIdentifier, AddTask…) is recorded on it.
+      if (outer?.scaffolding && outer.scaffolding.start === outer.tag.start) {
+        outer.scaffolding.children.push({ name: sink.keep(tag.name), attrs: allAttributes(tag, sink.keep) });
       }
       // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
       if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(schema?.name === tag.name ? schema.name : sink.keep(tag.name));
@@ -252,10 +350,10 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
     handler,
     finish() {
       if (root !== 'configuration') return emptyEntry(uri, 'other-xml', encoding);
-      const { definitions, references, jobs, tasks } = sink;
+      const { definitions, references, jobs, tasks, scaffoldings, mappings } = sink;
       const lines = LineTable.fromText(text);
       placeReferences(references, lines);
-      return { uri, status: 'configuration', definitions, references, jobs, tasks, syntaxErrors, lines, encoding };
+      return { uri, status: 'configuration', definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding };
     },
   };
 }
@@ -340,18 +438,35 @@ export function placeReferences(references: readonly Reference[], lines: LineTab
  */
 const KEPT_ATTRIBUTES = new Map([
   'Agent',
+  'CompleteJob',
+  'ConsolidationMode',
   'Connector',
   'Connection',
   'ContinueOnError',
+  'DeactivationExportFulfill',
   'DisplayName_L1',
   'Dirty',
   'DoNotDeleteChanges',
   'ForceProvisioning',
   'IgnoreCookieFile',
+  'IncrementalJob',
+  'IsDeactivated',
   'IsIncremental',
+  'Level',
+  'OpenIdClient',
+  'Package',
+  'SourceEntityType',
   'SynchronizationMode',
+  'TargetEntityType',
   'Type',
 ].map((name) => [name, name]));
+
+/** Every attribute with a value, for the few elements kept whole (scaffoldings and their children). */
+function allAttributes(tag: StartTag, keep: (s: string) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of tag.attributes) if (a.valueStart >= 0 && !(a.name in out)) out[keep(a.name)] = keep(a.value);
+  return out;
+}
 
 function attributeValues(tag: StartTag, keep: (s: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -368,6 +483,28 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
   // The schema's name is the same characters, and not a slice of the text.
   const elementName = schema.name === tag.name ? schema.name : sink.keep(tag.name);
   const outerTask = frame.task;
+  if (isJobScaffolding(schema.key) && !frame.scaffolding) {
+    const jobId = attribute(tag, 'JobIdentifier');
+    const record: ScaffoldingRecord = {
+      element: elementName,
+      uri,
+      attrs: allAttributes(tag, sink.keep),
+      children: [],
+      start: tag.start,
+      end: tag.end,
+      nameStart: tag.nameStart,
+      nameEnd: tag.nameEnd,
+      jobIdStart: jobId && jobId.valueStart >= 0 ? jobId.valueStart : -1,
+      jobIdEnd: jobId && jobId.valueStart >= 0 ? jobId.valueEnd : -1,
+    };
+    sink.scaffoldings.push(record);
+    frame.scaffolding = record;
+  }
+  if (schema.key === 'EntityTypeMapping') {
+    const entityType = attribute(tag, 'Identifier')?.value.trim();
+    const connector = attribute(tag, 'Connector')?.value.trim();
+    if (entityType && connector) sink.mappings.push({ entityType: sink.keep(entityType), connector: sink.keep(connector) });
+  }
   const kind = definitionKind(schema);
   if (kind) {
     const idAttr = attribute(tag, 'Identifier');
@@ -429,12 +566,13 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
   for (const [attributeName, refKind] of refs) {
     for (const attr of tag.attributes) {
       if (attr.name !== attributeName || attr.valueStart < 0) continue;
-      addReference(attr, attributeName, refKind, elementName, frame, outerTask, schema, sink);
+      addReference(tag, attr, attributeName, refKind, elementName, frame, outerTask, schema, sink);
     }
   }
 }
 
 function addReference(
+  tag: StartTag,
   attr: XmlAttribute,
   attributeName: string,
   refKind: string,
@@ -469,7 +607,8 @@ function addReference(
   }
   if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) {
     frame.job.tasks.push(ref.id);
-    frame.job.members.push({ step: ref.id, start: ref.start, end: ref.end });
+    const level = attribute(tag, 'Level');
+    frame.job.members.push(level && level.valueStart >= 0 ? { step: ref.id, start: ref.start, end: ref.end, level: sink.keep(level.value) } : { step: ref.id, start: ref.start, end: ref.end });
   }
   sink.references.push(ref);
 }

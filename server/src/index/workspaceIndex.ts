@@ -8,9 +8,20 @@
  * lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
-import { Definition, FileEntry, JobEntry, Reference, TaskRecord, sameIndexFacts } from './fileEntry';
+import { Definition, FileEntry, JobEntry, Reference, TaskRecord, hasGeneratorFacts, sameGeneratorFacts, sameIndexFacts } from './fileEntry';
+import { GeneratedLayer } from './generatedLayer';
 
 type ByKey<T> = Map<string, T[]>;
+
+/** What the agent's appsettings.json says of jobs (`Jobs.MaxTaskBatchSize`), and which file said it. */
+export interface AgentSettings {
+  maxTaskBatchSize: number;
+  /** The settings file it comes from (a path to show), or undefined for the documented default. */
+  source?: string;
+}
+
+/** The agent's appsettings page: "MaxTaskBatchSize default value: 5". */
+export const DEFAULT_AGENT_SETTINGS: AgentSettings = { maxTaskBatchSize: 5 };
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
@@ -24,6 +35,10 @@ export class WorkspaceIndex {
   private changes = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
+  /** Counts changes of what job scaffoldings read; the generated layer is rebuilt when it moved. */
+  private generatorChanges = 0;
+  private layer: { version: number; layer: GeneratedLayer } | undefined;
+  private agent: AgentSettings = DEFAULT_AGENT_SETTINGS;
 
   static keyOf(kind: string, id: string): string {
     return isCaseInsensitiveKind(kind) ? id.toLowerCase() : id;
@@ -58,6 +73,7 @@ export class WorkspaceIndex {
   set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
     if (!old || !sameIndexFacts(old, entry)) this.changes++;
+    if (old ? !sameGeneratorFacts(old, entry) : hasGeneratorFacts(entry)) this.generatorChanges++;
     this.files.set(entry.uri, entry);
     if (old && old.definitions.length === entry.definitions.length && old.references.length === entry.references.length) {
       const slots = this.slots.get(old);
@@ -99,6 +115,7 @@ export class WorkspaceIndex {
     const old = this.files.get(uri);
     if (!old) return false;
     this.changes++;
+    if (hasGeneratorFacts(old)) this.generatorChanges++;
     this.unlink(old);
     this.files.delete(uri);
     return true;
@@ -144,27 +161,72 @@ export class WorkspaceIndex {
     return known.filter((s) => s !== id);
   }
 
+  /** The agent settings job plans and rules read (from an appsettings.json of the workspace). */
+  get agentSettings(): AgentSettings {
+    return this.agent;
+  }
+
+  set agentSettings(settings: AgentSettings) {
+    if (settings.maxTaskBatchSize === this.agent.maxTaskBatchSize && settings.source === this.agent.source) return;
+    this.agent = settings;
+    this.changes++;
+  }
+
+  /**
+   * What the job scaffoldings generate, rebuilt when what they read changed since the last call.
+   * Its definitions count as definitions everywhere (references to them resolve, completion
+   * offers them); `generatedBy` tells them apart.
+   */
+  generated(): GeneratedLayer {
+    if (this.layer?.version !== this.generatorChanges) this.layer = { version: this.generatorChanges, layer: new GeneratedLayer(this, WorkspaceIndex.keyOf) };
+    return this.layer.layer;
+  }
+
+  /** Hand-written definitions first, then generated ones. */
   definitions(kind: string, id: string): readonly Definition[] {
+    const key = WorkspaceIndex.keyOf(kind, id);
+    const own = this.defs.get(kind)?.get(key);
+    const generated = this.generated().definitions(kind, key);
+    if (!generated) return own ?? NONE;
+    return own ? [...own, ...generated] : generated;
+  }
+
+  /** The definitions written in configuration files, without what scaffoldings generate. */
+  ownDefinitions(kind: string, id: string): readonly Definition[] {
     return this.defs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)) ?? NONE;
   }
 
   hasDefinition(kind: string, id: string): boolean {
-    return this.defs.get(kind)?.has(WorkspaceIndex.keyOf(kind, id)) ?? false;
+    const key = WorkspaceIndex.keyOf(kind, id);
+    return (this.defs.get(kind)?.has(key) ?? false) || this.generated().definitions(kind, key) !== undefined;
   }
 
   references(kind: string, id: string): readonly Reference[] {
     return this.refs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)) ?? NONE;
   }
 
-  /** Calls `visit` with the definitions of every identifier of a kind, until it returns false. */
+  /**
+   * Calls `visit` with the definitions of every identifier of a kind (hand-written ones, then
+   * identifiers only scaffoldings generate), until it returns false.
+   */
   forEachIdentifier(kind: string, visit: (defs: readonly Definition[]) => boolean | void): void {
     const byKey = this.defs.get(kind);
-    if (!byKey) return;
-    for (const list of byKey.values()) if (visit(list) === false) return;
+    if (byKey) for (const list of byKey.values()) if (visit(list) === false) return;
+    const generated = this.generated().byKey(kind);
+    if (generated) for (const [key, list] of generated) if (!byKey?.has(key) && visit(list) === false) return;
+  }
+
+  /** Calls `visit` with the hand-written definitions of every identifier of a kind. */
+  forOwnDefinitions(kind: string, visit: (defs: readonly Definition[]) => void): void {
+    const byKey = this.defs.get(kind);
+    if (byKey) for (const list of byKey.values()) visit(list);
   }
 
   identifierCount(kind: string): number {
-    return this.defs.get(kind)?.size ?? 0;
+    let count = this.defs.get(kind)?.size ?? 0;
+    const generated = this.generated().byKey(kind);
+    if (generated) for (const key of generated.keys()) if (!this.defs.get(kind)?.has(key)) count++;
+    return count;
   }
 
   /** The record of the task defined with this identifier (the first, if it is defined twice). */
@@ -173,12 +235,35 @@ export class WorkspaceIndex {
     return undefined;
   }
 
+  /** The job with this identifier: written in a file, or generated by a scaffolding. */
+  job(id: string): JobEntry | undefined {
+    for (const d of this.definitions('Job', id)) {
+      const job = this.jobOf(d, id);
+      if (job) return job;
+    }
+    return undefined;
+  }
+
+  /** Every job: written in files (in file order), then generated by scaffoldings. */
+  allJobs(): JobEntry[] {
+    const out: JobEntry[] = [];
+    for (const entry of this.files.values()) out.push(...entry.jobs);
+    out.push(...this.generated().jobs());
+    return out;
+  }
+
+  /** The job entry `d` (a definition inside job `jobId`, or the job's own) belongs to. */
+  private jobOf(d: Definition, jobId: string): JobEntry | undefined {
+    if (d.generatedBy) return this.generated().job(jobId);
+    return this.files.get(d.uri)?.jobs.find((j) => j.id === jobId && j.start <= d.start);
+  }
+
   /** Jobs that run the task (inline or through a Step). */
   jobsOfTask(taskId: string): JobEntry[] {
     const out = new Set<JobEntry>();
     // Written inside a job…
     for (const d of this.definitions(TASK_KIND, taskId)) {
-      const job = d.job !== undefined ? this.files.get(d.uri)?.jobs.find((j) => j.id === d.job && j.start <= d.start) : undefined;
+      const job = d.job !== undefined ? this.jobOf(d, d.job) : undefined;
       if (job) out.add(job);
     }
     // …or named by a Step: the reference knows the job it sits in.

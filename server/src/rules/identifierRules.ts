@@ -20,7 +20,8 @@ export const identifierUnique: Rule = indexRule({
   checkIndex({ entry, index }, report) {
     for (const d of entry.definitions) {
       if (d.consolidation) continue;
-      const others = index.definitions(d.kind, d.id).filter((o) => o !== d && !o.consolidation);
+      // A collision with a generated identifier has its own rule (scaffolding/generated-id-collision).
+      const others = index.ownDefinitions(d.kind, d.id).filter((o) => o !== d && !o.consolidation);
       if (others.length === 0) continue;
       const o = others[0];
       const where = index.file(o.uri)?.lines.positionAt(o.idStart);

@@ -31,7 +31,8 @@ export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   }
   const ids = new Set<string>();
   for (const t of tasks) if (t.task.id) ids.add(t.task.id);
-  return { job, tasks, ids, complete: isCompleteJob(job, tasks) };
+  // What a scaffolding generates is the product's own output: the complete-job rules leave it alone.
+  return { job, tasks, ids, complete: !job.generatedBy && isCompleteJob(job, tasks) };
 }
 
 /**

@@ -100,7 +100,8 @@ export class RuleContext {
 
   /** The element a task record of this file was read from. */
   elementOf(task: TaskRecord): XmlElement | undefined {
-    return task.uri === this.entry.uri ? this.elementStartingAt(task.start) : undefined;
+    // A generated task's offsets are its scaffolding's: it has no element of its own.
+    return task.uri === this.entry.uri && !task.generatedBy ? this.elementStartingAt(task.start) : undefined;
   }
 
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */

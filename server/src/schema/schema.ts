@@ -52,8 +52,17 @@ interface RawElement {
   patternAttributes?: Record<string, AttributeSchema>;
 }
 
+/** What a connection package can do, per its documentation page (null: the page does not say). */
+export interface PackageCapabilities {
+  displayName: string;
+  export: boolean | null;
+  fulfill: boolean | null;
+  incremental: boolean | null;
+}
+
 interface Catalog {
   namespace: string;
+  connectionPackages: { packages: Record<string, PackageCapabilities> };
   rootElement: string;
   conventions: { caseInsensitiveIdentifiers: string[]; reservedWords: string[] };
   types: Record<string, { values: Record<string, number | null> }>;
@@ -117,6 +126,23 @@ const agentTasks = new Set([...elements.values()].filter((e) => e.agentOrServer 
 
 export function isAgentTask(name: string): boolean {
   return agentTasks.has(name);
+}
+
+/** The documentation's job scaffoldings: each generates one or more jobs (see jobs/scaffoldingTemplates.ts). */
+export const JOB_SCAFFOLDINGS: readonly string[] = [
+  'CreateConnectorSynchroComplete',
+  'CreateConnectorSynchroIncremental',
+  'CreateAgentSynchroComplete',
+  'CreateAgentSynchroIncremental',
+  'CreateInitializationJob',
+  'CreateAccessCertificationJob',
+  'CreateConnectorsJobs',
+  'CleanDatabaseJob',
+];
+const jobScaffoldings = new Set(JOB_SCAFFOLDINGS);
+
+export function isJobScaffolding(key: string): boolean {
+  return jobScaffoldings.has(key);
 }
 
 export function isTaskElement(name: string): boolean {
@@ -212,6 +238,11 @@ export function enumValues(attr: AttributeSchema): { names: string[]; numbers: n
 export function multilingualIndex(name: string): number | undefined {
   const m = /^(DisplayName|Description|PluralDisplayName)_L(\d+)$/.exec(name);
   return m ? Number(m[2]) : undefined;
+}
+
+/** The documented capabilities of a connection package (`Usercube.AD@0000001`), if the catalog knows it. */
+export function connectionPackage(id: string): PackageCapabilities | undefined {
+  return catalog.connectionPackages.packages[id.trim()];
 }
 
 /** Canonical rank of a task type in a complete-sync job (catalog completeSyncOrder.rankForLinting). */
