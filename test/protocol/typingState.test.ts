@@ -8,14 +8,15 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-protocol/n
 import { conf } from '../helpers/cursor';
 import { positionIn, rangeIn, startSession, visible } from '../helpers/lspClient';
 
+// T_Later is written after the task that depends on it, and runs before it by its Level.
 const WELL_FORMED = conf(`  <Job Identifier="Job_T" DisplayName_L1="Typing">
-    <UpdateEntityPropertyExpressionsTask Identifier="T_Compute" DisplayName_L1="Compute" />
-    <ComputeCorrelationKeysTask Identifier="T_Keys" DisplayName_L1="Keys">
+    <UpdateEntityPropertyExpressionsTask Identifier="T_Compute" Level="0" DisplayName_L1="Compute" />
+    <ComputeCorrelationKeysTask Identifier="T_Keys" Level="1" DisplayName_L1="Keys">
       <TaskDependsOnTask ParentTask="T_Compute" />
       <TaskDependsOnTask ParentTask="T_Later" />
       <TaskDependsOnTask ParentTask="" />
     </ComputeCorrelationKeysTask>
-    <ComputeRoleModelTask Identifier="T_Later" DisplayName_L1="Later" />
+    <ComputeRoleModelTask Identifier="T_Later" Level="0" DisplayName_L1="Later" />
   </Job>`);
 const ELSEWHERE = conf('  <ComputeCorrelationKeysTask Identifier="Disk_Task" DisplayName_L1="On disk" />');
 

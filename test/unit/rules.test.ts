@@ -25,6 +25,18 @@ function replace(from: string, to: string): string {
   return GOOD_JOB.replace(from, to);
 }
 
+/** GOOD_JOB with a Level on each task, in its order (export, prepare, synchronize, expressions, GPO, fulfil, profiles). */
+function levelled(levels: number[]): string {
+  return job([E, P, S, X, G, F, U].map((t, i) => t.replace(/(<\w+ Identifier="\w+")/, `$1 Level="${levels[i]}"`)));
+}
+
+/** A job running the tasks of GOOD_JOB again through Steps, all at level 0. */
+function stepsAtLevel0(ids: string[]): string {
+  return `${GOOD_JOB}\n<Job Identifier="Batch" DisplayName_L1="b" Agent="Local">\n${ids.map((id) => `  <Step Identifier="${id}" Level="0" />`).join('\n')}\n</Job>`;
+}
+
+const SCAFFOLDING = '<CreateConnectorSynchroComplete Connector="AD" JobIdentifier="AD_Scaffolded"><OpenIdIdentifier Identifier="Job" /></CreateConnectorSynchroComplete>';
+
 const CASES: Case[] = [
   { rule: 'xml/well-formed', severity: 'error', bad: replace('<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />', '<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD"'), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB },
   { rule: 'file/encoding-mojibake', severity: 'warning', bad: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Pr\uFFFDparation" DisplayName_L3="Prï¿½paration"'), at: ['Pr\uFFFDparation', 'Prï¿½paration'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="Préparation"') },
@@ -54,6 +66,11 @@ const CASES: Case[] = [
   { rule: 'job/duplicate-task', severity: 'warning', bad: GOOD_JOB.replace('</Job>', '  <Step Identifier="AD_Export" />\n</Job>'), at: ['AD_Export'], good: GOOD_JOB },
   { rule: 'job/crontab-attribute-casing', severity: 'error', bad: replace('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">'), at: ['CrontabExpression'], good: replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">') },
   { rule: 'job/crontab-syntax', severity: 'error', bad: replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 25 * * *">'), at: ['0 25 * * *'], good: replace('Agent="Local">', 'Agent="Local" CronTabExpression="*/15 6-20 * JAN-DEC MON-FRI">') },
+  { rule: 'job/parent-level', severity: 'warning', bad: levelled([0, 0, 2, 3, 4, 5, 6]), at: ['AD_Export'], good: levelled([0, 1, 2, 3, 4, 5, 6]), message: /^Parent task 'AD_Export' runs at the same level \(0\) as this task in job 'Job_AD_Complete'/ },
+  { rule: 'job/batch-size', severity: 'info', bad: stepsAtLevel0(['AD_Export', 'AD_Prepare', 'AD_Sync', 'AD_Expressions', 'AD_GPO', 'AD_Fulfill']), at: ['AD_Fulfill'], good: stepsAtLevel0(['AD_Export', 'AD_Prepare', 'AD_Sync', 'AD_Expressions', 'AD_GPO']), message: /^Level 0 of job 'Batch' has 6 tasks, more than Jobs.MaxTaskBatchSize \(5, the default\): the agent runs them as 2 levels/ },
+  { rule: 'scaffolding/generated-id-collision', severity: 'warning', bad: `${GOOD_JOB}\n${SCAFFOLDING}\n<FulfillTask Identifier="AD_Scaffolded_Fulfill1" DisplayName_L1="f" Connector="AD" Connection="ADFulfillment" />`, at: ['AD_Scaffolded_Fulfill1'], good: `${GOOD_JOB}\n${SCAFFOLDING}\n<FulfillTask Identifier="AD_Scaffolded_Fulfill1" ConsolidationMode="Merge" DisplayName_L1="f" />` },
+  { rule: 'scaffolding/job-identifier-collision', severity: 'error', bad: `${GOOD_JOB}\n${SCAFFOLDING.replace('AD_Scaffolded', 'Job_AD_Complete')}`, at: ['Job_AD_Complete'], good: `${GOOD_JOB}\n${SCAFFOLDING}` },
+  { rule: 'scaffolding/openididentifier-required', severity: 'warning', bad: `${GOOD_JOB}\n<CreateConnectorSynchroComplete Connector="AD" JobIdentifier="AD_Scaffolded" />`, at: ['CreateConnectorSynchroComplete'], good: `${GOOD_JOB}\n${SCAFFOLDING}` },
   { rule: 'job/agent-consistency', severity: 'error', bad: replace('DisplayName_L1="e" Agent="Local"', 'DisplayName_L1="e" Agent="Remote"'), at: ['Remote'], good: GOOD_JOB },
   { rule: 'attribute/required', severity: 'error', bad: replace('DisplayName_L1="s" Connector="AD"', 'DisplayName_L1="s"'), at: ['SynchronizeTask'], good: GOOD_JOB },
   { rule: 'attribute/unknown', severity: 'warning', bad: replace('DisplayName_L1="g" Connector="AD"', 'DisplayName_L1="g" Connector="AD" Conector="AD"'), at: ['Conector="AD"'], good: replace('DisplayName_L1="g"', 'DisplayName_L1="g" DisplayName_L2="g" BatchSelectSize="10"') },

@@ -5,6 +5,7 @@
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { FixContext, FixTarget, fixesFor, safeFixes } from '../fixes/quickFixes';
+import { jobCodeActions } from './jobActions';
 import { OffsetEdit } from '../fixes/textEdits';
 import type { FeatureContext } from '../languageService';
 import { DIAGNOSTIC_SOURCE } from '../rules/rule';
@@ -26,7 +27,7 @@ function fixContext(ctx: FeatureContext): FixContext {
   return { text: ctx.doc.text, tree: ctx.doc.tree, index: ctx.index };
 }
 
-export function getCodeActions(ctx: FeatureContext, _range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, allDiagnostics: () => Diagnostic[]): CodeAction[] {
+export function getCodeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, allDiagnostics: () => Diagnostic[]): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -44,6 +45,7 @@ export function getCodeActions(ctx: FeatureContext, _range: Range, diagnostics: 
       }
     }
   }
+  if (wants(CodeActionKind.Refactor)) out.push(...jobCodeActions(ctx, range, (edits) => ({ changes: { [ctx.doc.uri]: toTextEdits(ctx, edits) } })));
   // Fix-all only when asked for by kind (as on save), never among the quick fixes of a range.
   if (only && wants(FIX_ALL_KIND)) {
     const edits = fixAllEdits(ctx, allDiagnostics());

@@ -23,8 +23,8 @@ export function indentAt(text: string, offset: number): string | undefined {
   return i === 0 || text[i - 1] === '\n' ? text.slice(i, offset) : undefined;
 }
 
-/** One level of indentation as the file writes it. */
-function indentUnit(text: string, el: XmlElement): string {
+/** One level of indentation as the file writes it (measured on `el` and its parent). */
+export function indentUnit(text: string, el: XmlElement): string {
   const own = indentAt(text, el.start);
   const parent = el.parent ? indentAt(text, el.parent.start) : undefined;
   if (own !== undefined && parent !== undefined && own.startsWith(parent) && own.length > parent.length) return own.slice(parent.length);
@@ -32,7 +32,7 @@ function indentUnit(text: string, el: XmlElement): string {
 }
 
 /** `/>` written with or without a space before it, as most of the file does. */
-function selfClosingStyle(text: string): string {
+export function selfClosingStyle(text: string): string {
   return count(text, '"/>') > count(text, '" />') ? '/>' : ' />';
 }
 
@@ -107,7 +107,7 @@ function closingTagStart(text: string, el: XmlElement): number {
   return i >= el.startTagEnd ? i : el.end;
 }
 
-function escapeAttribute(value: string): string {
+export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 

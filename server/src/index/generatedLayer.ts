@@ -22,6 +22,8 @@ export interface ScaffoldingResult {
 export class GeneratedLayer {
   private readonly defs = new Map<string, Map<string, Definition[]>>();
   private readonly jobEntries = new Map<string, JobEntry>();
+  /** Generated tasks by the identifier of each of their parents. */
+  private readonly children = new Map<string, Definition[]>();
   /** By file, then by the scaffolding's position among the file's scaffoldings. */
   private readonly results = new Map<string, ScaffoldingResult[]>();
 
@@ -72,7 +74,9 @@ export class GeneratedLayer {
         nameEnd: s.nameEnd,
         generatedBy: s.element,
       };
-      add({ kind: TASK_KIND, id: t.id, element: t.element, ...place, displayName: attrs.DisplayName_L1, job: task.job, task });
+      const def: Definition = { kind: TASK_KIND, id: t.id, element: t.element, ...place, displayName: attrs.DisplayName_L1, job: task.job, task };
+      add(def);
+      for (const p of t.parents) this.children.set(p, [...(this.children.get(p) ?? []), def]);
       if (createsJob) {
         entry.tasks.push(t.id);
         entry.members.push({ task });
@@ -89,6 +93,11 @@ export class GeneratedLayer {
   /** Every generated identifier of a kind, by key. */
   byKey(kind: string): ReadonlyMap<string, Definition[]> | undefined {
     return this.defs.get(kind);
+  }
+
+  /** The generated tasks that depend on task `id`. */
+  dependents(id: string): readonly Definition[] {
+    return this.children.get(id) ?? [];
   }
 
   job(id: string): JobEntry | undefined {

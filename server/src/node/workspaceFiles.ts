@@ -18,7 +18,12 @@ export function isInSkippedFolder(relativePath: string): boolean {
 /** Files larger than this are not indexed (a clear message instead of a stalled server). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export async function listXmlFiles(root: string, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
+export function listXmlFiles(root: string, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
+  return listFiles(root, (name) => name.toLowerCase().endsWith('.xml'), exclude);
+}
+
+/** The files below `root` whose name `accept` takes, in a stable order, outside the folders never indexed. */
+export async function listFiles(root: string, accept: (name: string) => boolean, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
   const out: string[] = [];
   async function walk(dir: string, rel: string): Promise<void> {
     let entries;
@@ -34,7 +39,7 @@ export async function listXmlFiles(root: string, exclude: GlobSet = new GlobSet(
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!ALWAYS_SKIPPED.has(e.name)) await walk(full, childRel);
-      } else if (e.isFile() && e.name.toLowerCase().endsWith('.xml')) {
+      } else if (e.isFile() && accept(e.name)) {
         out.push(full);
       }
     }

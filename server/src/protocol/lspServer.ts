@@ -26,6 +26,8 @@ import { RuleSettings } from '../rules/validation';
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
+import { isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
+import { IndexStatus, STATUS_NOTIFICATION, registerJobHandlers } from './jobHandlers';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
@@ -56,6 +58,8 @@ export class LspServer {
   private pendingOwn = new Set<string>();
   /** Open documents whose last strict XML check failed. */
   private readonly strictErrors = new Set<string>();
+  /** Error diagnostics last published per open document (the status item's count). */
+  private readonly errors = new Map<string, number>();
   private ownTimer: NodeJS.Immediate | undefined;
   private crossTimer: NodeJS.Timeout | undefined;
   private indexing: Promise<void> = Promise.resolve();
@@ -102,6 +106,7 @@ export class LspServer {
     c.onCodeAction((p) => this.service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only));
     c.onPrepareRename((p) => answerOrRefuse(this.service.prepareRename(p.textDocument.uri, p.position)));
     c.onRenameRequest((p) => answerOrRefuse(this.service.doRename(p.textDocument.uri, p.position, p.newName)));
+    registerJobHandlers(c, this.service);
 
     this.documents.listen(c);
     c.listen();
@@ -125,7 +130,9 @@ export class LspServer {
         hoverProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.RefactorRewrite, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        callHierarchyProvider: true,
         // Rename options only for clients that said they support prepareRename (LSP 3.17).
         renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -143,6 +150,7 @@ export class LspServer {
         watchers: [
           { globPattern: '**/*.xml' },
           { globPattern: `**/${SETTINGS_FILE}` },
+          { globPattern: '**/appsettings*.json' },
           // Deleting, renaming or moving a folder reports the folder only (microsoft/vscode#60813).
           { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
         ],
@@ -187,6 +195,7 @@ export class LspServer {
     this.exclude = new GlobSet(settings.exclude);
     this.editorRules = settings.rules;
     this.rules = this.newRuleResolver();
+    await this.readAgentSettings();
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
     const files: string[] = [];
@@ -199,9 +208,10 @@ export class LspServer {
     const loaded = () => {
       done++;
       const now = Date.now();
-      if (progress && (now - lastReport > 100 || done === total)) {
+      if (now - lastReport > 100 || done === total) {
         lastReport = now;
-        progress.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
+        progress?.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
+        this.sendStatus({ indexing: true, done, total });
       }
     };
     const items = files.map((file) => ({ file, uri: URI.file(file).toString() }));
@@ -240,6 +250,27 @@ export class LspServer {
     this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms${threads}.`);
     this.indexed = true;
     for (const doc of this.documents.all()) this.publish(doc.uri, true);
+    this.sendStatus();
+  }
+
+  /** `Jobs.MaxTaskBatchSize` from the first appsettings.json of the workspace folders that sets it. */
+  private async readAgentSettings(): Promise<void> {
+    const roots = this.roots.filter((r) => r.startsWith('file:')).map((r) => URI.parse(r).fsPath);
+    this.service.setAgentSettings(await readAgentSettings(roots, (file) => file));
+  }
+
+  /** The index's state for the client's status item: while indexing, then after each change. */
+  private sendStatus(progress?: { indexing: true; done: number; total: number }): void {
+    let files = 0;
+    for (const e of this.service.index.allFiles()) if (e.status === 'configuration') files++;
+    const status: IndexStatus = { indexing: false, done: 0, total: 0, files, jobs: progress ? 0 : this.service.index.allJobs().length, errors: this.errorCount(), ...progress };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  private errorCount(): number {
+    let n = 0;
+    for (const count of this.errors.values()) n += count;
+    return n;
   }
 
   private async loadFromDisk(uri: string, file: string): Promise<void> {
@@ -271,6 +302,10 @@ export class LspServer {
     for (const ch of changes) {
       if (ch.uri.endsWith(`/${SETTINGS_FILE}`)) {
         this.rules = this.newRuleResolver();
+        continue;
+      }
+      if (isAgentSettingsFile(ch.uri)) {
+        await this.readAgentSettings();
         continue;
       }
       const isXml = ch.uri.toLowerCase().endsWith('.xml');
@@ -323,6 +358,7 @@ export class LspServer {
     }
     this.service.closeDocument(uri, text, encoding);
     this.strictErrors.delete(uri);
+    this.errors.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.scheduleCrossFile();
   }
@@ -356,6 +392,7 @@ export class LspServer {
       this.crossTimer = undefined;
       if (!this.indexed) return;
       for (const doc of this.documents.all()) this.publish(doc.uri, true);
+      this.sendStatus();
     }, CROSS_FILE_DEBOUNCE_MS);
   }
 
@@ -368,6 +405,7 @@ export class LspServer {
       else this.strictErrors.delete(uri);
     }
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    this.errors.set(uri, diagnostics.filter((d) => d.severity === 1).length);
   }
 }
 

@@ -150,23 +150,41 @@ export const notIncremental = completeRule(
   },
 );
 
+/** Export, prepare, synchronize: the ranks that repeat once per connector. */
+const LAST_SYNCHRONIZATION_RANK = completeSyncRank('SynchronizeTask')!;
+
+/** The job's tasks in launch order: by Level when it has levels (then document order), else document order. */
+function inLaunchOrder(job: JobView): JobTask[] {
+  if (!job.tasks.some((t) => t.level !== undefined)) return job.tasks;
+  return [...job.tasks].sort((a, b) => (a.level ?? -1) - (b.level ?? -1));
+}
+
 export const canonicalOrder = completeRule(
   'sync-complete/order',
   'warning',
   'seed §2–12; CreateConnectorSynchroComplete levels',
-  'Without levels, a job runs its tasks in document order. A complete job exports, prepares and synchronizes first, then computes expressions, ' +
+  'A complete job runs its tasks by Level, or from top to bottom without levels. It exports, prepares and synchronizes first ' +
+    '(all exports, then all prepares, then all synchronizations, or connector after connector), then computes expressions, ' +
     'correlation keys and the role model, generates provisioning orders, fulfils, updates classifications and profiles, and notifies.',
   (ctx, report) => {
     for (const job of ctx.jobs()) {
       if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
+      // After synchronization: one order for the whole job.
       let highest: { rank: number; element: string } | undefined;
-      for (const t of job.tasks) {
+      // Export, prepare, synchronize: one order per connector.
+      const perConnector = new Map<string | undefined, { rank: number; element: string }>();
+      for (const t of inLaunchOrder(job)) {
         const rank = completeSyncRank(t.task.element);
         if (rank === undefined) continue;
-        if (highest && rank < highest.rank) {
-          const at = t.step ?? (t.task.uri === ctx.entry.uri ? nameSpan(t.task) : undefined);
-          if (at) report({ ...at, message: `${t.task.element} should come before ${highest.element} in a complete job.` });
-        } else highest = { rank, element: t.task.element };
+        const at = t.step ?? (t.task.uri === ctx.entry.uri && !t.task.generatedBy ? nameSpan(t.task) : undefined);
+        const connector = connectorOf(ctx, t.task);
+        const before = highest && rank < highest.rank ? highest : rank <= LAST_SYNCHRONIZATION_RANK ? perConnector.get(connector) : undefined;
+        if (before && rank < before.rank) {
+          if (at) report({ ...at, message: `${t.task.element} should come before ${before.element} in a complete job.` });
+          continue;
+        }
+        if (rank > LAST_SYNCHRONIZATION_RANK) highest = { rank, element: t.task.element };
+        else perConnector.set(connector, { rank, element: t.task.element });
       }
     }
   },

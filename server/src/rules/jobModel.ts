@@ -4,12 +4,15 @@
  */
 import { FileEntry, JobEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { parseLevel } from '../jobs/jobPlan';
 import { isTrue } from './values';
 
 export interface JobTask {
   task: TaskRecord;
   /** Set when the job reaches the task through a Step (offsets of its value, in the job's file). */
   step?: { start: number; end: number };
+  /** `Level` as written on the task or its Step. */
+  level?: number;
 }
 
 export interface JobView {
@@ -23,10 +26,10 @@ export interface JobView {
 export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   const tasks: JobTask[] = [];
   for (const m of job.members) {
-    if (m.task) tasks.push({ task: m.task });
+    if (m.task) tasks.push({ task: m.task, level: parseLevel(m.task.attrs.Level) });
     else {
       const target = index.task(m.step);
-      if (target) tasks.push({ task: target, step: { start: m.start, end: m.end } });
+      if (target) tasks.push({ task: target, step: { start: m.start, end: m.end }, level: parseLevel(m.level) });
     }
   }
   const ids = new Set<string>();

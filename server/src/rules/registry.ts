@@ -4,9 +4,11 @@ import { COMPLETE_SYNC_RULES } from './completeSyncRules';
 import { DEPENDENCY_RULES } from './dependencyRules';
 import { encodingMojibake } from './encodingRules';
 import { IDENTIFIER_RULES } from './identifierRules';
+import { JOB_PLAN_RULES } from './jobPlanRules';
 import { JOB_RULES } from './jobRules';
 import { REFERENCE_RULES } from './referenceRules';
 import { Rule } from './rule';
+import { SCAFFOLDING_RULES } from './scaffoldingRules';
 import { TASK_RULES } from './taskRules';
 import { xmlWellFormed } from './xmlWellFormed';
 
@@ -14,7 +16,8 @@ export const RULE_GROUPS: readonly { title: string; rules: readonly Rule[] }[] =
   { title: 'XML and file', rules: [xmlWellFormed, encodingMojibake] },
   { title: 'Identifiers and references', rules: [...IDENTIFIER_RULES, ...REFERENCE_RULES] },
   { title: 'Dependencies', rules: DEPENDENCY_RULES },
-  { title: 'Jobs', rules: JOB_RULES },
+  { title: 'Jobs', rules: [...JOB_RULES, ...JOB_PLAN_RULES] },
+  { title: 'Job scaffoldings', rules: SCAFFOLDING_RULES },
   { title: 'Attributes', rules: ATTRIBUTE_RULES },
   { title: 'Tasks', rules: TASK_RULES },
   { title: 'Complete-synchronization jobs', rules: COMPLETE_SYNC_RULES },
