@@ -81,9 +81,9 @@ describe('usercube-jobs check --format json', () => {
 type Sarif = any;
 
 /**
- * Valid against the official SARIF 2.1.0 schema, plus what the schema cannot say and code
- * scanning relies on: unique rule ids, each ruleIndex pointing at its rule, base URIs that end
- * with '/', regions not reversed.
+ * Valid against the SARIF 2.1.0 schema, plus what the schema cannot say and code scanning
+ * relies on: unique rule ids, each ruleIndex pointing at its rule, base URIs that end with '/',
+ * regions that start on a line (the standard's errata require a start) and are not reversed.
  */
 function assertValidSarif(log: Sarif): void {
   assert.deepEqual(sarifSchemaErrors(log), []);
@@ -97,6 +97,7 @@ function assertValidSarif(log: Sarif): void {
       const pl = loc.physicalLocation;
       if (pl.artifactLocation.uriBaseId) assert.ok(run.originalUriBaseIds[pl.artifactLocation.uriBaseId].uri.endsWith('/'), 'base URI ends with /');
       const g = pl.region;
+      assert.ok(Number.isInteger(g.startLine) && g.startLine >= 1, `${where}: region starts on a line`);
       assert.ok(g.endLine > g.startLine || (g.endLine === g.startLine && g.endColumn >= g.startColumn), `${where}: region not reversed`);
     }
   }
@@ -106,11 +107,11 @@ describe('the SARIF schema check', () => {
   it('rejects what SARIF 2.1.0 does not allow', async () => {
     const { doc: log } = await json('check', 'test/fixtures/cli-broken', '--format', 'sarif');
     log.runs[0].results[0].level = 'fatal';
-    delete log.runs[0].results[1].locations[0].physicalLocation.region.startLine;
+    log.runs[0].results[1].locations[0].physicalLocation.region.startLine = 0;
     delete log.runs[0].tool.driver.name;
     const errors = sarifSchemaErrors(log);
     assert.ok(errors.includes('/runs/0/results/0/level must be equal to one of the allowed values'), errors.join('\n'));
-    assert.ok(errors.includes("/runs/0/results/1/locations/0/physicalLocation/region must match a schema in anyOf"), errors.join('\n'));
+    assert.ok(errors.includes('/runs/0/results/1/locations/0/physicalLocation/region/startLine must be >= 1'), errors.join('\n'));
     assert.ok(errors.includes("/runs/0/tool/driver must have required property 'name'"), errors.join('\n'));
   });
 });
