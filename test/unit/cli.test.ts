@@ -54,8 +54,8 @@ describe('usercube-jobs check', () => {
     [['check', '--frobnicate', 'examples'], "usercube-jobs check: unknown option '--frobnicate'."],
     [['check', 'no/such/folder'], "usercube-jobs check: 'no/such/folder' does not exist."],
     [['check', 'examples', 'no/such/folder'], "usercube-jobs check: 'no/such/folder' does not exist."],
-    [['check', '--format', 'xml', 'examples'], "usercube-jobs check: unknown format 'xml' (use text, json or sarif)."],
-    [['check', 'examples', '--format'], 'usercube-jobs check: --format needs a value: text, json or sarif.'],
+    [['check', '--format', 'xml', 'examples'], "usercube-jobs check: unknown format 'xml' (use text, json, sarif, github or junit)."],
+    [['check', 'examples', '--format'], 'usercube-jobs check: --format needs a value: text, json, sarif, github or junit.'],
     [['check', '--rule', 'reference/unresolvd=off', 'examples'], "usercube-jobs check: --rule: unknown rule 'reference/unresolvd' (did you mean 'reference/unresolved'?). The rules are listed in docs/rules.md."],
     [['check', '--rule', 'no-such-rule=off', 'examples'], "usercube-jobs check: --rule: unknown rule 'no-such-rule'. The rules are listed in docs/rules.md."],
     [['check', '--rule=reference/unresolved=fatal', 'examples'], "usercube-jobs check: --rule 'reference/unresolved=fatal': the severity must be off, info, warning or error."],
@@ -113,7 +113,7 @@ describe('usercube-jobs help and version', () => {
       const r = await run(...args);
       assert.equal(r.code, 0);
       const usage = r.out.join('\n');
-      for (const option of ['--format <text|json|sarif>', '--fix', '--rule <id>=<severity>', '--max-warnings <N>', '-h, --help', '--version']) {
+      for (const option of ['--format <text|json|sarif|github|junit>', '--fix', '--rule <id>=<severity>', '--max-warnings <N>', '-h, --help', '--version']) {
         assert.ok(usage.includes(option), `usage lists ${option}`);
       }
       assert.match(usage, /Exit code: 0 no error, 1 errors found/);

@@ -4,8 +4,9 @@ import { RULES, RULES_BY_ID } from '../rules/registry';
 import { SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'junit'];
+const FORMAT_NAMES = 'text, json, sarif, github or junit';
 
 export interface CheckOptions {
   targets: string[];
@@ -71,7 +72,7 @@ function parseCheck(args: readonly string[]): ParsedArguments {
         options.fix = true;
         break;
       case '--format':
-        if (!FORMATS.includes(value as OutputFormat)) return fail(`unknown format '${value}' (use text, json or sarif).`);
+        if (!FORMATS.includes(value as OutputFormat)) return fail(`unknown format '${value}' (use ${FORMAT_NAMES}).`);
         options.format = value as OutputFormat;
         break;
       case '--max-warnings':
@@ -93,7 +94,7 @@ function parseCheck(args: readonly string[]): ParsedArguments {
 }
 
 const VALUE_HINT: Record<string, string> = {
-  '--format': 'text, json or sarif',
+  '--format': FORMAT_NAMES,
   '--rule': '<rule-id>=<severity>',
   '--max-warnings': 'a whole number',
 };

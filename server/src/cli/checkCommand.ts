@@ -9,13 +9,12 @@ import { LanguageService } from '../languageService';
 import { RuleSettings } from '../rules/validation';
 import { CheckOptions, parseArguments } from './arguments';
 import { fixFiles } from './fixer';
-import { formatJson } from './formatJson';
-import { formatSarif } from './formatSarif';
-import { formatText } from './formatText';
 import { readInputFiles, resolveTargets } from './inputFiles';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
 import { RuleSettingsResolver } from '../node/projectSettings';
+import { reportWriter } from './outputFormats';
+import { writeReport } from './reportWriter';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 
@@ -101,9 +100,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   bar.end();
 
   const report: CheckReport = { cwd: io.cwd, fix: options.fix, files: checked, unreadable, summary: summarize(checked, unreadable.length) };
-  if (options.format === 'json') io.out(formatJson(report));
-  else if (options.format === 'sarif') io.out(formatSarif(report));
-  else formatText(report).forEach((l) => io.out(l));
+  writeReport(reportWriter(options.format, { cwd: io.cwd, fix: options.fix }), report).forEach((l) => io.out(l));
 
   const { errors, warnings } = report.summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

@@ -20,19 +20,24 @@
  *
  * Lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive.
  */
-import { CheckReport } from './report';
+import { JsonArrayItems, nestedJson } from './jsonPieces';
+import { ReportWriter } from './reportWriter';
 import { toolInfo } from './toolInfo';
 
-export function formatJson(report: CheckReport): string {
-  const { name, version } = toolInfo();
-  return JSON.stringify(
-    {
-      tool: { name, version },
-      files: report.files.map((f) => ({ path: f.path, configuration: f.configuration, fixesApplied: f.fixesApplied, diagnostics: f.diagnostics })),
-      unreadable: report.unreadable,
-      summary: report.summary,
+export function jsonWriter(): ReportWriter {
+  const files = new JsonArrayItems(4);
+  return {
+    start: () => {
+      const { name, version } = toolInfo();
+      return ['{', `  "tool": ${nestedJson({ name, version }, 2)},`, '  "files": ['];
     },
-    null,
-    2,
-  );
+    file: (f) => files.add({ path: f.path, configuration: f.configuration, fixesApplied: f.fixesApplied, diagnostics: f.diagnostics }),
+    end: ({ unreadable, summary }) => [
+      ...files.end(),
+      '  ],',
+      `  "unreadable": ${nestedJson(unreadable, 2)},`,
+      `  "summary": ${nestedJson(summary, 2)}`,
+      '}',
+    ],
+  };
 }

@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleDocUrl } from '../rules/rule';
 import { RULE_GROUPS } from '../rules/registry';
-import { CheckReport, SeverityName } from './report';
+import { JsonArrayItems, nestedJson } from './jsonPieces';
+import { SeverityName } from './report';
+import { ReportContext, ReportWriter } from './reportWriter';
 import { toolInfo } from './toolInfo';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -28,9 +30,9 @@ function artifactLocation(displayPath: string, file: string): { uri: string; uri
   return { uri: displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-export function formatSarif(report: CheckReport): string {
-  const { name, version, informationUri } = toolInfo();
-  const rules = RULE_GROUPS.flatMap((g) =>
+/** Every rule, as the driver lists them (results point at them by index). */
+function ruleDescriptors() {
+  return RULE_GROUPS.flatMap((g) =>
     g.rules.map((r) => ({
       id: r.id,
       shortDescription: { text: firstSentence(r.explanation) },
@@ -41,40 +43,56 @@ export function formatSarif(report: CheckReport): string {
       properties: { tags: [g.title] },
     })),
   );
+}
+
+/** One run whose results come one file at a time; the invocation (unreadable inputs) closes it. */
+export function sarifWriter(context: ReportContext): ReportWriter {
+  const rules = ruleDescriptors();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.files.flatMap((f) =>
-    f.diagnostics.map((d) => ({
-      ruleId: d.rule,
-      ruleIndex: ruleIndex.get(d.rule) ?? -1,
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(f.path, f.file),
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-          },
-        },
-      ],
-    })),
-  );
-  const notifications = report.unreadable.map((u) => ({
-    level: 'error',
-    message: { text: `${u.path}: ${u.message}` },
-  }));
-  const srcRoot = pathToFileURL(report.cwd).toString();
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name, version, semanticVersion: version, informationUri, rules } },
-        originalUriBaseIds: { [SRCROOT]: { uri: srcRoot.endsWith('/') ? srcRoot : srcRoot + '/' } },
-        columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: report.unreadable.length === 0, toolExecutionNotifications: notifications }],
-        results,
-      },
-    ],
+  const results = new JsonArrayItems(8);
+  return {
+    start: () => {
+      const { name, version, informationUri } = toolInfo();
+      const srcRoot = pathToFileURL(context.cwd).toString();
+      return [
+        '{',
+        `  "$schema": ${JSON.stringify(SARIF_SCHEMA)},`,
+        '  "version": "2.1.0",',
+        '  "runs": [',
+        '    {',
+        `      "tool": ${nestedJson({ driver: { name, version, semanticVersion: version, informationUri, rules } }, 6)},`,
+        `      "originalUriBaseIds": ${nestedJson({ [SRCROOT]: { uri: srcRoot.endsWith('/') ? srcRoot : srcRoot + '/' } }, 6)},`,
+        '      "columnKind": "utf16CodeUnits",',
+        '      "results": [',
+      ];
+    },
+    file: (f) =>
+      f.diagnostics.flatMap((d) =>
+        results.add({
+          ruleId: d.rule,
+          ruleIndex: ruleIndex.get(d.rule) ?? -1,
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: artifactLocation(f.path, f.file),
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
+          ],
+        }),
+      ),
+    end: ({ unreadable }) => {
+      const notifications = unreadable.map((u) => ({ level: 'error', message: { text: `${u.path}: ${u.message}` } }));
+      return [
+        ...results.end(),
+        '      ],',
+        `      "invocations": ${nestedJson([{ executionSuccessful: unreadable.length === 0, toolExecutionNotifications: notifications }], 6)}`,
+        '    }',
+        '  ]',
+        '}',
+      ];
+    },
   };
-  return JSON.stringify(sarif, null, 2);
 }

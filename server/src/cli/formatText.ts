@@ -2,15 +2,21 @@
  * The text format: one line per problem, `path:line:column: severity rule-id message`, in file
  * then document order; with --fix a line with the fixes applied; then the summary line.
  */
-import { CheckReport } from './report';
+import { CheckSummary } from './report';
+import { ReportContext, ReportWriter } from './reportWriter';
 
-export function formatText(report: CheckReport): string[] {
+export function textWriter(context: ReportContext): ReportWriter {
+  return {
+    start: () => [],
+    file: (f) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column}: ${d.severity} ${d.rule} ${d.message}`),
+    end: ({ summary }) => summaryLines(summary, context.fix),
+  };
+}
+
+/** The closing lines of the text and github formats. */
+export function summaryLines(s: CheckSummary, fix: boolean): string[] {
   const lines: string[] = [];
-  for (const f of report.files) {
-    for (const d of f.diagnostics) lines.push(`${f.path}:${d.line}:${d.column}: ${d.severity} ${d.rule} ${d.message}`);
-  }
-  const s = report.summary;
-  if (report.fix) lines.push(`Applied ${plural(s.fixesApplied, 'fix', 'fixes')} to ${plural(s.filesFixed, 'file', 'files')}.`);
+  if (fix) lines.push(`Applied ${plural(s.fixesApplied, 'fix', 'fixes')} to ${plural(s.filesFixed, 'file', 'files')}.`);
   lines.push(
     `${s.xmlFiles} XML files, ${s.configurationFiles} configuration files: ` +
       `${plural(s.errors, 'error', 'errors')}, ${plural(s.warnings, 'warning', 'warnings')}, ${s.info} info.`,

@@ -1,6 +1,6 @@
 /**
  * What one `check` run found, independent of the output format: the writers in format*.ts
- * only turn this into text, JSON or SARIF.
+ * only turn this into text, JSON, SARIF, workflow commands or JUnit XML.
  */
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';

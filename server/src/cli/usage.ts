@@ -6,8 +6,11 @@ below it) or file, and prints one line per problem:
   path:line:column: severity rule-id message
 
 Options:
-  --format <text|json|sarif>  Output format (default: text). json: files, diagnostics and a
-                              summary; sarif: SARIF 2.1.0 with rule metadata, for code scanning.
+  --format <text|json|sarif|github|junit>
+                              Output format (default: text). json: files, diagnostics and a
+                              summary; sarif: SARIF 2.1.0 with rule metadata, for code scanning;
+                              github: GitHub Actions annotations; junit: JUnit XML, one test
+                              case per file, for Azure DevOps and GitLab test reports.
   --fix                       Apply the safe quick fixes in place (each file keeps its encoding,
                               BOM and line endings), then report the problems that remain.
   --rule <id>=<severity>      Set a rule's severity: off, info, warning or error. Repeatable;
