@@ -201,6 +201,6 @@ describe('docs/ci.md', () => {
     assert.ok(npx, 'the page shows the npx command');
     const repo = repository(path.join(REPO_ROOT, 'examples', 'Conf'));
     const r = spawnSync('bash', ['-e', '-c', npx[1]], { cwd: repo, env: npmEnvironment(tempDir('ucj-prefix-'), tempDir('ucj-cache-')), encoding: 'utf8', timeout: 120_000 });
-    assert.deepEqual([r.status, r.stdout], [0, '6 XML files, 6 configuration files: 0 errors, 0 warnings, 0 info.\n'], r.stderr);
+    assert.deepEqual([r.status, r.stdout], [0, '8 XML files, 8 configuration files: 0 errors, 0 warnings, 0 info.\n'], r.stderr);
   });
 });

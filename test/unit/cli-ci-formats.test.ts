@@ -122,7 +122,7 @@ describe('usercube-jobs check --format junit', () => {
     const r = await run('check', 'examples', '--format', 'junit');
     assert.equal(r.code, 0);
     const cases = parseJunit(r.out.join('\n'));
-    assert.equal(cases.length, 6);
+    assert.equal(cases.length, 8);
     for (const c of cases) assert.deepEqual([c.name, c.failures, c.errors, c.skipped], [c.name, [], [], null]);
     assert.ok(cases.some((c) => c.name === 'examples/Conf/AD/AD Jobs.xml'));
   });

@@ -22,7 +22,7 @@ function cli(...args: string[]) {
 describe('node dist/cli.js', () => {
   it('exits 0 on the sample configuration', () => {
     const r = cli('check', 'examples');
-    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '6 XML files, 6 configuration files: 0 errors, 0 warnings, 0 info.\n', '']);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '8 XML files, 8 configuration files: 0 errors, 0 warnings, 0 info.\n', '']);
   });
 
   it('exits 1 on errors, with the problem lines on stdout', () => {

@@ -19,7 +19,7 @@ const BROKEN_LINES = [
 describe('usercube-jobs check', () => {
   it('passes the sample configuration with no problem', async () => {
     const r = await run('check', 'examples');
-    assert.deepEqual(r.out, ['6 XML files, 6 configuration files: 0 errors, 0 warnings, 0 info.']);
+    assert.deepEqual(r.out, ['8 XML files, 8 configuration files: 0 errors, 0 warnings, 0 info.']);
     assert.equal(r.code, 0);
   });
 

@@ -3,6 +3,7 @@ import { editDistance } from '../fixes/closestIdentifiers';
 import { RULES, RULES_BY_ID } from '../rules/registry';
 import { SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
+import { StepsOptions, parseSteps } from './stepsArguments';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'junit'];
@@ -19,6 +20,7 @@ export interface CheckOptions {
 
 export type ParsedArguments =
   | { kind: 'check'; options: CheckOptions }
+  | { kind: 'steps'; options: StepsOptions }
   | { kind: 'help' }
   | { kind: 'version' }
   /** `usage`: the mistake is in the command line itself, so the help text follows the message. */
@@ -30,6 +32,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') return { kind: 'help' };
   if (command === '--version') return { kind: 'version' };
+  if (command === 'steps') return parseSteps(rest);
   if (command !== 'check') {
     return { kind: 'error', message: command ? `usercube-jobs: unknown command '${command}'.` : 'usercube-jobs: missing command.', usage: true };
   }

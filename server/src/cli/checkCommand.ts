@@ -17,6 +17,7 @@ import { reportWriter } from './outputFormats';
 import { writeReport } from './reportWriter';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
+import { steps } from './stepsCommand';
 
 
 export interface CliIo {
@@ -44,6 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     case 'check':
       return check(parsed.options, io);
+    case 'steps':
+      return steps(parsed.options, io);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The help text of `usercube-jobs`: every option is listed here. */
 export const USAGE = `Usage: usercube-jobs check [options] <folder|file>...
+       usercube-jobs steps <folder|file>... [--job <Identifier>] [--format text|json|mermaid]
 
 Checks the Identity Manager (Usercube) XML configuration in each folder (all *.xml files
 below it) or file, and prints one line per problem:
@@ -18,6 +19,12 @@ Options:
   --max-warnings <N>          Exit with 1 when there are more than N warnings.
   -h, --help                  Show this help.
   --version                   Show the version.
+
+steps: what a job will run, as Usercube-Get-JobSteps lists it (Task : <id>, Order : <n>),
+grouped by effective level: Level as written, then Jobs.MaxTaskBatchSize (from an
+appsettings.json below the folder, default 5) splits crowded levels. json: the same with files
+and lines; mermaid: a flowchart to paste in a Markdown page. Without --job: the jobs and their
+sizes. An unknown job exits with 2 and names the nearest ones.
 
 Severities: the nearest .usercube-jobs.json at or above each file (up to the folder named on
 the command line) applies: {"rules": {"<rule-id>": "off"|"info"|"warning"|"error"}}.

@@ -22,6 +22,7 @@ export interface ScaffoldingResult {
 export class GeneratedLayer {
   private readonly defs = new Map<string, Map<string, Definition[]>>();
   private readonly jobEntries = new Map<string, JobEntry>();
+  private readonly jobNotes = new Map<string, string[]>();
   /** Generated tasks by the identifier of each of their parents. */
   private readonly children = new Map<string, Definition[]>();
   /** By file, then by the scaffolding's position among the file's scaffoldings. */
@@ -82,7 +83,10 @@ export class GeneratedLayer {
         entry.members.push({ task });
       }
     }
-    if (createsJob && !this.jobEntries.has(job.id)) this.jobEntries.set(job.id, entry);
+    if (createsJob && !this.jobEntries.has(job.id)) {
+      this.jobEntries.set(job.id, entry);
+      this.jobNotes.set(job.id, job.notes);
+    }
     return entry;
   }
 
@@ -102,6 +106,11 @@ export class GeneratedLayer {
 
   job(id: string): JobEntry | undefined {
     return this.jobEntries.get(id);
+  }
+
+  /** What the output of the scaffolding that generates job `id` assumes. */
+  notes(id: string): readonly string[] {
+    return this.jobNotes.get(id) ?? [];
   }
 
   jobs(): IterableIterator<JobEntry> {

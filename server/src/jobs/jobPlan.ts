@@ -70,6 +70,7 @@ export function planJob(index: WorkspaceIndex, id: string): JobPlan | undefined 
 export function planOf(index: WorkspaceIndex, job: JobEntry): JobPlan {
   const notes: string[] = [];
   const note = (text: string) => notes.includes(text) || notes.push(text);
+  if (job.generatedBy) index.generated().notes(job.id).forEach(note);
   const members: Member[] = [];
   for (const m of job.members) {
     if (m.task) {
@@ -143,14 +144,17 @@ function placeOf(index: WorkspaceIndex, t: TaskRecord): { uri: string; start: nu
 }
 
 /**
- * A generated task as the product runs it once the hand-written elements of the same identifier
- * adjust it (the Adjust Scaffolded Configuration page): without ConsolidationMode the written
- * element replaces it, `Merge` adds its attributes and children, `Update` replaces its
- * attributes and keeps its children, `Delete` removes it. Undefined when deleted.
+ * A task as the product runs it once the other written elements of the same identifier adjust
+ * it (the Adjust Scaffolded Configuration page): `Merge` adds their attributes and children,
+ * `Update` replaces its attributes and keeps its children, `Delete` removes it; a generated task
+ * is also replaced by a written one without ConsolidationMode. Undefined when deleted.
  */
 export function effectiveRecord(index: WorkspaceIndex, t: TaskRecord, note: (text: string) => void): TaskRecord | undefined {
-  if (!t.generatedBy || !t.id) return t;
-  const written = index.ownDefinitions(TASK_KIND, t.id).map((d) => d.task).filter((x): x is TaskRecord => !!x);
+  if (!t.id) return t;
+  const written = index
+    .ownDefinitions(TASK_KIND, t.id)
+    .map((d) => d.task)
+    .filter((x): x is TaskRecord => !!x && x !== t && (!!t.generatedBy || !!x.attrs.ConsolidationMode));
   let out: TaskRecord = t;
   for (const w of written) {
     const mode = w.attrs.ConsolidationMode?.trim();
