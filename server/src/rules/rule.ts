@@ -40,8 +40,13 @@ interface RuleInfo {
   severity: Severity;
   /** One paragraph: what is wrong and why. */
   explanation: string;
-  /** Where the rule comes from: a seed section or a documentation page. */
+  /** Where the rule comes from: the documentation pages, by name. */
   source: string;
+  /**
+   * Not reported on the tasks the product generates (see generatedTasks.ts): the rule says what
+   * a hand-written task must give, and the product fills that in for its own.
+   */
+  skipsGenerated?: boolean;
 }
 
 /** A rule that looks at the whole file (its entry, the index, the element tree, the text). */

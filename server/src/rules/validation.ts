@@ -7,6 +7,7 @@ import { ElementRule, Finding, IndexRule, Rule, Severity, SeveritySetting } from
 import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
+import { generatedTaskTags } from './generatedTasks';
 
 /** Severity overrides by rule id (`.usercube-jobs.json`, the `usercubeJobs.rules` setting, `--rule`). */
 export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
@@ -21,6 +22,7 @@ const ELEMENT_RULES = RULES.filter((r): r is ElementRule => r.checkElement !== u
 /** Rules over index facts only, whose findings the caller may keep between keystrokes. */
 const INDEX_RULES = RULES.filter((r): r is IndexRule => r.checkIndex !== undefined);
 const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+const SKIPS_GENERATED = new Set(RULES.filter((r) => r.skipsGenerated).map((r) => r.id));
 
 /** A finding of an index rule (its index in INDEX_RULES), whatever the rule's severity setting. */
 export interface IndexFinding extends Finding {
@@ -72,5 +74,13 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
     if (setting !== 'off' && rule.check) rule.check(ctx, (f) => add(rule, setting, f));
   }
   out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
-  return { findings: out, indexFindings };
+  return { findings: withoutGenerated(ctx, out), indexFindings };
+}
+
+/** Drops the findings of rules that skip generated tasks, where they lie in such a task's start tag. */
+function withoutGenerated(ctx: RuleContext, findings: RuleFinding[]): RuleFinding[] {
+  if (!findings.some((f) => SKIPS_GENERATED.has(f.rule))) return findings;
+  const tags = generatedTaskTags(ctx);
+  if (tags.length === 0) return findings;
+  return findings.filter((f) => !SKIPS_GENERATED.has(f.rule) || !tags.some((t) => t.start <= f.start && f.end <= t.end));
 }

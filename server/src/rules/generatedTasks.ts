@@ -1,0 +1,28 @@
+/**
+ * Tasks the product writes itself, as the "Generated XML" blocks of the scaffolding pages show
+ * them: what the product generates is valid by definition, so rules about what a hand-written
+ * task must give (Rule.skipsGenerated) do not apply to them, even when pasted into a file.
+ * - the tasks of a connector job (`IsConnectorJob="true"`, written by CreateConnectorsJobs for
+ *   the connector screen): they take their connection, agent and mode from the connector;
+ * - a task written inside a job with a `Level`, whose Identifier starts with the job's
+ *   Identifier and `_`: how every job scaffolding names what it generates.
+ */
+import { TaskRecord } from '../index/fileEntry';
+import { XmlElement, attribute } from '../model/xmlTree';
+import { RuleContext } from './ruleContext';
+import { isTrue } from './values';
+
+function isGenerated(ctx: RuleContext, task: TaskRecord, el: XmlElement): boolean {
+  if (task.job && task.id?.startsWith(`${task.job}_`) && attribute(el, 'Level')) return true;
+  return ctx.jobs().some((j) => isTrue(j.job.attrs.IsConnectorJob) && j.tasks.some((t) => t.task === task));
+}
+
+/** The start tags (from `<` to `>`) of this file's generated tasks. */
+export function generatedTaskTags(ctx: RuleContext): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const task of ctx.entry.tasks) {
+    const el = ctx.elementOf(task);
+    if (el && isGenerated(ctx, task, el)) out.push({ start: el.start, end: el.startTagEnd });
+  }
+  return out;
+}
