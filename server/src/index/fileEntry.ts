@@ -197,7 +197,7 @@ interface Sink {
 }
 
 /** Kinds whose attribute values rules compare across files. */
-const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector']);
+const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector', 'ResourceType']);
 
 class NotConfiguration extends Error {}
 
@@ -353,7 +353,11 @@ const KEPT_ATTRIBUTES = new Map([
   'IgnoreCookieFile',
   'IsConnectorJob',
   'IsIncremental',
+  'Level',
+  'Package',
+  'SourceEntityType',
   'SynchronizationMode',
+  'TargetEntityType',
   'Type',
 ].map((name) => [name, name]));
 

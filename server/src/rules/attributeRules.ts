@@ -60,7 +60,7 @@ export const attributeRequired: Rule = elementRule({
   explanation:
     'An attribute the documentation marks as required is missing (for example `DisplayName_L1` on every task and job, ' +
     '`Connector` on a SynchronizeTask, `SynchronizationMode` on a PrepareSynchronizationTask). The deployment rejects the element. ' +
-    'Every missing attribute of an element is named in one finding. Not reported: on the tasks the product generates; on an element with `ConsolidationMode` ' +
+    'Every missing attribute of an element is named in one finding. Not reported: on an element with `ConsolidationMode` ' +
     '(it adjusts an element defined elsewhere and holds only what changes); `SynchronizationMode` on a prepare task with ' +
     '`Type="Changes"`; `Policy` on the rules of a resource type that names its policy.',
   skipsGenerated: true,
@@ -98,7 +98,7 @@ export const attributeUnknown: Rule = elementRule({
 export const attributeEnum: Rule = elementRule({
   id: 'attribute/enum',
   severity: 'error',
-  source: 'attribute tables of the documentation (enumerations)',
+  source: 'the attribute tables of the element pages (enumerations)',
   explanation:
     'An enumeration attribute holds a value the documentation does not list (for example `SynchronizationMode="Full"`). ' +
     'Values are written by name (`Complete`); documented numbers are accepted too.',
@@ -125,7 +125,7 @@ export const attributeEnum: Rule = elementRule({
 export const attributeBoolean: Rule = elementRule({
   id: 'attribute/boolean',
   severity: 'error',
-  source: 'attribute tables of the documentation; examples write true/false and 1/0',
+  source: 'the attribute tables of the element pages; their examples write true/false and 1/0',
   explanation: 'A boolean attribute must be `true`, `false`, `1` or `0`.',
   checkElement(el, schema, report) {
     if (!schema) return;
@@ -140,7 +140,7 @@ export const attributeBoolean: Rule = elementRule({
 export const duplicateAttribute: Rule = elementRule({
   id: 'xml/duplicate-attribute',
   severity: 'error',
-  source: 'XML 1.0 (well-formedness); the tasks-jobs/jobfast example repeats Identifier',
+  source: 'XML 1.0 (well-formedness); the Job Fast page, whose example repeats Identifier',
   explanation: 'The same attribute is written twice on one element. XML forbids it and the file cannot be deployed.',
   checkElement(el, _schema, report) {
     const seen = new Set<string>();
@@ -154,7 +154,7 @@ export const duplicateAttribute: Rule = elementRule({
 export const multilingualIndexRange: Rule = elementRule({
   id: 'multilingual/index-range',
   severity: 'error',
-  source: 'attribute tables ("language 1 (up to 16)"), toolkit/languages',
+  source: 'the attribute tables ("language 1 (up to 16)"); the Languages page of the toolkit',
   explanation: 'Language-dependent attributes are numbered `_L1` to `_L16` (`DisplayName_L2` is the second language).',
   checkElement(el, _schema, report) {
     for (const a of el.attributes) {

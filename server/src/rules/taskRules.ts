@@ -33,7 +33,7 @@ export const exportConnectionRequired: Rule = elementRule({
   id: 'export/connection-required',
   skipsGenerated: true,
   severity: 'error',
-  source: 'connectors/configuration-details/connections (the ExportTask table says optional; the connections page says mandatory)',
+  source: 'the Connections page of the connector configuration details (the ExportTask page says optional; the Connections page says mandatory)',
   explanation: 'An ExportTask runs the export of one connection: without `Connection` there is nothing to export.',
   checkElement(el, _schema, report) {
     if (el.name === 'ExportTask' && el.startTagComplete && !isConsolidation(el) && !attribute(el, 'Connection')) {
@@ -59,17 +59,17 @@ function targetRequired(id: string, element: string, source: string): Rule {
   };
 }
 
-export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'xml-configuration/jobs/tasks/agent/fulfilltask');
+export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'the FulfillTask page');
 export const generateProvisioningTargetRequired = targetRequired(
   'generateprovisioning/target-required',
   'GenerateProvisioningOrdersTask',
-  'xml-configuration/jobs/tasks/server/generateprovisioningorderstask',
+  'the GenerateProvisioningOrdersTask page',
 );
 
 export const legacyTaskElement: Rule = elementRule({
   id: 'legacy/task-element',
   severity: 'error',
-  source: 'synchronization/upward-data-sync; 6.1 how-tos',
+  source: 'the Upward Data Synchronization page; the 6.1 how-to pages',
   explanation:
     'Element names of older versions (`PrepareSynchronizationChangesTask`, `SynchronizeActiveDirectoryTask`, ' +
     '`SynchronizationValidationTask`…) are no longer accepted: they became a `Type` attribute, or the job state machine does the work.',
@@ -83,7 +83,7 @@ export const deprecatedSendRoleModelNotifications: Rule = elementRule({
   id: 'deprecated/sendrolemodelnotifications',
   skipsGenerated: true,
   severity: 'info',
-  source: 'current/…/sendrolemodelnotificationstask.md',
+  source: 'the SendRoleModelNotificationsTask page (current version: "Migration Guide: SendRoleModelNotificationsTask to SendNotificationsTask")',
   explanation:
     'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
   checkElement(el, _schema, report) {
@@ -96,14 +96,15 @@ export const deprecatedSendRoleModelNotifications: Rule = elementRule({
 export const taskEntityTypeAttributeName: Rule = elementRule({
   id: 'taskentitytype/attribute-name',
   severity: 'error',
-  source: 'task pages (TaskEntityType EntityType=) vs the seed §5–6 (Identifier=)',
+  source: 'the task pages (TaskEntityType EntityType=); the Set up Complete Synchronization guide, steps 5 and 6, write Identifier=',
   explanation:
-    'TaskEntityType names its entity type with `EntityType=`. The seed writes `Identifier=` in two places; the documentation ' +
+    'TaskEntityType names its entity type with `EntityType=`. The Set up Complete Synchronization guide writes `Identifier=` in steps 5 and 6; the documentation ' +
     'and every scaffolding output use `EntityType=`.',
+  fixes: { 'rename-attribute': 'safe' },
   checkElement(el, _schema, report) {
     if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) return;
     const id = attribute(el, 'Identifier');
-    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
+    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.", data: { to: 'EntityType' } });
   },
 });
 

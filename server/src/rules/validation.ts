@@ -8,6 +8,7 @@ import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
 import { generatedTaskTags } from './generatedTasks';
+import { ROOT_RULES } from './structureRules';
 
 /** Severity overrides by rule id (`.usercube-jobs.json`, the `usercubeJobs.rules` setting, `--rule`). */
 export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
@@ -83,4 +84,21 @@ function withoutGenerated(ctx: RuleContext, findings: RuleFinding[]): RuleFindin
   const tags = generatedTaskTags(ctx);
   if (tags.length === 0) return findings;
   return findings.filter((f) => !SKIPS_GENERATED.has(f.rule) || !tags.some((t) => t.start <= f.start && f.end <= t.end));
+}
+
+/**
+ * The checks of a file that is not read as configuration (status `other-xml`): only whether
+ * it should have been (file/root, file/namespace); its content is not checked.
+ */
+export function runRootRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const suppressions = readSuppressions(ctx.text, () => ctx.elements());
+  for (const rule of ROOT_RULES) {
+    const setting = settings[rule.id] ?? rule.severity;
+    if (setting === 'off' || !rule.check) continue;
+    rule.check(ctx, (f) => {
+      if (!suppressions.isSuppressed(rule.id, f.start)) out.push({ ...f, rule: rule.id, severity: setting });
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

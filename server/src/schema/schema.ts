@@ -61,7 +61,16 @@ interface Catalog {
   types: Record<string, { values: Record<string, number | null> }>;
   completeSyncOrder: { rankForLinting: Record<string, number> };
   referenceGroups: Record<string, string[]>;
+  connectionPackages: { packages: Record<string, ConnectionPackage> };
   elements: Record<string, RawElement>;
+}
+
+/** What a connection package can do, from its page under "References: Packages" (null: the page does not say). */
+export interface ConnectionPackage {
+  displayName: string;
+  export: boolean | null;
+  fulfill: boolean | null;
+  incremental: boolean | null;
 }
 
 const catalog = catalogJson as unknown as Catalog;
@@ -279,3 +288,11 @@ export function schemaOfElement(el: TreeNode): ElementSchema | undefined {
   const parent = schemaOfElement(el.parent);
   return parent ? resolveElement(el.name, parent) : undefined;
 }
+
+/** The package of `Connection@Package` (`Usercube.AD@0000001`), if the documentation lists it. */
+export function connectionPackage(id: string): ConnectionPackage | undefined {
+  return Object.prototype.hasOwnProperty.call(catalog.connectionPackages.packages, id) ? catalog.connectionPackages.packages[id] : undefined;
+}
+
+/** The package of Active Directory connections. */
+export const ACTIVE_DIRECTORY_PACKAGE = 'Usercube.AD@0000001';
