@@ -18,7 +18,7 @@ function hover(textWithCursor: string): { hover: Hover | null; text: string; val
 }
 
 describe('hover on an element name', () => {
-  it('an agent task: what it does, where it runs, its attributes, the guide's advice', () => {
+  it('an agent task: what it does, where it runs, its attributes, the guide\'s advice', () => {
     const { hover: h, text, value } = hover(conf(`<Job Identifier="J" DisplayName_L1="j">\n  <Export|Task Identifier="E" />\n</Job>`));
     assert.equal(textOf(text, h!.range!), 'ExportTask');
     const lines = value.split('\n').filter((l) => l);
