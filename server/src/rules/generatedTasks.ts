@@ -17,12 +17,12 @@ function isGenerated(ctx: RuleContext, task: TaskRecord, el: XmlElement): boolea
   return ctx.jobs().some((j) => isTrue(j.job.attrs.IsConnectorJob) && j.tasks.some((t) => t.task === task));
 }
 
-/** The start tags (from `<` to `>`) of this file's generated tasks. */
-export function generatedTaskTags(ctx: RuleContext): { start: number; end: number }[] {
+/** The extents of this file's generated tasks, children included (their TaskEntityTypes are generated too). */
+export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const task of ctx.entry.tasks) {
     const el = ctx.elementOf(task);
-    if (el && isGenerated(ctx, task, el)) out.push({ start: el.start, end: el.startTagEnd });
+    if (el && isGenerated(ctx, task, el)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { ElementRule, Finding, IndexRule, Rule, Severity, SeveritySetting } from
 import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
-import { generatedTaskTags } from './generatedTasks';
+import { generatedTaskSpans } from './generatedTasks';
 import { ROOT_RULES } from './structureRules';
 
 /** Severity overrides by rule id (`.usercube-jobs.json`, the `usercubeJobs.rules` setting, `--rule`). */
@@ -78,12 +78,12 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
   return { findings: withoutGenerated(ctx, out), indexFindings };
 }
 
-/** Drops the findings of rules that skip generated tasks, where they lie in such a task's start tag. */
+/** Drops the findings of rules that skip generated tasks, where they lie in such a task. */
 function withoutGenerated(ctx: RuleContext, findings: RuleFinding[]): RuleFinding[] {
   if (!findings.some((f) => SKIPS_GENERATED.has(f.rule))) return findings;
-  const tags = generatedTaskTags(ctx);
-  if (tags.length === 0) return findings;
-  return findings.filter((f) => !SKIPS_GENERATED.has(f.rule) || !tags.some((t) => t.start <= f.start && f.end <= t.end));
+  const spans = generatedTaskSpans(ctx);
+  if (spans.length === 0) return findings;
+  return findings.filter((f) => !SKIPS_GENERATED.has(f.rule) || !spans.some((t) => t.start <= f.start && f.end <= t.end));
 }
 
 /**
