@@ -1,6 +1,6 @@
 /**
- * --fix: applies the safe quick fixes (and the preferred suggestions, with --fix-type suggestion) of one file and writes it back in its own encoding.
- * Only the edited characters change: the text is re-encoded with the encoding and BOM it was
+ * --fix: applies the safe quick fixes of one file (and the preferred suggestions, with
+ * --fix-type suggestion) and writes it back in its own encoding. Only the edited characters change: the text is re-encoded with the encoding and BOM it was
  * read with, and edits use the file's own line ending. Before writing, the bytes on disk must
  * re-encode exactly from the text that was checked, otherwise the file is left alone.
  */
@@ -25,7 +25,7 @@ export interface FixInput {
 }
 
 export interface FixOutcome {
-  /** Safe fixes written (each safe fix is one edit). */
+  /** Fixes written, counted by edit (a safe fix is one edit; renaming an element, two). */
   fixes: number;
   /** The file's text after the run (the original when nothing was written). */
   text: string;
@@ -35,7 +35,7 @@ export interface FixOutcome {
   writeError?: string;
 }
 
-/** The text with every fix of the given kinds applied (safe ones by default), pass after pass, and how many fixes that took. */
+/** The text with every fix of the given safeties applied (safe ones by default), pass after pass, and how many edits that took. */
 export function fixText(service: LanguageService, uri: string, text: string, safeties?: ReadonlySet<FixSafety>): { text: string; fixes: number } {
   let fixes = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {

@@ -8,21 +8,20 @@
  *   Identifier and `_`: how every job scaffolding names what it generates.
  */
 import { TaskRecord } from '../index/fileEntry';
-import { XmlElement, attribute } from '../model/xmlTree';
+import { attribute } from '../model/xmlTree';
 import { RuleContext } from './ruleContext';
 import { isTrue } from './values';
 
-function isGenerated(ctx: RuleContext, task: TaskRecord, el: XmlElement): boolean {
-  if (task.job && task.id?.startsWith(`${task.job}_`) && attribute(el, 'Level')) return true;
-  return ctx.jobs().some((j) => isTrue(j.job.attrs.IsConnectorJob) && j.tasks.some((t) => t.task === task));
-}
-
 /** The extents of this file's generated tasks, children included (their TaskEntityTypes are generated too). */
 export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
+  const ofConnectorJobs = new Set<TaskRecord>();
+  for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasks) ofConnectorJobs.add(t.task);
   const out: { start: number; end: number }[] = [];
   for (const task of ctx.entry.tasks) {
     const el = ctx.elementOf(task);
-    if (el && isGenerated(ctx, task, el)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
+    if (!el) continue;
+    const scaffolded = task.job !== undefined && task.id?.startsWith(`${task.job}_`) && attribute(el, 'Level') !== undefined;
+    if (scaffolded || ofConnectorJobs.has(task)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
   }
   return out;
 }
