@@ -14,6 +14,7 @@ import {
   definitionKind,
   referenceAttributes,
   resolveElement,
+  resolveUnderUnknownParent,
 } from '../schema/schema';
 import { detach } from './interning';
 
@@ -196,7 +197,7 @@ interface Sink {
 }
 
 /** Kinds whose attribute values rules compare across files. */
-const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector']);
+const KINDS_WITH_ATTRIBUTES = new Set(['Job', 'Connection', 'Connector', 'ResourceType']);
 
 class NotConfiguration extends Error {}
 
@@ -227,7 +228,9 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       }
       if (root === 'other') return;
       const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
-      const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
+      // Under an element the catalog does not know, only elements that stand on their own count.
+      const schema =
+        parents.length === 0 ? undefined : parents.length > 1 && !outer?.schema ? resolveUnderUnknownParent(tag.name) : resolveElement(tag.name, outer?.schema);
       const pushed = tag.complete && !tag.selfClosing;
       const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job } : scratch;
       if (!pushed) {
@@ -348,8 +351,13 @@ const KEPT_ATTRIBUTES = new Map([
   'DoNotDeleteChanges',
   'ForceProvisioning',
   'IgnoreCookieFile',
+  'IsConnectorJob',
   'IsIncremental',
+  'Level',
+  'Package',
+  'SourceEntityType',
   'SynchronizationMode',
+  'TargetEntityType',
   'Type',
 ].map((name) => [name, name]));
 
