@@ -42,9 +42,9 @@ import { findCodeLenses } from './features/codeLens';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { createCompleteJobEdit } from './features/jobActions';
 import { planJob } from './jobs/jobPlan';
-import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, Severity, ruleDocUrl } from './rules/rule';
+import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
-import { IndexFinding, RuleSettings, runRules } from './rules/validation';
+import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
 
 export interface OpenDocument {
@@ -235,10 +235,13 @@ export class LanguageService {
     return ctx ? getCodeActions(ctx, range, diagnostics, only, () => this.validate(uri)) : [];
   }
 
-  /** Every safe fix of an open document, as offset edits on its text (the command line's --fix). */
-  fixAll(uri: string): OffsetEdit[] {
+  /**
+   * Every safe fix of an open document, as offset edits on its text (the command line's --fix);
+   * with `suggestion` in `safeties`, the preferred suggestions too (`--fix-type suggestion`).
+   */
+  fixAll(uri: string, safeties?: ReadonlySet<FixSafety>): OffsetEdit[] {
     const ctx = this.context(uri);
-    return ctx ? fixAllEdits(ctx, this.validate(uri)) : [];
+    return ctx ? fixAllEdits(ctx, this.validate(uri), safeties) : [];
   }
 
   /** The identifier under the cursor and its range, or why it cannot be renamed. */
@@ -314,17 +317,21 @@ export class LanguageService {
   validate(uri: string, options: { strictXml?: boolean } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
     const entry = doc?.entry ?? this.index.file(uri);
-    if (!entry || entry.status !== 'configuration') return [];
-    const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
+    if (!entry) return [];
+    const text = doc?.text ?? this.diskText.get(uri);
     const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+    const settings = this.ruleSettings(uri);
+    if (entry.status === 'other-xml' && text !== undefined) {
+      // Not read as configuration: only whether it should have been (its entry keeps no line table).
+      const findings = runRootRules(new RuleContext(entry, this.index, text, doc?.tree, false), settings);
+      return toDiagnostics(LineTable.fromText(text), findings, docUrl);
+    }
+    if (entry.status !== 'configuration') return [];
+    const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
-    const { findings, indexFindings } = runRules(ctx, this.ruleSettings(uri), kept);
+    const { findings, indexFindings } = runRules(ctx, settings, kept);
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
-    return findings.map((f) => {
-      const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
-      d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
-      return d;
-    });
+    return toDiagnostics(entry.lines, findings, docUrl);
   }
 
   /** The text the service holds for a file: the editor's for open documents, else the retained disk text. */
@@ -349,6 +356,14 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
     else return undefined;
   }
   return { generation, findings };
+}
+
+function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string): Diagnostic[] {
+  return findings.map((f) => {
+    const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
+    d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
+    return d;
+  });
 }
 
 function toDiagnostic(

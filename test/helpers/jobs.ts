@@ -1,6 +1,7 @@
 /**
  * One correct complete-sync job for AD, task by task, and the context it refers to: rule and
- * quick-fix tests write their cases as small variations of it.
+ * quick-fix tests write their cases as small variations of it. Its connections use the generic
+ * LDAP package, so that its prepare task needs no Type (prepare/type-for-ad-or-changes).
  */
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { conf, textOf } from './cursor';
@@ -12,12 +13,13 @@ export const CONTEXT = conf(`<Agent Identifier="Local" DisplayName_L1="Local" />
 <OpenIdClient Identifier="Job" DisplayName_L1="Job" HashedSecret="x" Profile="Pr" />
 <Connector Identifier="AD" DisplayName_L1="AD" Agent="Local" />
 <Connector Identifier="HR" DisplayName_L1="HR" Agent="Local" />
-<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="Usercube.AD@0000001" />
-<Connection Identifier="ADFulfillment" DisplayName_L1="f" Connector="AD" Package="Usercube.AD@0000001" />
+<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="Usercube.LDAP@0000001" />
+<Connection Identifier="ADFulfillment" DisplayName_L1="f" Connector="AD" Package="Usercube.LDAP@0000001" />
 <Connection Identifier="HRExport" DisplayName_L1="h" Connector="HR" Package="Usercube.CSV@0000001" />
 <EntityType Identifier="AD_Entry" DisplayName_L1="e" />
 <Policy Identifier="P" DisplayName_L1="p" />
-<ResourceType Identifier="RT" DisplayName_L1="rt" Policy="P" SourceEntityType="AD_Entry" TargetEntityType="AD_Entry" />`);
+<ResourceType Identifier="RT" DisplayName_L1="rt" Policy="P" SourceEntityType="AD_Entry" TargetEntityType="AD_Entry" />
+<ProfileRuleContext ResourceType="RT"><ProfileRule Profile="Pr" /></ProfileRuleContext>`);
 
 export const E = `<ExportTask Identifier="AD_Export" DisplayName_L1="e" Agent="Local" OpenIdClient="Job" Connector="AD" Connection="ADExport" ContinueOnError="true" IgnoreCookieFile="true" />`;
 export const P = `<PrepareSynchronizationTask Identifier="AD_Prepare" DisplayName_L1="p" Agent="Local" OpenIdClient="Job" Connector="AD" SynchronizationMode="Complete">
@@ -47,9 +49,14 @@ export const INCREMENTAL = 'Identifier="Job_AD_Incremental" DisplayName_L1="AD i
 
 export const SEVERITY = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info' } as Record<number, string>;
 
+/** A whole file, given as it is (not wrapped in a ConfigurationFile by `hits`). */
+export interface WholeFile {
+  file: string;
+}
+
 /** The places a rule reports in a job file (with the context file beside it). */
-export function hits(rule: string, body: string): { text: string; severity: string; message: string }[] {
-  const text = conf(body);
+export function hits(rule: string, body: string | WholeFile): { text: string; severity: string; message: string }[] {
+  const text = typeof body === 'string' ? conf(body) : body.file;
   const service = workspace({ 'context.xml': CONTEXT, 'job.xml': text }, ['job.xml']);
   return service
     .validate(uriOf('job.xml'))

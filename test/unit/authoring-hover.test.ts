@@ -1,6 +1,6 @@
 /**
  * Hover documentation from the catalog: element names (what the task does, agent or server,
- * attributes, the seed's advice for complete jobs) and attribute names (type, default,
+ * attributes, the Set up Complete Synchronization guide's advice for complete jobs) and attribute names (type, default,
  * allowed values). Identifier values keep the identifier hover.
  */
 import { strict as assert } from 'node:assert';
@@ -18,7 +18,7 @@ function hover(textWithCursor: string): { hover: Hover | null; text: string; val
 }
 
 describe('hover on an element name', () => {
-  it('an agent task: what it does, where it runs, its attributes, the seed advice', () => {
+  it('an agent task: what it does, where it runs, its attributes, the guide\'s advice', () => {
     const { hover: h, text, value } = hover(conf(`<Job Identifier="J" DisplayName_L1="j">\n  <Export|Task Identifier="E" />\n</Job>`));
     assert.equal(textOf(text, h!.range!), 'ExportTask');
     const lines = value.split('\n').filter((l) => l);

@@ -1,5 +1,5 @@
 /**
- * `usercube-jobs check --fix`: the safe fixes written in place, each file keeping its encoding,
+ * `usercube-jobs check --fix`: the safe fixes (and the suggestions, with --fix-type) written in place, each file keeping its encoding,
  * BOM and line endings byte for byte outside the edits; and the encoder behind it.
  */
 import { strict as assert } from 'node:assert';
@@ -31,6 +31,7 @@ function replaceBytes(bytes: Buffer, from: string, to: string): Buffer {
 const CP1252_JOB = 'Job complet.xml';
 const BOM_TASKS = 'Tasks BOM.xml';
 const REMAINING = "conf/Tasks BOM.xml:4:103: warning attribute/unknown Unknown attribute 'Descrption' on UpdateEntityPropertyExpressionsTask.";
+const SUGGESTION_LEFT = 'conf/Job complet.xml:9:119: error sync-complete/no-donotdeletechanges DoNotDeleteChanges must not be present in a complete job.';
 
 describe('usercube-jobs check --fix', () => {
   it('the Windows-1252 fixture is what it claims: CRLF only, accents and typographic signs in single bytes', () => {
@@ -44,15 +45,33 @@ describe('usercube-jobs check --fix', () => {
     assert.equal(decodeBytes(bytes).encoding, 'windows-1252');
   });
 
-  it('removes DoNotDeleteChanges from a Windows-1252 CRLF file, changing no other byte', async () => {
+  it('applies the safe fixes only: removing DoNotDeleteChanges changes what the job does, so it stays a suggestion', async () => {
     const { root, file } = fixCopy();
     const before = readFileSync(file(CP1252_JOB));
     const r = await run(root, 'check', 'conf', '--fix');
+    assert.deepEqual(r.err, []);
+    assert.deepEqual(r.out, [SUGGESTION_LEFT, REMAINING, 'Applied 1 fix to 1 file.', '3 XML files, 3 configuration files: 1 error, 1 warning, 0 info.']);
+    assert.equal(r.code, 1);
+    assert.ok(readFileSync(file(CP1252_JOB)).equals(before), 'the job is not written');
+  });
+
+  it('removes DoNotDeleteChanges from a Windows-1252 CRLF file with --fix-type safe,suggestion, changing no other byte', async () => {
+    const { root, file } = fixCopy();
+    const before = readFileSync(file(CP1252_JOB));
+    const r = await run(root, 'check', 'conf', '--fix', '--fix-type', 'safe,suggestion');
     assert.deepEqual(r.err, []);
     assert.deepEqual(r.out, [REMAINING, 'Applied 2 fixes to 2 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
     assert.equal(r.code, 0, 'only a warning remains');
     const expected = replaceBytes(before, ' DoNotDeleteChanges="true"', '');
     assert.ok(readFileSync(file(CP1252_JOB)).equals(expected), 'bytes after --fix');
+  });
+
+  it('with --fix-type suggestion alone, leaves the safe fixes alone', async () => {
+    const { root, file } = fixCopy();
+    const before = readFileSync(file(BOM_TASKS));
+    const r = await run(root, 'check', 'conf', '--fix', '--fix-type=suggestion');
+    assert.equal(r.out.find((l) => l.startsWith('Applied')), 'Applied 1 fix to 1 file.');
+    assert.ok(readFileSync(file(BOM_TASKS)).equals(before), 'the safe rename is not applied');
   });
 
   it('keeps the UTF-8 BOM of a file it fixes', async () => {
@@ -68,13 +87,13 @@ describe('usercube-jobs check --fix', () => {
     const { root, file } = fixCopy();
     const past = new Date('2001-01-01T00:00:00Z');
     for (const name of ['Context.xml', CP1252_JOB, BOM_TASKS]) utimesSync(file(name), past, past);
-    await run(root, 'check', 'conf', '--fix');
+    await run(root, 'check', 'conf', '--fix', '--fix-type', 'safe,suggestion');
     assert.equal(statSync(file('Context.xml')).mtimeMs, past.getTime(), 'Context.xml untouched');
     assert.notEqual(statSync(file(CP1252_JOB)).mtimeMs, past.getTime(), 'the job was written');
 
     const fixed = [CP1252_JOB, BOM_TASKS].map((n) => readFileSync(file(n)));
     for (const name of [CP1252_JOB, BOM_TASKS]) utimesSync(file(name), past, past);
-    const again = await run(root, 'check', 'conf', '--fix');
+    const again = await run(root, 'check', 'conf', '--fix', '--fix-type', 'safe,suggestion');
     assert.deepEqual(again.out, [REMAINING, 'Applied 0 fixes to 0 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
     for (const [i, name] of [CP1252_JOB, BOM_TASKS].entries()) {
       assert.equal(statSync(file(name)).mtimeMs, past.getTime(), `${name} not written again`);
@@ -90,12 +109,12 @@ describe('usercube-jobs check --fix', () => {
       doc.files.map((f: { path: string; fixesApplied: number; diagnostics: unknown[] }) => [f.path, f.fixesApplied, f.diagnostics.length]),
       [
         ['conf/Context.xml', 0, 0],
-        ['conf/Job complet.xml', 1, 0],
+        ['conf/Job complet.xml', 0, 1],
         ['conf/Tasks BOM.xml', 1, 1],
       ],
     );
-    assert.equal(doc.summary.fixesApplied, 2);
-    assert.equal(doc.summary.filesFixed, 2);
+    assert.equal(doc.summary.fixesApplied, 1);
+    assert.equal(doc.summary.filesFixed, 1);
   });
 
   it('leaves the files alone without --fix', async () => {

@@ -64,6 +64,8 @@ describe('usercube-jobs check', () => {
     [['check', '--max-warnings', 'ten', 'examples'], "usercube-jobs check: --max-warnings needs a whole number, 0 or more (not 'ten')."],
     [['check', '--max-warnings', '-1', 'examples'], "usercube-jobs check: --max-warnings needs a whole number, 0 or more (not '-1')."],
     [['check', '--fix=yes', 'examples'], "usercube-jobs check: unknown option '--fix=yes'."],
+    [['check', '--fix-type', 'suggestion', 'examples'], 'usercube-jobs check: --fix-type says which fixes --fix applies: give --fix too.'],
+    [['check', '--fix', '--fix-type', 'risky', 'examples'], "usercube-jobs check: unknown fix type 'risky' (use safe, suggestion, or both: safe,suggestion)."],
   ] as const) {
     it(`exits 2 with a clear message: ${args.join(' ') || '(nothing)'}`, async () => {
       const r = await run(...args);
@@ -97,6 +99,22 @@ describe('usercube-jobs check', () => {
     assert.deepEqual(r.out, ['2 XML files, 0 configuration files: 0 errors, 0 warnings, 0 info.']);
   });
 
+  it('exits 1 on a file that should be configuration but is not read as such (misspelt namespace, a task as the root)', async () => {
+    const dir = tempDir('ucj-cli-root-');
+    writeFileSync(path.join(dir, 'jobs.xml'), '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton">\n  <Job Identifier="J" DisplayName_L1="j" />\n</ConfigurationFile>\n');
+    writeFileSync(path.join(dir, 'task.xml'), '<ExportTask Identifier="E" DisplayName_L1="e" xmlns="urn:schemas-usercube-com:configuration" />\n');
+    const r = await run('check', dir);
+    assert.equal(r.code, 1);
+    assert.deepEqual(
+      r.out.map((l) => l.replace(dir, '<dir>').replace(/ Identity Manager does not read.*$/, '')),
+      [
+        "<dir>/jobs.xml:1:27: error file/namespace 'urn:schemas-usercube-com:configuraton' is not the configuration namespace 'urn:schemas-usercube-com:configuration'.",
+        '<dir>/task.xml:1:2: error file/root The root element is <ExportTask>: write it inside <ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">.',
+        '2 XML files, 0 configuration files: 2 errors, 0 warnings, 0 info.',
+      ],
+    );
+  });
+
   it('says that a folder holds no .xml file, and exits 0', async () => {
     const dir = tempDir('ucj-cli-none-');
     writeFileSync(path.join(dir, 'notes.txt'), 'not XML');
@@ -113,7 +131,7 @@ describe('usercube-jobs help and version', () => {
       const r = await run(...args);
       assert.equal(r.code, 0);
       const usage = r.out.join('\n');
-      for (const option of ['--format <text|json|sarif|github|junit>', '--fix', '--rule <id>=<severity>', '--max-warnings <N>', '-h, --help', '--version']) {
+      for (const option of ['--format <text|json|sarif|github|junit>', '--fix', '--fix-type <types>', '--rule <id>=<severity>', '--max-warnings <N>', '-h, --help', '--version']) {
         assert.ok(usage.includes(option), `usage lists ${option}`);
       }
       assert.match(usage, /Exit code: 0 no error, 1 errors found/);

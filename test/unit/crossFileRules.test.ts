@@ -17,7 +17,8 @@ describe('rules across files', () => {
   });
 
   it('the same task used only by an incremental job is fine, until a complete job uses it', () => {
-    const incremental = conf(job([E, P.replace('"Complete"', '"Incremental"'), '<Step Identifier="AD_Sync" />'], 'Identifier="Job_Inc" DisplayName_L1="inc" IsIncremental="true"'));
+    const flag = '<SetRecentlyModifiedFlagTask Identifier="AD_Flag" DisplayName_L1="m" />';
+    const incremental = conf(job([E, P.replace('"Complete"', '"Incremental"'), '<Step Identifier="AD_Sync" />', flag], 'Identifier="Job_Inc" DisplayName_L1="inc" IsIncremental="true"'));
     const service = workspace({ 'context.xml': CONTEXT, 'shared.xml': sharedTasks, 'job.xml': incremental }, ['shared.xml', 'job.xml']);
     assert.deepEqual(service.validate(uriOf('shared.xml')), []);
     service.changeDocument(uriOf('job.xml'), completeJob, 2);

@@ -235,6 +235,9 @@ describe('job refactorings', () => {
       '6/-1 AD_ComputeRoleModel',
       '7/-1 AD_Provisioning_2',
       '8/-1 AD_Fulfill_2',
+      // The guide's steps 10 and 11: examples/ has a resource classification rule and a profile rule context for AD.
+      '9/-1 AD_UpdateClassification',
+      '10/-1 AD_SetInternalUserProfiles_2',
     ]);
     // Appended after the last element, in the file's indentation.
     assert.ok(after.startsWith(before.slice(0, before.lastIndexOf('</ConfigurationFile>') - 1)));

@@ -72,13 +72,32 @@ describe('quick fixes: attributes', () => {
 
   it('fixes the casing of CronTabExpression', () => {
     const bad = breakIt('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">');
-    assert.equal(fix(bad, 'job/crontab-attribute-casing', "Rename to 'CronTabExpression'"), breakIt('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">'));
+    assert.equal(fix(bad, 'job/crontab-attribute-casing', "Rename 'CrontabExpression' to 'CronTabExpression'"), breakIt('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">'));
   });
 
   it("sets the SynchronizeTask's Type to its prepare task's", () => {
     const withType = breakIt('SynchronizationMode="Complete"', 'SynchronizationMode="Complete" Type="ActiveDirectory"');
     const fixed = fix(withType, 'synchronize/type-matches-prepare', 'Set Type="ActiveDirectory" as in the prepare task');
     assert.equal(fixed, withType.replace('DisplayName_L1="s" Connector="AD"', 'DisplayName_L1="s" Connector="AD" Type="ActiveDirectory"'));
+  });
+});
+
+describe('quick fixes: element names and guide rules', () => {
+  it('renames a misspelt task, start and end tag, to the closest task name', () => {
+    const bad = breakIt('</Job>', '  <UpdateClasificationTask Identifier="AD_Classify" DisplayName_L1="c">\n    <TaskEntityType EntityType="AD_Entry" />\n  </UpdateClasificationTask>\n</Job>');
+    const fixed = fix(bad, 'xml/unknown-element', 'Rename to <UpdateClassificationTask>');
+    assert.equal(fixed, bad.replace(/UpdateClasificationTask/g, 'UpdateClassificationTask'));
+  });
+
+  it('gives an Active Directory prepare task its Type', () => {
+    const bad = breakIt('</ConfigurationFile>', '<Connection Identifier="ADDirSync" DisplayName_L1="d" Connector="AD" Package="Usercube.AD@0000001" />\n</ConfigurationFile>');
+    const fixed = fix(bad, 'prepare/type-for-ad-or-changes', 'Set Type="ActiveDirectory"');
+    assert.equal(fixed, bad.replace('SynchronizationMode="Complete">', 'SynchronizationMode="Complete" Type="ActiveDirectory">'));
+  });
+
+  it("gives a job without agent the agent of its tasks", () => {
+    const bad = breakIt('DisplayName_L1="AD complete" Agent="Local"', 'DisplayName_L1="AD complete"');
+    assert.equal(fix(bad, 'job/agent-required-for-agent-tasks', 'Set Agent="Local"'), good);
   });
 });
 
@@ -154,24 +173,37 @@ describe('quick fixes: unknown identifiers', () => {
 });
 
 describe('fix all', () => {
-  it('applies every safe fix of a file with several problems at once', () => {
-    const bad = conf(
-      job([
-        E.replace(' IgnoreCookieFile="true"', ''),
-        P.replace('SynchronizationMode="Complete"', 'SynchronizationMode="Incremental"'),
-        S.replace('Connector="AD"', 'Connector="AD" DoNotDeleteChanges="true"'),
-      ]).replace('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">'),
-    );
-    const service = open(bad);
-    const [action] = service.getCodeActions(URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], [FIX_ALL_KIND]);
+  const bad = conf(
+    job([
+      E.replace(' IgnoreCookieFile="true"', ''),
+      P.replace('SynchronizationMode="Complete"', 'SynchronizationMode="Incremental"'),
+      S.replace('Connector="AD"', 'Connector="AD" DoNotDeleteChanges="true"'),
+    ]).replace('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">'),
+  );
+  const fixAll = (text: string) => open(text).getCodeActions(URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], [FIX_ALL_KIND]);
+
+  it('applies only the safe fixes: what changes the run stays a suggestion, offered as a quick fix', () => {
+    const [action] = fixAll(bad);
     assert.equal(action.kind, FIX_ALL_KIND);
     const fixed = applyTextEdits(bad, action.edit!.changes![URI]);
-    assert.equal(fixed, conf(job([E, P, S]).replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">')));
-    assert.deepEqual(open(fixed).validate(URI).map((d) => d.code), []);
+    assert.equal(fixed, bad.replace('CrontabExpression', 'CronTabExpression'));
+    const service = open(fixed);
+    const left = service.validate(URI);
+    assert.deepEqual(left.map((d) => d.code), ['export/ignore-cookie-on-complete', 'sync-complete/prepare-mode-complete', 'sync-complete/no-donotdeletechanges']);
+    for (const d of left) assert.ok(service.getCodeActions(URI, d.range, [d]).length > 0, `${d.code} keeps its quick fix`);
+  });
+
+  it('applies the suggestions too when asked (the command line\'s --fix-type suggestion)', () => {
+    const service = open(bad);
+    const edits = service.fixAll(URI, new Set(['safe', 'suggestion']));
+    let text = bad;
+    for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+    assert.equal(text, conf(job([E, P, S]).replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">')));
+    assert.deepEqual(open(text).validate(URI).map((d) => d.code), []);
   });
 
   it('leaves an incremental job alone', () => {
     const text = conf(job([E.replace(' IgnoreCookieFile="true"', ''), P.replace('"Complete"', '"Incremental"')], INCREMENTAL));
-    assert.deepEqual(open(text).getCodeActions(URI, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], [FIX_ALL_KIND]), []);
+    assert.deepEqual(fixAll(text), []);
   });
 });

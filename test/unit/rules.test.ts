@@ -7,15 +7,15 @@ import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/registry';
 import { conf } from '../helpers/cursor';
 import { uriOf, workspace } from '../helpers/workspace';
-import { CONTEXT, E, F, G, GOOD_JOB, INCREMENTAL, P, S, U, X, hits, job } from '../helpers/jobs';
+import { CONTEXT, E, F, G, GOOD_JOB, INCREMENTAL, P, S, U, WholeFile, X, hits, job } from '../helpers/jobs';
 
 interface Case {
   rule: string;
   severity: 'error' | 'warning' | 'info';
-  bad: string;
+  bad: string | WholeFile;
   /** The exact characters each diagnostic covers, in order. */
   at: string[];
-  good: string;
+  good: string | WholeFile;
   message?: RegExp;
 }
 
@@ -36,6 +36,13 @@ function stepsAtLevel0(ids: string[]): string {
 }
 
 const SCAFFOLDING = '<CreateConnectorSynchroComplete Connector="AD" JobIdentifier="AD_Scaffolded"><OpenIdIdentifier Identifier="Job" /></CreateConnectorSynchroComplete>';
+
+/** A correct incremental job: changes kept, the flag after the synchronization, Dirty computations after it. */
+const E_INC = E.replace(' IgnoreCookieFile="true"', '');
+const P_INC = P.replace('"Complete"', '"Incremental"');
+const S_INC = S.replace('Connector="AD"', 'Connector="AD" DoNotDeleteChanges="true"');
+const FLAG = '<SetRecentlyModifiedFlagTask Identifier="AD_Flag" DisplayName_L1="m"><TaskDependsOnTask ParentTask="AD_Sync" /></SetRecentlyModifiedFlagTask>';
+const INCREMENTAL_JOB = job([E_INC, P_INC, S_INC, FLAG, X.replace('DisplayName_L1="x"', 'DisplayName_L1="x" Dirty="true"')], INCREMENTAL);
 
 const CASES: Case[] = [
   { rule: 'xml/well-formed', severity: 'error', bad: replace('<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD" />', '<GenerateProvisioningOrdersTask Identifier="AD_GPO" DisplayName_L1="g" Connector="AD"'), at: ['GenerateProvisioningOrdersTask'], good: GOOD_JOB },
@@ -101,6 +108,24 @@ const CASES: Case[] = [
   { rule: 'fulfill/depends-on-generate-provisioning', severity: 'error', bad: replace('<TaskDependsOnTask ParentTask="AD_GPO" />', ''), at: ['FulfillTask'], good: GOOD_JOB },
   { rule: 'fulfill/continue-on-error', severity: 'info', bad: replace('Connection="ADFulfillment" ContinueOnError="true"', 'Connection="ADFulfillment"'), at: ['FulfillTask'], good: GOOD_JOB },
   { rule: 'setinternaluserprofiles/depends-on-fulfill', severity: 'warning', bad: replace('<TaskDependsOnTask ParentTask="AD_Fulfill" />', ''), at: ['SetInternalUserProfilesTask'], good: GOOD_JOB },
+
+  { rule: 'file/root', severity: 'error', bad: { file: '<Job Identifier="J" DisplayName_L1="j" xmlns="urn:schemas-usercube-com:configuration" />' }, at: ['Job'], good: { file: '<Connector Name="HR" DefaultEncoding="UTF-8"><File Name="users.csv" /></Connector>' } },
+  { rule: 'file/namespace', severity: 'error', bad: { file: '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton">\n<Job Identifier="J" DisplayName_L1="j" />\n</ConfigurationFile>' }, at: ['urn:schemas-usercube-com:configuraton'], good: { file: '<Catalog xmlns="urn:example:books"><Book /></Catalog>' } },
+  { rule: 'xml/unknown-element', severity: 'error', bad: GOOD_JOB.replace('</Job>', '  <UpdateClasificationTask Identifier="AD_Classify" DisplayName_L1="c" />\n</Job>'), at: ['UpdateClasificationTask'], good: GOOD_JOB + '\n<DisplayTable Identifier="AD_Entry" EntityType="AD_Entry"><DisplayTableColumn Property="dn" /></DisplayTable>', message: /did you mean <UpdateClassificationTask>\?$/ },
+  { rule: 'connection/identifier-format', severity: 'error', bad: replace('Connection="ADExport"', 'Connection="AD_Export"') + '\n<Connection Identifier="AD_Export" DisplayName_L1="e" Connector="AD" Package="Usercube.LDAP@0000001" />', at: ['AD_Export', 'AD_Export'], good: GOOD_JOB + '\n<Connection Identifier="AD.Export-2" DisplayName_L1="e" Connector="AD" Package="Usercube.LDAP@0000001" />' },
+  { rule: 'export/connection-of-connector', severity: 'error', bad: replace('Connection="ADExport"', 'Connection="HRExport"'), at: ['HRExport'], good: GOOD_JOB },
+  { rule: 'fulfill/connection-of-connector', severity: 'error', bad: replace('Connection="ADFulfillment"', 'Connection="HRExport"'), at: ['HRExport'], good: GOOD_JOB },
+  { rule: 'fulfill/no-connection-with-resourcetypes', severity: 'error', bad: replace('<TaskDependsOnTask ParentTask="AD_GPO" />', '<TaskDependsOnTask ParentTask="AD_GPO" />\n    <TaskResourceType ResourceType="RT" />'), at: ['FulfillTask'], good: GOOD_JOB },
+  { rule: 'job/agent-required-for-agent-tasks', severity: 'error', bad: replace('DisplayName_L1="AD complete" Agent="Local"', 'DisplayName_L1="AD complete"'), at: ['Job'], good: job([X, G], 'Identifier="Job_Server" DisplayName_L1="server tasks"') },
+  { rule: 'job/mode-contradiction', severity: 'error', bad: job([E, P, S], INCREMENTAL), at: ['IsIncremental="true"'], good: INCREMENTAL_JOB },
+  { rule: 'synchronize/has-prepare', severity: 'warning', bad: job([E, S.replace('<TaskDependsOnTask ParentTask="AD_Prepare" />', '<TaskDependsOnTask ParentTask="AD_Export" />'), X, G, F, U]), at: ['SynchronizeTask'], good: GOOD_JOB },
+  { rule: 'prepare/type-for-ad-or-changes', severity: 'warning', bad: GOOD_JOB + '\n<Connection Identifier="ADDirSync" DisplayName_L1="d" Connector="AD" Package="Usercube.AD@0000001" />', at: ['PrepareSynchronizationTask'], good: replace('SynchronizationMode="Complete"', 'SynchronizationMode="Complete" Type="ActiveDirectory"').replace('DisplayName_L1="s"', 'DisplayName_L1="s" Type="ActiveDirectory"') + '\n<Connection Identifier="ADDirSync" DisplayName_L1="d" Connector="AD" Package="Usercube.AD@0000001" />' },
+  { rule: 'computerolemodel/source-entitytypes', severity: 'info', bad: GOOD_JOB + '\n<EntityType Identifier="HR_Person" />\n<ComputeRoleModelTask Identifier="AD_RoleModel" DisplayName_L1="r"><TaskEntityType EntityType="HR_Person" /></ComputeRoleModelTask>', at: ['HR_Person'], good: GOOD_JOB + '\n<ComputeRoleModelTask Identifier="AD_RoleModel" DisplayName_L1="r"><TaskEntityType EntityType="AD_Entry" /></ComputeRoleModelTask>' },
+  { rule: 'updateclassification/needs-classification-rule', severity: 'info', bad: GOOD_JOB + '\n<UpdateClassificationTask Identifier="AD_Classify" DisplayName_L1="c"><TaskEntityType EntityType="AD_Entry" /></UpdateClassificationTask>', at: ['UpdateClassificationTask'], good: GOOD_JOB + '\n<UpdateClassificationTask Identifier="AD_Classify" DisplayName_L1="c"><TaskEntityType EntityType="AD_Entry" /></UpdateClassificationTask>\n<ResourceClassificationRule ResourceType="RT" Policy="P" />' },
+  { rule: 'setinternaluserprofiles/needs-profile-rule-context', severity: 'info', bad: replace('<TaskResourceType ResourceType="RT" />', '<TaskEntityType EntityType="AD_Entry" />'), at: ['SetInternalUserProfilesTask'], good: GOOD_JOB },
+  { rule: 'sync-incremental/donotdeletechanges-required', severity: 'warning', bad: job([E_INC, P_INC, S, FLAG], INCREMENTAL), at: ['SynchronizeTask'], good: INCREMENTAL_JOB },
+  { rule: 'sync-incremental/setrecentlymodifiedflag-after-sync', severity: 'warning', bad: INCREMENTAL_JOB.replace(FLAG, ''), at: ['SynchronizeTask'], good: INCREMENTAL_JOB },
+  { rule: 'sync-incremental/dirty-after-flag', severity: 'warning', bad: job([E_INC, '<ComputeCorrelationKeysTask Identifier="AD_Keys" DisplayName_L1="k" Dirty="true" />', P_INC, S_INC, FLAG, X], INCREMENTAL), at: ['Dirty="true"', 'UpdateEntityPropertyExpressionsTask'], good: INCREMENTAL_JOB },
 ];
 
 describe('rules', () => {

@@ -1,7 +1,7 @@
 /** Command-line arguments of `usercube-jobs` → options, or the message that says what is wrong. */
 import { editDistance } from '../fixes/closestIdentifiers';
 import { RULES, RULES_BY_ID } from '../rules/registry';
-import { SeveritySetting, isSeveritySetting } from '../rules/rule';
+import { FixSafety, SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
 import { StepsOptions, parseSteps } from './stepsArguments';
 
@@ -13,6 +13,8 @@ export interface CheckOptions {
   targets: string[];
   format: OutputFormat;
   fix: boolean;
+  /** `--fix-type`: which fixes `--fix` applies (safe ones only by default). */
+  fixTypes: ReadonlySet<FixSafety>;
   /** `--rule` overrides, applied over each file's `.usercube-jobs.json`. */
   rules: RuleSettings;
   maxWarnings?: number;
@@ -40,7 +42,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
 }
 
 function parseCheck(args: readonly string[]): ParsedArguments {
-  const options: CheckOptions = { targets: [], format: 'text', fix: false, rules: {} };
+  const options: CheckOptions = { targets: [], format: 'text', fix: false, fixTypes: new Set(['safe']), rules: {} };
+  let fixTypeGiven = false;
   const rules: Record<string, SeveritySetting> = {};
   const fail = (message: string, usage = false): ParsedArguments => ({ kind: 'error', message: `${CHECK}: ${message}`, usage });
   for (let i = 0; i < args.length; i++) {
@@ -57,7 +60,7 @@ function parseCheck(args: readonly string[]): ParsedArguments {
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const takesValue = name === '--format' || name === '--rule' || name === '--max-warnings';
+    const takesValue = name === '--format' || name === '--rule' || name === '--max-warnings' || name === '--fix-type';
     let value: string | undefined;
     if (takesValue) {
       value = inline ?? args[++i];
@@ -74,6 +77,14 @@ function parseCheck(args: readonly string[]): ParsedArguments {
       case '--fix':
         options.fix = true;
         break;
+      case '--fix-type': {
+        const types = value!.split(',').map((t) => t.trim());
+        const wrong = types.find((t) => t !== 'safe' && t !== 'suggestion');
+        if (wrong !== undefined) return fail(`unknown fix type '${wrong}' (use safe, suggestion, or both: safe,suggestion).`);
+        options.fixTypes = new Set(types as FixSafety[]);
+        fixTypeGiven = true;
+        break;
+      }
       case '--format':
         if (!FORMATS.includes(value as OutputFormat)) return fail(`unknown format '${value}' (use ${FORMAT_NAMES}).`);
         options.format = value as OutputFormat;
@@ -92,6 +103,7 @@ function parseCheck(args: readonly string[]): ParsedArguments {
     }
   }
   if (options.targets.length === 0) return fail('name at least one folder or file to check.', true);
+  if (fixTypeGiven && !options.fix) return fail('--fix-type says which fixes --fix applies: give --fix too.', true);
   options.rules = rules;
   return { kind: 'check', options };
 }
@@ -100,6 +112,7 @@ const VALUE_HINT: Record<string, string> = {
   '--format': FORMAT_NAMES,
   '--rule': '<rule-id>=<severity>',
   '--max-warnings': 'a whole number',
+  '--fix-type': 'safe, suggestion, or safe,suggestion',
 };
 
 /** Adds `id=severity` to `rules`, or says why it cannot. */

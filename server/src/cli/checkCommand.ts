@@ -85,17 +85,18 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   }
 
   const fixed = options.fix
-    ? await fixFiles(service, loaded, io.progress, (file, message) => io.err(`${shown(file)}: ${message}`))
+    ? await fixFiles(service, loaded, io.progress, (file, message) => io.err(`${shown(file)}: ${message}`), options.fixTypes)
     : { fixes: new Map<string, number>(), writeFailed: false };
 
   const checked: CheckedFile[] = [];
   const bar = new Progress(io.progress, 'Checking', loaded.length);
   for (const [i, f] of loaded.entries()) {
     const configuration = service.isConfigurationFile(f.uri);
-    const diagnostics = configuration ? service.validate(f.uri).map(toCliDiagnostic).sort(byPosition) : [];
+    // A file not read as configuration may still be one that should be (file/root, file/namespace).
+    const diagnostics = service.validate(f.uri).map(toCliDiagnostic).sort(byPosition);
     checked.push({ path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 });
     // A file named on its own that is not checked deserves a word; in a folder it is normal.
-    if (!configuration && f.stop === undefined) {
+    if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
       io.err(`${shown(f.file)}: ${f.text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
     }
     bar.update(i + 1);

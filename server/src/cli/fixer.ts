@@ -1,6 +1,6 @@
 /**
- * --fix: applies the safe quick fixes of one file and writes it back in its own encoding.
- * Only the edited characters change: the text is re-encoded with the encoding and BOM it was
+ * --fix: applies the safe quick fixes of one file (and the preferred suggestions, with
+ * --fix-type suggestion) and writes it back in its own encoding. Only the edited characters change: the text is re-encoded with the encoding and BOM it was
  * read with, and edits use the file's own line ending. Before writing, the bytes on disk must
  * re-encode exactly from the text that was checked, otherwise the file is left alone.
  */
@@ -11,6 +11,7 @@ import { DecodedEncoding } from '../model/textDecoding';
 import { encodeText } from '../model/textEncoding';
 import { Progress, ProgressWriter } from './progress';
 import { LineTable } from '../model/lineTable';
+import { FixSafety } from '../rules/rule';
 
 /** Fixes can make room for others (overlapping edits wait for the next pass). */
 const MAX_PASSES = 5;
@@ -24,7 +25,7 @@ export interface FixInput {
 }
 
 export interface FixOutcome {
-  /** Safe fixes written (each safe fix is one edit). */
+  /** Fixes written, counted by edit (a safe fix is one edit; renaming an element, two). */
   fixes: number;
   /** The file's text after the run (the original when nothing was written). */
   text: string;
@@ -34,12 +35,12 @@ export interface FixOutcome {
   writeError?: string;
 }
 
-/** The text with every safe fix applied, pass after pass, and how many fixes that took. */
-export function fixText(service: LanguageService, uri: string, text: string): { text: string; fixes: number } {
+/** The text with every fix of the given safeties applied (safe ones by default), pass after pass, and how many edits that took. */
+export function fixText(service: LanguageService, uri: string, text: string, safeties?: ReadonlySet<FixSafety>): { text: string; fixes: number } {
   let fixes = 0;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     service.openDocument(uri, text, pass);
-    const edits = service.fixAll(uri);
+    const edits = service.fixAll(uri, safeties);
     if (edits.length === 0) break;
     text = applyEdits(text, edits);
     fixes += edits.length;
@@ -48,8 +49,8 @@ export function fixText(service: LanguageService, uri: string, text: string): { 
 }
 
 /** Fixes one file; the service ends up holding the file as it is on disk afterwards. */
-export async function fixFile(service: LanguageService, input: FixInput): Promise<FixOutcome> {
-  const fixed = fixText(service, input.uri, input.text);
+export async function fixFile(service: LanguageService, input: FixInput, safeties?: ReadonlySet<FixSafety>): Promise<FixOutcome> {
+  const fixed = fixText(service, input.uri, input.text, safeties);
   const keep = (outcome: Omit<FixOutcome, 'fixes' | 'text'>): FixOutcome => {
     service.closeDocument(input.uri, input.text, input.encoding);
     return { fixes: 0, text: input.text, ...outcome };
@@ -88,13 +89,14 @@ export async function fixFiles(
   files: readonly FixInput[],
   progress: ProgressWriter | undefined,
   say: (file: string, message: string) => void,
+  safeties?: ReadonlySet<FixSafety>,
 ): Promise<{ fixes: Map<string, number>; writeFailed: boolean }> {
   const fixes = new Map<string, number>();
   let writeFailed = false;
   const bar = new Progress(progress, 'Fixing', files.length);
   for (const [i, f] of files.entries()) {
     if (service.isConfigurationFile(f.uri)) {
-      const outcome = await fixFile(service, f);
+      const outcome = await fixFile(service, f, safeties);
       if (outcome.notWritten) say(f.file, outcome.notWritten);
       if (outcome.writeError) {
         say(f.file, outcome.writeError);

@@ -14,6 +14,9 @@ Options:
                               case per file, for Azure DevOps and GitLab test reports.
   --fix                       Apply the safe quick fixes in place (each file keeps its encoding,
                               BOM and line endings), then report the problems that remain.
+  --fix-type <types>          With --fix: which fixes to apply: safe (default), suggestion (the
+                              preferred suggestion of each problem: it changes what a job does),
+                              or safe,suggestion. docs/rules.md says which fix is which.
   --rule <id>=<severity>      Set a rule's severity: off, info, warning or error. Repeatable;
                               wins over .usercube-jobs.json.
   --max-warnings <N>          Exit with 1 when there are more than N warnings.

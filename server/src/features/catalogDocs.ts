@@ -100,7 +100,7 @@ export function elementSummary(schema: ElementSchema): string {
 }
 
 const markdownCache = new Map<string, string>();
-/** Hover documentation of an element: what it does, where it runs, its attributes, the seed's advice. */
+/** Hover documentation of an element: what it does, where it runs, its attributes, the Set up Complete Synchronization guide's advice. */
 export function elementMarkdown(schema: ElementSchema, elementName: string): string {
   const key = `${schema.key} ${elementName}`;
   let text = markdownCache.get(key);

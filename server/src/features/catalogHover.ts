@@ -1,6 +1,6 @@
 /**
  * Hover documentation from the catalog: on an element name, what the element does, where it
- * runs, its attributes and the seed's advice for complete jobs; on an attribute name (or an
+ * runs, its attributes and the Set up Complete Synchronization guide's advice for complete jobs; on an attribute name (or an
  * enum / boolean value), its type, default and allowed values. Identifier values are the
  * reference hover's (hover.ts).
  */

@@ -4,7 +4,8 @@
  */
 import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { FixContext, FixTarget, fixesFor, safeFixes } from '../fixes/quickFixes';
+import { FixContext, FixTarget, SAFE_ONLY, fixAllEdits as fixAllOf, fixesFor } from '../fixes/quickFixes';
+import { FixSafety } from '../rules/rule';
 import { jobCodeActions } from './jobActions';
 import { OffsetEdit } from '../fixes/textEdits';
 import type { FeatureContext } from '../languageService';
@@ -54,7 +55,8 @@ export function getCodeActions(ctx: FeatureContext, range: Range, diagnostics: r
   return out;
 }
 
-export function fixAllEdits(ctx: FeatureContext, diagnostics: readonly Diagnostic[]): OffsetEdit[] {
+/** The edits of fix-all: the safe fixes (on save), and the preferred suggestions when `safeties` asks for them. */
+export function fixAllEdits(ctx: FeatureContext, diagnostics: readonly Diagnostic[], safeties: ReadonlySet<FixSafety> = SAFE_ONLY): OffsetEdit[] {
   const targets = diagnostics.map((d) => toTarget(ctx, d)).filter((t): t is FixTarget => t !== undefined);
-  return safeFixes(fixContext(ctx), targets);
+  return fixAllOf(fixContext(ctx), targets, safeties);
 }

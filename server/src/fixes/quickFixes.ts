@@ -1,8 +1,12 @@
 /**
- * Quick fixes, keyed on rule ids and on the facts rules put in `data` (never on messages).
- * A fix is "safe" when it has one obvious result; safe fixes also make up "fix all".
+ * Quick fixes: the edits of each fix kind (rules declare which kinds their findings offer, and
+ * whether each is safe or a suggestion, see FixKind and FixSafety in rules/rule.ts). Fixes key
+ * on rule ids and on the facts rules put in `data`, never on messages. Fix-all takes the safe
+ * fixes only (and the preferred suggestion too when asked, as `--fix-type suggestion` does).
  */
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { RULES_BY_ID } from '../rules/registry';
+import { FixKind, FixSafety } from '../rules/rule';
 import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import {
@@ -12,6 +16,7 @@ import {
   insertBefore,
   removeAttribute,
   renameAttribute,
+  renameElement,
   setAttribute,
 } from './textEdits';
 
@@ -22,11 +27,15 @@ export interface FixTarget {
   data?: Record<string, unknown>;
 }
 
-export interface Fix {
+/** What a fix kind proposes; its safety comes from the rule's declaration. */
+interface ProposedFix {
   title: string;
   edits: OffsetEdit[];
-  safe: boolean;
   preferred?: boolean;
+}
+
+export interface Fix extends ProposedFix {
+  safety: FixSafety;
 }
 
 export interface FixContext {
@@ -35,7 +44,7 @@ export interface FixContext {
   index: WorkspaceIndex;
 }
 
-type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => Fix[];
+type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => ProposedFix[];
 
 /** The element whose start tag holds the diagnostic. */
 function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefined {
@@ -44,60 +53,55 @@ function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefin
   return el;
 }
 
-const byDataFix: Record<string, FixProvider> = {
-  'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], safe: true, preferred: true }],
+const PROVIDERS: Record<FixKind, FixProvider> = {
+  'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], preferred: true }],
   'remove-attribute': (ctx, t, el) => {
     const name = String(t.data?.attribute);
     const attr = attribute(el, name);
-    return attr ? [{ title: `Remove ${name}`, edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
+    return attr ? [{ title: `Remove ${name}`, edits: [removeAttribute(ctx.text, attr)], preferred: true }] : [];
   },
   'set-attribute': (_ctx, t, el) => {
     const name = String(t.data?.attribute);
     const value = String(t.data?.value);
-    return [{ title: `Set ${name}="${value}"`, edits: [setAttribute(el, name, value)], safe: true, preferred: true }];
+    return [{ title: `Set ${name}="${value}"`, edits: [setAttribute(el, name, value)], preferred: true }];
+  },
+  'rename-attribute': (_ctx, t, el) => {
+    const to = String(t.data?.to);
+    const attr = el.attributes.find((a) => a.nameStart === t.start);
+    return attr ? [{ title: `Rename '${attr.name}' to '${to}'`, edits: [renameAttribute(attr, to)], preferred: true }] : [];
   },
   'set-type': (ctx, t, el) => {
     const type = String(t.data?.type);
     const attr = attribute(el, 'Type');
     if (type === 'None') {
-      return attr ? [{ title: "Remove Type (the prepare task has none)", edits: [removeAttribute(ctx.text, attr)], safe: true, preferred: true }] : [];
+      return attr ? [{ title: 'Remove Type (the prepare task has none)', edits: [removeAttribute(ctx.text, attr)], preferred: true }] : [];
     }
-    return [{ title: `Set Type="${type}" as in the prepare task`, edits: [setAttribute(el, 'Type', type)], safe: true, preferred: true }];
+    return [{ title: `Set Type="${type}" as in the prepare task`, edits: [setAttribute(el, 'Type', type)], preferred: true }];
   },
   'add-dependency': (ctx, t, el) => {
     const candidates = (t.data?.candidates as string[] | undefined) ?? [];
     return candidates.map((parent, i) => ({
       title: `Add dependency on '${parent}'`,
       edits: [appendChild(ctx.text, el, emptyElement(ctx.text, 'TaskDependsOnTask', [['ParentTask', parent]]))],
-      safe: candidates.length === 1,
       preferred: i === 0,
     }));
   },
-};
-
-const byRule: Record<string, FixProvider> = {
-  'taskentitytype/attribute-name': (_ctx, _t, el) => {
-    const attr = attribute(el, 'Identifier');
-    return attr ? [{ title: "Rename 'Identifier' to 'EntityType'", edits: [renameAttribute(attr, 'EntityType')], safe: true, preferred: true }] : [];
+  'change-identifier': (ctx, t) => changeIdentifier(ctx, t),
+  'create-task': (ctx, t, el) => createTask(ctx, t, el),
+  'rename-element': (ctx, t, el) => {
+    const name = String(t.data?.name);
+    return [{ title: `Rename to <${name}>`, edits: renameElement(ctx.text, el, name), preferred: true }];
   },
-  'job/crontab-attribute-casing': (_ctx, t, el) => {
-    const attr = el.attributes.find((a) => a.nameStart === t.start);
-    return attr ? [{ title: "Rename to 'CronTabExpression'", edits: [renameAttribute(attr, 'CronTabExpression')], safe: true, preferred: true }] : [];
-  },
-  'dependency/parent-exists': (ctx, t, el) => [...changeIdentifier(ctx, t), ...createTask(ctx, t, el)],
-  'reference/unresolved': (ctx, t) => changeIdentifier(ctx, t),
-  'job/step-target-exists': (ctx, t) => changeIdentifier(ctx, t),
 };
 
 /** "Change to 'X'" for the closest identifiers of the right kind. */
-function changeIdentifier(ctx: FixContext, t: FixTarget): Fix[] {
+function changeIdentifier(ctx: FixContext, t: FixTarget): ProposedFix[] {
   const kind = String(t.data?.kind ?? '');
   const id = String(t.data?.id ?? '');
   if (!kind) return [];
   return closestIdentifiers(ctx.index, kind, id, 3).map((candidate, i) => ({
     title: `Change to '${candidate}'`,
     edits: [{ start: t.start, end: t.end, newText: candidate }],
-    safe: false,
     preferred: i === 0,
   }));
 }
@@ -125,7 +129,7 @@ const USUAL_PARENT: Record<string, string> = {
 };
 
 /** "Create task 'X'" before the dependent task: its type guessed from the name, or from the dependent's. */
-function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): Fix[] {
+function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): ProposedFix[] {
   const id = String(t.data?.id ?? '');
   const task = dependsOn.parent;
   if (!id || !task) return [];
@@ -134,22 +138,33 @@ function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): Fix[]
     ['Identifier', id],
     ['DisplayName_L1', id],
   ]);
-  return [{ title: `Create ${type} '${id}'`, edits: [insertBefore(ctx.text, task, xml)], safe: false }];
+  return [{ title: `Create ${type} '${id}'`, edits: [insertBefore(ctx.text, task, xml)] }];
+}
+
+/** The fix kinds a finding offers: the one its data names, else every kind its rule declares. */
+function kindsOf(target: FixTarget): [FixKind, FixSafety][] {
+  const declared = RULES_BY_ID.get(target.rule)?.fixes ?? {};
+  const named = typeof target.data?.fix === 'string' ? (target.data.fix as FixKind) : undefined;
+  const kinds = (named ? [named] : (Object.keys(declared) as FixKind[])).filter((k) => declared[k] !== undefined);
+  return kinds.map((k) => [k, declared[k]!]);
 }
 
 export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
   const el = elementOfTarget(ctx.tree, target);
   if (!el) return [];
-  const kind = typeof target.data?.fix === 'string' ? byDataFix[target.data.fix] : undefined;
-  const provider = kind ?? byRule[target.rule];
-  return provider ? provider(ctx, target, el) : [];
+  return kindsOf(target).flatMap(([kind, safety]) => PROVIDERS[kind](ctx, target, el).map((f) => ({ ...f, safety })));
 }
 
-/** Safe fixes for all targets, skipping any that would overlap an edit already taken. */
-export function safeFixes(ctx: FixContext, targets: readonly FixTarget[]): OffsetEdit[] {
+/**
+ * The fixes of all targets that fix-all applies: for each target, its first safe fix (and, when
+ * suggestions are asked for too, its preferred suggestion), skipping any that would overlap an
+ * edit already taken.
+ */
+export function fixAllEdits(ctx: FixContext, targets: readonly FixTarget[], safeties: ReadonlySet<FixSafety> = SAFE_ONLY): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
   for (const t of targets) {
-    const fix = fixesFor(ctx, t).find((f) => f.safe);
+    const fixes = fixesFor(ctx, t).filter((f) => safeties.has(f.safety));
+    const fix = fixes.find((f) => f.safety === 'safe') ?? fixes.find((f) => f.preferred) ?? fixes[0];
     if (!fix) continue;
     if (fix.edits.some((e) => taken.some((o) => (e.start < o.end && o.start < e.end) || e.start === o.start))) continue;
     taken.push(...fix.edits);
@@ -157,23 +172,4 @@ export function safeFixes(ctx: FixContext, targets: readonly FixTarget[]): Offse
   return taken;
 }
 
-/** Rules with at least one quick fix (by rule id, or through the fix kind their findings carry). */
-const RULES_WITH_DATA_FIXES = [
-  'sync-complete/prepare-mode-complete',
-  'sync-complete/no-initial-flags',
-  'sync-complete/no-donotdeletechanges',
-  'sync-complete/no-forceprovisioning',
-  'sync-complete/not-incremental',
-  'synchronize/type-matches-prepare',
-  'export/ignore-cookie-on-complete',
-  'export/continue-on-error',
-  'fulfill/continue-on-error',
-  'prepare/depends-on-export',
-  'synchronize/depends-on-export-or-prepare',
-  'fulfill/depends-on-generate-provisioning',
-  'setinternaluserprofiles/depends-on-fulfill',
-];
-
-export function fixableRules(): ReadonlySet<string> {
-  return new Set([...Object.keys(byRule), ...RULES_WITH_DATA_FIXES]);
-}
+export const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);

@@ -102,6 +102,16 @@ export function insertBefore(text: string, el: XmlElement, xml: string): OffsetE
   return { start: el.start, end: el.start, newText: `${xml}${lineEnding(text)}${indent}` };
 }
 
+/** The element's name in its start tag and, when it has one, in its end tag. */
+export function renameElement(text: string, el: XmlElement, name: string): OffsetEdit[] {
+  const edits: OffsetEdit[] = [{ start: el.nameStart, end: el.nameEnd, newText: name }];
+  if (!el.selfClosing && el.startTagComplete) {
+    const close = closingTagStart(text, el);
+    if (text.startsWith(`</${el.name}`, close)) edits.push({ start: close + 2, end: close + 2 + el.name.length, newText: name });
+  }
+  return edits;
+}
+
 function closingTagStart(text: string, el: XmlElement): number {
   const i = text.lastIndexOf('</', el.end);
   return i >= el.startTagEnd ? i : el.end;

@@ -15,6 +15,7 @@ import {
   isJobScaffolding,
   referenceAttributes,
   resolveElement,
+  resolveUnderUnknownParent,
 } from '../schema/schema';
 import { detach } from './interning';
 
@@ -320,7 +321,9 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       }
       if (root === 'other') return;
       const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
-      const schema = parents.length === 0 ? undefined : resolveElement(tag.name, outer?.schema);
+      // Under an element the catalog does not know, only elements that stand on their own count.
+      const schema =
+        parents.length === 0 ? undefined : parents.length > 1 && !outer?.schema ? resolveUnderUnknownParent(tag.name) : resolveElement(tag.name, outer?.schema);
       const pushed = tag.complete && !tag.selfClosing;
       const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job, scaffolding: outer?.scaffolding } : scratch;
       if (!pushed) {
@@ -450,6 +453,7 @@ const KEPT_ATTRIBUTES = new Map([
   'ForceProvisioning',
   'IgnoreCookieFile',
   'IncrementalJob',
+  'IsConnectorJob',
   'IsDeactivated',
   'IsIncremental',
   'Level',

@@ -5,7 +5,7 @@
  */
 import type { Definition } from '../index/fileEntry';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import { connectionPackage } from '../schema/schema';
+import { ACTIVE_DIRECTORY_PACKAGE, connectionPackage } from '../schema/schema';
 import { isTrue } from '../rules/values';
 
 export interface ConnectionFacts {
@@ -67,7 +67,7 @@ export function connectionFacts(d: Definition): ConnectionFacts {
     canFulfill: caps?.fulfill ?? undefined,
     incremental: caps?.incremental ?? undefined,
     ...deactivation(d.attrs?.DeactivationExportFulfill),
-    isActiveDirectory: !!pkg && /^Usercube\.AD@/i.test(pkg),
+    isActiveDirectory: pkg === ACTIVE_DIRECTORY_PACKAGE,
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * The complete-synchronization job, step by step as the seed guide builds it (§2–12): mode,
- * forbidden flags, the dependencies each task needs, the canonical order. These rules look at
- * every complete job that runs a task of the file (Steps reach across files) and report where
- * the task is written.
+ * The complete-synchronization job, step by step as the "Set up Complete Synchronization" guide
+ * builds it (steps 2 to 12): mode, forbidden flags, the dependencies each task needs, the
+ * canonical order. These rules look at every complete job that runs a task of the file (Steps
+ * reach across files) and report where the task is written.
  */
 import { TaskRecord } from '../index/fileEntry';
 import { XmlElement, attribute } from '../model/xmlTree';
@@ -30,9 +30,14 @@ function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: Ta
   }
 }
 
-function completeRule(id: string, severity: Rule['severity'], source: string, explanation: string, check: Check): Rule {
-  return { id, severity, source, explanation, check };
+function completeRule(id: string, severity: Rule['severity'], source: string, explanation: string, check: Check, fixes?: Rule['fixes']): Rule {
+  return { id, severity, source, explanation, check, fixes };
 }
+
+/** Every fix of these rules changes what the job does: a suggestion, never applied on save. */
+const SUGGESTS_MODE: Rule['fixes'] = { 'set-mode': 'suggestion' };
+const SUGGESTS_REMOVAL: Rule['fixes'] = { 'remove-attribute': 'suggestion' };
+const SUGGESTS_VALUE: Rule['fixes'] = { 'set-attribute': 'suggestion' };
 
 /** The connector a task works on; an export's comes from its connection. */
 function connectorOf(ctx: RuleContext, task: TaskRecord): string | undefined {
@@ -62,7 +67,7 @@ function dependsOnAny(task: TaskRecord, ids: readonly string[]): boolean {
 export const prepareModeComplete = completeRule(
   'sync-complete/prepare-mode-complete',
   'error',
-  'seed §3',
+  'the Set up Complete Synchronization guide, step 3',
   'In a complete job, the PrepareSynchronizationTask says `SynchronizationMode="Complete"`; only a change-type prepare task (`Type="Changes"`) may leave it out. ' +
     'Another mode turns the job into an incremental (or initial) synchronization.',
   (ctx, report) =>
@@ -74,36 +79,39 @@ export const prepareModeComplete = completeRule(
         report({ ...valueSpan(mode), message: `SynchronizationMode is '${mode.value}' in a complete job: it must be 'Complete'.`, data: { fix: 'set-mode' } });
       }
     }),
+  SUGGESTS_MODE,
 );
 
 export const noDoNotDeleteChanges = completeRule(
   'sync-complete/no-donotdeletechanges',
   'error',
-  'seed §4',
+  'the Set up Complete Synchronization guide, step 4',
   'A complete synchronization deletes the resources missing from the export; `DoNotDeleteChanges` (whatever its value) belongs to incremental jobs and must not be present.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (_task, el) => {
       const a = attribute(el, 'DoNotDeleteChanges');
       if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', data: { fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' } });
     }),
+  SUGGESTS_REMOVAL,
 );
 
 export const noForceProvisioning = completeRule(
   'sync-complete/no-forceprovisioning',
   'error',
-  'seed §8; tasks-jobs invoke-job',
+  'the Set up Complete Synchronization guide, step 8; the Usercube-Invoke-Job page',
   '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el) => {
       const a = attribute(el, 'ForceProvisioning');
       if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', data: { fix: 'remove-attribute', attribute: 'ForceProvisioning' } });
     }),
+  SUGGESTS_REMOVAL,
 );
 
 export const noValidationTask = completeRule(
   'sync-complete/no-validation-task',
   'warning',
-  'seed §4; tasks-jobs invoke-job',
+  'the Set up Complete Synchronization guide, step 4; the Usercube-Invoke-Job page',
   'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
   (ctx, report) => {
     for (const job of ctx.jobs()) {
@@ -119,7 +127,7 @@ export const noValidationTask = completeRule(
 export const noInitialFlags = completeRule(
   'sync-complete/no-initial-flags',
   'error',
-  'initialization job scaffolding (inferred)',
+  'the Create Initialization Job page (its generated job; inferred)',
   '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
   (ctx, report) => {
     const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, data: Record<string, unknown>) => {
@@ -130,12 +138,13 @@ export const noInitialFlags = completeRule(
     forEachCompleteTask(ctx, 'SynchronizeTask', (_t, el) => flag(el, 'ForceSynchronization', isTrue, { fix: 'remove-attribute', attribute: 'ForceSynchronization' }));
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => flag(el, 'InitMode', isTrue, { fix: 'remove-attribute', attribute: 'InitMode' }));
   },
+  { 'set-mode': 'suggestion', 'remove-attribute': 'suggestion' },
 );
 
 export const notIncremental = completeRule(
   'sync-complete/not-incremental',
   'warning',
-  'scaffolding outputs; setrecentlymodifiedflagtask (inferred)',
+  'the Create Connector Synchro Complete and Incremental pages (their generated jobs); the SetRecentlyModifiedFlagTask page (inferred)',
   'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
   (ctx, report) => {
     forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) => report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }));
@@ -148,6 +157,7 @@ export const notIncremental = completeRule(
       }
     }
   },
+  SUGGESTS_REMOVAL,
 );
 
 /** Export, prepare, synchronize: the ranks that repeat once per connector. */
@@ -193,7 +203,7 @@ export const canonicalOrder = completeRule(
 export const synchronizeTypeMatchesPrepare = completeRule(
   'synchronize/type-matches-prepare',
   'error',
-  'seed §4; scaffolding outputs',
+  'the Set up Complete Synchronization guide, step 4; the Create Connector Synchro Complete page (its generated job)',
   'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (task, el, job) => {
@@ -210,12 +220,13 @@ export const synchronizeTypeMatchesPrepare = completeRule(
         data: { fix: 'set-type', type: want },
       });
     }),
+  { 'set-type': 'suggestion' },
 );
 
 export const exportIgnoreCookie = completeRule(
   'export/ignore-cookie-on-complete',
   'warning',
-  'seed §2; CreateConnectorSynchroComplete / CreateAgentSynchroComplete outputs',
+  'the Set up Complete Synchronization guide, step 2; the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their generated jobs)',
   'An export in a complete job sets `IgnoreCookieFile="true"`: otherwise an incremental-capable export only returns the changes since its last cookie, and the complete synchronization deletes everything else.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => {
@@ -223,30 +234,31 @@ export const exportIgnoreCookie = completeRule(
       if (a && isTrue(a.value)) return;
       report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', data: { fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' } });
     }),
+  SUGGESTS_VALUE,
 );
 
 function continueOnError(id: string, element: string, source: string, explanation: string): Rule {
-  return completeRule(id, 'info', source, explanation, (ctx, report) =>
+  const check: Check = (ctx, report) =>
     forEachCompleteTask(ctx, element, (_t, el) => {
       const a = attribute(el, 'ContinueOnError');
       if (a && isTrue(a.value)) return;
-      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: `The seed advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`, data: { fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' } });
-    }),
-  );
+      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: `The Set up Complete Synchronization guide advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`, data: { fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' } });
+    });
+  return completeRule(id, 'info', source, explanation, check, SUGGESTS_VALUE);
 }
 
 export const exportContinueOnError = continueOnError(
   'export/continue-on-error',
   'ExportTask',
-  'seed §2',
-  'The seed advises starting with `ContinueOnError="true"` on exports, so that a failing export ends in warning instead of stopping the job.',
+  'the Set up Complete Synchronization guide, step 2',
+  'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on exports, so that a failing export ends in warning instead of stopping the job.',
 );
 
 export const fulfillContinueOnError = continueOnError(
   'fulfill/continue-on-error',
   'FulfillTask',
-  'seed §9',
-  'The seed advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
+  'the Set up Complete Synchronization guide, step 9',
+  'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
 );
 
 function missingDependency(
@@ -258,7 +270,7 @@ function missingDependency(
   explanation: string,
   options: { sameConnector: boolean; onlyWhenParentsExist: boolean },
 ): Rule {
-  return completeRule(id, severity, source, explanation, (ctx, report) =>
+  const check: Check = (ctx, report) =>
     forEachCompleteTask(ctx, child, (task, el, job) => {
       const connector = options.sameConnector ? connectorOf(ctx, task) : undefined;
       // A parent whose connector cannot be told (an export of an undefined connection) may be the one.
@@ -277,8 +289,8 @@ function missingDependency(
         message: `This ${child}${task.id ? ` '${task.id}'` : ''} should depend on ${pool.length === 1 && pool[0].task.id ? `'${pool[0].task.id}'` : `a ${names}`} (TaskDependsOnTask).`,
         data: { fix: 'add-dependency', candidates: candidates(ctx, job, parents, connector) },
       });
-    }),
-  );
+    });
+  return completeRule(id, severity, source, explanation, check, { 'add-dependency': 'suggestion' });
 }
 
 export const prepareDependsOnExport = missingDependency(
@@ -286,7 +298,7 @@ export const prepareDependsOnExport = missingDependency(
   'warning',
   'PrepareSynchronizationTask',
   ['ExportTask'],
-  'seed §3; scaffolding outputs',
+  'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its generated job)',
   "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
   { sameConnector: true, onlyWhenParentsExist: true },
 );
@@ -296,8 +308,8 @@ export const synchronizeDependsOnExportOrPrepare = missingDependency(
   'warning',
   'SynchronizeTask',
   ['PrepareSynchronizationTask', 'ExportTask'],
-  'seed §4 (export); scaffolding outputs (prepare)',
-  "The SynchronizeTask depends on its connector's prepare task (as the scaffoldings do) or on its exports (as the seed does): it must not run when they failed.",
+  'the Set up Complete Synchronization guide, step 4 (on the export); the Create Connector Synchro Complete page (on the prepare task)',
+  "The SynchronizeTask depends on its connector's prepare task (as the scaffoldings do) or on its exports (as the Set up Complete Synchronization guide does): it must not run when they failed.",
   { sameConnector: true, onlyWhenParentsExist: true },
 );
 
@@ -306,7 +318,7 @@ export const fulfillDependsOnGenerateProvisioning = missingDependency(
   'error',
   'FulfillTask',
   ['GenerateProvisioningOrdersTask'],
-  'seed §9; scaffolding outputs',
+  'the Set up Complete Synchronization guide, step 9; the Create Connector Synchro Complete page (its generated job)',
   'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
   { sameConnector: false, onlyWhenParentsExist: false },
 );
@@ -316,7 +328,7 @@ export const setInternalUserProfilesDependsOnFulfill = missingDependency(
   'warning',
   'SetInternalUserProfilesTask',
   ['FulfillTask'],
-  'seed §11',
+  'the Set up Complete Synchronization guide, step 11',
   'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
   { sameConnector: false, onlyWhenParentsExist: false },
 );
@@ -324,7 +336,7 @@ export const setInternalUserProfilesDependsOnFulfill = missingDependency(
 export const generateProvisioningConnectorMatchesPrepare = completeRule(
   'generateprovisioning/connector-matches-prepare',
   'warning',
-  'seed §8',
+  'the Set up Complete Synchronization guide, step 8',
   'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
   (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el, job) => {

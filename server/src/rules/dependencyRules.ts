@@ -89,7 +89,7 @@ function dependencies(refs: readonly Reference[]): Reference[] {
 export const noSelfDependency: Rule = indexRule({
   id: 'dependency/no-self',
   severity: 'error',
-  source: 'xml-configuration/jobs/job (inferred)',
+  source: 'the Job page (dependent tasks; inferred)',
   explanation: 'A task cannot depend on itself: the job would wait for it forever, or the server refuses the job.',
   checkIndex({ entry }, report) {
     for (const r of dependencies(entry.references)) {
@@ -101,7 +101,7 @@ export const noSelfDependency: Rule = indexRule({
 export const noDependencyCycle: Rule = indexRule({
   id: 'dependency/no-cycle',
   severity: 'error',
-  source: 'xml-configuration/jobs/job (inferred)',
+  source: 'the Job page (dependent tasks; inferred)',
   explanation:
     'TaskDependsOnTask links form a cycle (A depends on B, which depends on A, possibly through other tasks and files): ' +
     'none of these tasks can ever start. Every link of the cycle is reported.',
@@ -125,7 +125,7 @@ export const noDependencyCycle: Rule = indexRule({
 export const parentInJob: Rule = indexRule({
   id: 'dependency/parent-in-job',
   severity: 'warning',
-  source: 'xml-configuration/jobs/job (inferred)',
+  source: 'the Job page (dependent tasks; inferred)',
   explanation:
     'The parent task is not part of the job that runs the dependent task (neither written in it nor reached by a Step). ' +
     'The state machine checks parents within the job, so the dependency never holds.',

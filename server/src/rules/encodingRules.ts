@@ -7,10 +7,10 @@ const LOST_ACCENT = /\uFFFD|\u00EF\u00BF\u00BD/;
 export const encodingMojibake: Rule = {
   id: 'file/encoding-mojibake',
   severity: 'warning',
-  source: 'seed (DisplayName_L2 values); tasks-jobs/jobdaily (6.2, current)',
+  source: 'the Set up Complete Synchronization guide (its French display names); the Job Daily page (6.2, current)',
   explanation:
     'A value contains `�` (or `ï¿½`): an accented letter was lost when the text went through the wrong encoding ' +
-    '(as in the seed\'s "Pr�paration"). Retype the letter; the product shows the replacement character as is.',
+    '(as in the "Pr�paration" of the Set up Complete Synchronization guide). Retype the letter; the product shows the replacement character as is.',
   check(ctx, report) {
     // Most files have no lost accent at all: one search of the text says so.
     if (ctx.text !== undefined && !LOST_ACCENT.test(ctx.text)) return;

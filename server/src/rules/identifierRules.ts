@@ -11,7 +11,7 @@ function kindLabel(kind: string): string {
 export const identifierUnique: Rule = indexRule({
   id: 'identifier/unique',
   severity: 'error',
-  source: 'task, job and entity tables ("unique identifier"); toolkit/adjust-scaffoldings',
+  source: 'the attribute tables of the task, job and entity pages ("unique identifier"); the Adjust Scaffoldings page',
   explanation:
     'Identifiers are unique per kind of element (every task type shares one namespace; a Connector "AD" and a ' +
     'Category "AD" may coexist). A second definition silently replaces the first at deployment. Elements that ' +
@@ -38,7 +38,7 @@ export const identifierUnique: Rule = indexRule({
 export const identifierCaseCollision: Rule = indexRule({
   id: 'identifier/case-collision',
   severity: 'warning',
-  source: 'xml-configuration/connectors/connection (identifiers compared without case)',
+  source: 'the Connection page (identifiers compared without case)',
   explanation:
     'Two identifiers of one kind differ only by case (`AD_Export` and `AD_export`). The product compares some identifiers ' +
     'without case, and a reference with the wrong case is an easy mistake to miss.',
@@ -55,7 +55,7 @@ export const identifierCaseCollision: Rule = indexRule({
 export const taskIdentifierRecommended: Rule = indexRule({
   id: 'task/identifier-recommended',
   severity: 'warning',
-  source: 'seed §3 and §12 (tasks without Identifier); REFERENCE §1.4',
+  source: 'the task pages (Identifier optional); the Set up Complete Synchronization guide, steps 3 and 12 (tasks without Identifier)',
   explanation:
     'A task inside a job has no `Identifier`: no other task can depend on it, no Step can reuse it, no override can ' +
     'adjust it, and the job logs cannot name it.',

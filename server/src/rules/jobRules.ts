@@ -1,13 +1,15 @@
 /** Rules on a Job element: its schedule, its agent, the tasks it lists. */
 import { Rule, elementRule, indexRule } from './rule';
-import { nameSpan, valueSpan } from './ranges';
+import { attributeSpan, nameSpan, valueSpan } from './ranges';
+import { isTrue } from './values';
+import { isAgentTask } from '../schema/schema';
 import { isValidCrontab } from './crontab';
 import { attribute } from '../model/xmlTree';
 
 export const jobDuplicateTask: Rule = indexRule({
   id: 'job/duplicate-task',
   severity: 'warning',
-  source: 'tasks-jobs/build-efficient-jobs, rule 3',
+  source: 'the Build Efficient Jobs page, rule 3',
   explanation: 'The same task appears twice in one job (written inline or named by a Step): it runs twice for nothing.',
   checkIndex(ctx, report) {
     for (const job of ctx.entry.jobs) {
@@ -36,12 +38,13 @@ export function isMisspeltCronTab(name: string): boolean {
 export const crontabAttributeCasing: Rule = elementRule({
   id: 'job/crontab-attribute-casing',
   severity: 'error',
-  source: 'xml-configuration/jobs/job (CronTabExpression) vs seed §12 ("CrontabExpression")',
-  explanation: 'The schedule attribute is spelled `CronTabExpression` (capital T). The seed writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
+  source: 'the Job page (CronTabExpression); the Set up Complete Synchronization guide, step 12, writes "CrontabExpression"',
+  explanation: 'The schedule attribute is spelled `CronTabExpression` (capital T). The Set up Complete Synchronization guide (step 12) writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
+  fixes: { 'rename-attribute': 'safe' },
   checkElement(el, _schema, report) {
     if (el.name !== 'Job') return;
     for (const a of el.attributes) {
-      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.` });
+      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.`, data: { to: 'CronTabExpression' } });
     }
   },
 });
@@ -49,7 +52,7 @@ export const crontabAttributeCasing: Rule = elementRule({
 export const crontabSyntax: Rule = elementRule({
   id: 'job/crontab-syntax',
   severity: 'error',
-  source: 'xml-configuration/jobs/job',
+  source: 'the Job page',
   explanation: '`CronTabExpression` is a crontab schedule of five fields: minute, hour, day of month, month, day of week (for example `*/15 * * * *`).',
   checkElement(el, _schema, report) {
     if (el.name !== 'Job') return;
@@ -63,7 +66,7 @@ export const crontabSyntax: Rule = elementRule({
 export const jobAgentConsistency: Rule = {
   id: 'job/agent-consistency',
   severity: 'error',
-  source: 'xml-configuration/jobs/job ("all tasks must run on the job\'s agent or on the server")',
+  source: 'the Job page (Agent: "all tasks in the job must be launched on the same agent or on the server")',
   explanation: "Every task of a job runs on the job's agent or on the server: a task naming another agent cannot run in this job.",
   check(ctx, report) {
     for (const el of ctx.elements()) {
@@ -80,4 +83,47 @@ export const jobAgentConsistency: Rule = {
   },
 };
 
-export const JOB_RULES: readonly Rule[] = [jobDuplicateTask, crontabAttributeCasing, crontabSyntax, jobAgentConsistency];
+export const jobAgentRequiredForAgentTasks: Rule = {
+  id: 'job/agent-required-for-agent-tasks',
+  severity: 'error',
+  source: 'the Job page (Agent: "all tasks in the job must be launched on the same agent or on the server"); the pages of the agent tasks',
+  explanation:
+    'A job without `Agent` runs on the server. Tasks that run on an agent (ExportTask, PrepareSynchronizationTask, ' +
+    'ActivityInstanceActorTask, CreateDatabaseViewsTask, InvokeApiTask, InvokeAspectsTask, or any task that names an `Agent`) ' +
+    'cannot run in it: give the job the agent of its tasks.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check(ctx, report) {
+    for (const job of ctx.jobs()) {
+      if (job.job.uri !== ctx.entry.uri || job.job.attrs.Agent?.trim()) continue;
+      const onAgent = job.tasks.find((t) => isAgentTask(t.task.element) || t.task.attrs.Agent?.trim());
+      if (!onAgent) continue;
+      const agent = job.tasks.map((t) => t.task.attrs.Agent?.trim()).find((a) => a);
+      report({
+        ...nameSpan(job.job),
+        message: `Job '${job.job.id}' has no Agent but runs ${onAgent.task.element}${onAgent.task.id ? ` '${onAgent.task.id}'` : ''}, which runs on an agent.`,
+        data: agent ? { fix: 'set-attribute', attribute: 'Agent', value: agent } : undefined,
+      });
+    }
+  },
+};
+
+export const jobModeContradiction: Rule = {
+  id: 'job/mode-contradiction',
+  severity: 'error',
+  source: 'the Job page (IsIncremental); the PrepareSynchronizationTask page (SynchronizationMode); the Set up Complete Synchronization guide, step 3',
+  explanation:
+    'A job says `IsIncremental="true"` but prepares a connector with `SynchronizationMode="Complete"`: it cannot be both. The ' +
+    'complete-job rules are not applied to it until one of the two is changed.',
+  check(ctx, report) {
+    for (const job of ctx.jobs()) {
+      if (job.job.uri !== ctx.entry.uri || !isTrue(job.job.attrs.IsIncremental)) continue;
+      const complete = job.tasks.find((t) => t.task.element === 'PrepareSynchronizationTask' && t.task.attrs.SynchronizationMode?.trim() === 'Complete');
+      const el = complete && ctx.elementStartingAt(job.job.start);
+      const a = el && attribute(el, 'IsIncremental');
+      if (!a) continue;
+      report({ ...attributeSpan(a), message: `Job '${job.job.id}' is incremental but its prepare task${complete.task.id ? ` '${complete.task.id}'` : ''} says SynchronizationMode="Complete".` });
+    }
+  },
+};
+
+export const JOB_RULES: readonly Rule[] = [jobDuplicateTask, crontabAttributeCasing, crontabSyntax, jobAgentConsistency, jobAgentRequiredForAgentTasks, jobModeContradiction];

@@ -27,28 +27,30 @@ const isOverride = (r: Reference) => r.kind === TASK_KIND && r.element.endsWith(
 export const parentExists: Rule = indexRule({
   id: 'dependency/parent-exists',
   severity: 'error',
-  source: 'xml-configuration/jobs/job',
+  source: 'the Job page',
   explanation:
     '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
-    'otherwise the job fails when the server computes its steps (xml-configuration/jobs/job).',
+    'otherwise the job fails when the server computes its steps.',
+  fixes: { 'change-identifier': 'suggestion', 'create-task': 'suggestion' },
   checkIndex: unresolved(isParentTask, (r) => `Parent task '${r.id}' is not defined in any configuration file.`),
 });
 
 export const stepTargetExists: Rule = indexRule({
   id: 'job/step-target-exists',
   severity: 'error',
-  source: 'xml-configuration/jobs/job',
-  explanation: '`Step@Identifier` must name an existing task: the job reuses that task (xml-configuration/jobs/job).',
+  source: 'the Job page',
+  explanation: '`Step@Identifier` must name an existing task: the job reuses that task.',
+  fixes: { 'change-identifier': 'suggestion' },
   checkIndex: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
 });
 
 export const overrideTargetExists: Rule = indexRule({
   id: 'job/override-target-exists',
   severity: 'error',
-  source: 'xml-configuration/jobs/job',
+  source: 'the Job page',
   explanation:
     'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' +
-    'the Identifier must name such a task (xml-configuration/jobs/job).',
+    'the Identifier must name such a task.',
   checkIndex({ entry, index }, report) {
     for (const r of entry.references) {
       if (!isOverride(r)) continue;
@@ -70,10 +72,11 @@ export const overrideTargetExists: Rule = indexRule({
 export const referenceUnresolved: Rule = indexRule({
   id: 'reference/unresolved',
   severity: 'error',
-  source: 'reference tables of the documentation (every attribute that names an Identifier)',
+  source: 'the attribute tables of the element pages (every attribute that names an Identifier)',
   explanation:
     'A reference attribute (Connector, Connection, Agent, EntityType, ResourceType, OpenIdClient, …) must name the ' +
     'Identifier of an element of that kind in the configuration folder; the deployment fails otherwise.',
+  fixes: { 'change-identifier': 'suggestion' },
   checkIndex: unresolved(
     (r) => !isParentTask(r) && !isStep(r) && !isOverride(r),
     (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,

@@ -1,5 +1,5 @@
 /**
- * A rule: a stable id (REFERENCE.md §7), a default severity, an explanation with its source,
+ * A rule: a stable id, a default severity, an explanation with its source (documentation pages by name),
  * and a check over one file. Checks report offsets in that file; the service turns them into
  * LSP diagnostics and quick fixes key on the same ids (see server/src/fixes/).
  */
@@ -35,13 +35,44 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
+/**
+ * The quick fixes there are (server/src/fixes/quickFixes.ts gives each its edits). A finding
+ * names the one it offers in `data.fix`; a rule whose findings name none offers every fix it
+ * declares.
+ */
+export type FixKind =
+  | 'set-attribute'
+  | 'remove-attribute'
+  | 'rename-attribute'
+  | 'set-mode'
+  | 'set-type'
+  | 'add-dependency'
+  | 'change-identifier'
+  | 'create-task'
+  | 'rename-element';
+
+/**
+ * `safe`: the run stays the same (a spelling the product reads either way, or reads only once
+ * fixed as it was meant): applied by fix-all on save and by `--fix`. `suggestion`: it changes
+ * what a job does (a dependency, `ContinueOnError`, a mode…): offered as a quick fix, applied
+ * on the command line only with `--fix-type suggestion`.
+ */
+export type FixSafety = 'safe' | 'suggestion';
+
 interface RuleInfo {
   id: string;
   severity: Severity;
   /** One paragraph: what is wrong and why. */
   explanation: string;
-  /** Where the rule comes from: a seed section or a documentation page. */
+  /** Where the rule comes from: the documentation pages, by name. */
   source: string;
+  /**
+   * Not reported on the tasks the product generates (see generatedTasks.ts): the rule says what
+   * a hand-written task must give, and the product fills that in for its own.
+   */
+  skipsGenerated?: boolean;
+  /** The quick fixes its findings offer, each safe or a suggestion. */
+  fixes?: Readonly<Partial<Record<FixKind, FixSafety>>>;
 }
 
 /** A rule that looks at the whole file (its entry, the index, the element tree, the text). */

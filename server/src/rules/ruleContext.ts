@@ -33,8 +33,10 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
   const stack = root ? [...root.children].reverse() : [];
   while (stack.length > 0) {
     const el = stack.pop()!;
+    // A child of the root stands at the top level; a child of an element the catalog does not
+    // know belongs to that element, and is not checked against another one's schema.
     const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
-    const schema = el.parent ? resolveElement(el.name, parent) : undefined;
+    const schema = !el.parent ? undefined : el.parent.parent && !parent ? undefined : resolveElement(el.name, parent);
     schemas.set(el, schema);
     facts.withSchemas.push([el, schema]);
     facts.elements.push(el);

@@ -3,6 +3,7 @@ import { Rule, elementRule } from './rule';
 import { nameSpan } from './ranges';
 import { attribute } from '../model/xmlTree';
 import { isAgentTask } from '../schema/schema';
+import { isConsolidation } from './attributeRules';
 
 /** Element names of older versions, replaced by a `Type` attribute or by the job state machine. */
 const LEGACY_TASKS: Record<string, string> = {
@@ -16,12 +17,13 @@ const LEGACY_TASKS: Record<string, string> = {
 
 export const agentTaskAgentAndClient: Rule = elementRule({
   id: 'agenttask/agent-openidclient-required',
+  skipsGenerated: true,
   severity: 'error',
   source: 'task pages of ExportTask, PrepareSynchronizationTask, ActivityInstanceActorTask, CreateDatabaseViewsTask, InvokeApiTask, InvokeAspectsTask',
   explanation:
     'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
   checkElement(el, _schema, report) {
-    if (!isAgentTask(el.name) || !el.startTagComplete) return;
+    if (!isAgentTask(el.name) || !el.startTagComplete || isConsolidation(el)) return;
     const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
     if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
   },
@@ -29,11 +31,12 @@ export const agentTaskAgentAndClient: Rule = elementRule({
 
 export const exportConnectionRequired: Rule = elementRule({
   id: 'export/connection-required',
+  skipsGenerated: true,
   severity: 'error',
-  source: 'connectors/configuration-details/connections (the ExportTask table says optional; the connections page says mandatory)',
+  source: 'the Connections page of the connector configuration details (the ExportTask page says optional; the Connections page says mandatory)',
   explanation: 'An ExportTask runs the export of one connection: without `Connection` there is nothing to export.',
   checkElement(el, _schema, report) {
-    if (el.name === 'ExportTask' && el.startTagComplete && !attribute(el, 'Connection')) {
+    if (el.name === 'ExportTask' && el.startTagComplete && !isConsolidation(el) && !attribute(el, 'Connection')) {
       report({ ...nameSpan(el), message: "ExportTask needs a 'Connection': the connection whose export it runs." });
     }
   },
@@ -43,11 +46,12 @@ function targetRequired(id: string, element: string, source: string): Rule {
   return {
     id,
     severity: 'error',
+    skipsGenerated: true,
     source,
     explanation: `A ${element} works either on a connector (\`Connector\`) or on a list of resource types (\`TaskResourceType\` children); it needs one of them.`,
     check(ctx, report) {
       for (const el of ctx.elements()) {
-        if (el.name !== element || !el.startTagComplete || attribute(el, 'Connector')) continue;
+        if (el.name !== element || !el.startTagComplete || isConsolidation(el) || attribute(el, 'Connector')) continue;
         if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
         report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
       }
@@ -55,17 +59,17 @@ function targetRequired(id: string, element: string, source: string): Rule {
   };
 }
 
-export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'xml-configuration/jobs/tasks/agent/fulfilltask');
+export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'the FulfillTask page');
 export const generateProvisioningTargetRequired = targetRequired(
   'generateprovisioning/target-required',
   'GenerateProvisioningOrdersTask',
-  'xml-configuration/jobs/tasks/server/generateprovisioningorderstask',
+  'the GenerateProvisioningOrdersTask page',
 );
 
 export const legacyTaskElement: Rule = elementRule({
   id: 'legacy/task-element',
   severity: 'error',
-  source: 'synchronization/upward-data-sync; 6.1 how-tos',
+  source: 'the Upward Data Synchronization page; the 6.1 how-to pages',
   explanation:
     'Element names of older versions (`PrepareSynchronizationChangesTask`, `SynchronizeActiveDirectoryTask`, ' +
     '`SynchronizationValidationTask`…) are no longer accepted: they became a `Type` attribute, or the job state machine does the work.',
@@ -77,8 +81,9 @@ export const legacyTaskElement: Rule = elementRule({
 
 export const deprecatedSendRoleModelNotifications: Rule = elementRule({
   id: 'deprecated/sendrolemodelnotifications',
+  skipsGenerated: true,
   severity: 'info',
-  source: 'current/…/sendrolemodelnotificationstask.md',
+  source: 'the SendRoleModelNotificationsTask page (current version: "Migration Guide: SendRoleModelNotificationsTask to SendNotificationsTask")',
   explanation:
     'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
   checkElement(el, _schema, report) {
@@ -91,14 +96,15 @@ export const deprecatedSendRoleModelNotifications: Rule = elementRule({
 export const taskEntityTypeAttributeName: Rule = elementRule({
   id: 'taskentitytype/attribute-name',
   severity: 'error',
-  source: 'task pages (TaskEntityType EntityType=) vs the seed §5–6 (Identifier=)',
+  source: 'the task pages (TaskEntityType EntityType=); the Set up Complete Synchronization guide, steps 5 and 6, write Identifier=',
   explanation:
-    'TaskEntityType names its entity type with `EntityType=`. The seed writes `Identifier=` in two places; the documentation ' +
+    'TaskEntityType names its entity type with `EntityType=`. The Set up Complete Synchronization guide writes `Identifier=` in steps 5 and 6; the documentation ' +
     'and every scaffolding output use `EntityType=`.',
+  fixes: { 'rename-attribute': 'safe' },
   checkElement(el, _schema, report) {
     if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) return;
     const id = attribute(el, 'Identifier');
-    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='." });
+    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.", data: { to: 'EntityType' } });
   },
 });
 

@@ -7,6 +7,8 @@ import { ElementRule, Finding, IndexRule, Rule, Severity, SeveritySetting } from
 import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
+import { generatedTaskSpans } from './generatedTasks';
+import { ROOT_RULES } from './structureRules';
 
 /** Severity overrides by rule id (`.usercube-jobs.json`, the `usercubeJobs.rules` setting, `--rule`). */
 export type RuleSettings = Readonly<Record<string, SeveritySetting>>;
@@ -21,6 +23,7 @@ const ELEMENT_RULES = RULES.filter((r): r is ElementRule => r.checkElement !== u
 /** Rules over index facts only, whose findings the caller may keep between keystrokes. */
 const INDEX_RULES = RULES.filter((r): r is IndexRule => r.checkIndex !== undefined);
 const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
+const SKIPS_GENERATED = new Set(RULES.filter((r) => r.skipsGenerated).map((r) => r.id));
 
 /** A finding of an index rule (its index in INDEX_RULES), whatever the rule's severity setting. */
 export interface IndexFinding extends Finding {
@@ -72,5 +75,30 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
     if (setting !== 'off' && rule.check) rule.check(ctx, (f) => add(rule, setting, f));
   }
   out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
-  return { findings: out, indexFindings };
+  return { findings: withoutGenerated(ctx, out), indexFindings };
+}
+
+/** Drops the findings of rules that skip generated tasks, where they lie in such a task. */
+function withoutGenerated(ctx: RuleContext, findings: RuleFinding[]): RuleFinding[] {
+  if (!findings.some((f) => SKIPS_GENERATED.has(f.rule))) return findings;
+  const spans = generatedTaskSpans(ctx);
+  if (spans.length === 0) return findings;
+  return findings.filter((f) => !SKIPS_GENERATED.has(f.rule) || !spans.some((t) => t.start <= f.start && f.end <= t.end));
+}
+
+/**
+ * The checks of a file that is not read as configuration (status `other-xml`): only whether
+ * it should have been (file/root, file/namespace); its content is not checked.
+ */
+export function runRootRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const suppressions = readSuppressions(ctx.text, () => ctx.elements());
+  for (const rule of ROOT_RULES) {
+    const setting = settings[rule.id] ?? rule.severity;
+    if (setting === 'off' || !rule.check) continue;
+    rule.check(ctx, (f) => {
+      if (!suppressions.isSuppressed(rule.id, f.start)) out.push({ ...f, rule: rule.id, severity: setting });
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -3,7 +3,7 @@ import { Rule } from './rule';
 export const xmlWellFormed: Rule = {
   id: 'xml/well-formed',
   severity: 'error',
-  source: 'XML 1.0; toolkit/file-hierarchy',
+  source: 'XML 1.0; the File Hierarchy page of the toolkit',
   explanation:
     'The file is not well-formed XML: an unclosed tag or quote, a stray end tag, an undefined entity… ' +
     'Identity Manager refuses to deploy such a file. Elements before and after the fault are still indexed.',

@@ -18,6 +18,8 @@ export interface AttributeSchema {
   multilingual?: boolean;
   inferred?: boolean;
   pattern?: string;
+  /** Another name the documentation's examples write (`ContextId` for `Context`). */
+  alternativeName?: string;
 }
 
 export interface ElementSchema {
@@ -52,23 +54,23 @@ interface RawElement {
   patternAttributes?: Record<string, AttributeSchema>;
 }
 
-/** What a connection package can do, per its documentation page (null: the page does not say). */
-export interface PackageCapabilities {
-  displayName: string;
-  export: boolean | null;
-  fulfill: boolean | null;
-  incremental: boolean | null;
-}
-
 interface Catalog {
   namespace: string;
-  connectionPackages: { packages: Record<string, PackageCapabilities> };
   rootElement: string;
   conventions: { caseInsensitiveIdentifiers: string[]; reservedWords: string[] };
   types: Record<string, { values: Record<string, number | null> }>;
   completeSyncOrder: { rankForLinting: Record<string, number> };
   referenceGroups: Record<string, string[]>;
+  connectionPackages: { packages: Record<string, ConnectionPackage> };
   elements: Record<string, RawElement>;
+}
+
+/** What a connection package can do, from its page under "References: Packages" (null: the page does not say). */
+export interface ConnectionPackage {
+  displayName: string;
+  export: boolean | null;
+  fulfill: boolean | null;
+  incremental: boolean | null;
 }
 
 const catalog = catalogJson as unknown as Catalog;
@@ -167,21 +169,44 @@ export function overriddenTask(schema: ElementSchema, elementName: string): Elem
   return elements.get(elementName.slice(0, -OVERRIDE_SUFFIX.length));
 }
 
-/** The schema of element `name` under a parent element schema (or at the top level). */
+/**
+ * The schema of element `name` under a parent element schema, or at the top level (`parent`
+ * undefined). Under a parent, a name the catalog knows only as the child of other elements
+ * (`Property` of EntityType) is not taken for this parent's child: the element is unknown here.
+ */
 export function resolveElement(name: string, parent: ElementSchema | undefined): ElementSchema | undefined {
   const candidates = byName.get(name);
   if (candidates) {
-    if (candidates.length === 1) return candidates[0];
-    if (parent) {
-      const inParent = candidates.find((c) => c.parents?.includes(parent.key));
-      if (inParent) return inParent;
-    }
-    return candidates.find((c) => !c.parents) ?? candidates[0];
+    if (!parent) return candidates.length === 1 ? candidates[0] : candidates.find((c) => !c.parents) ?? candidates[0];
+    return candidates.find((c) => c.parents?.includes(parent.key)) ?? candidates.find((c) => !c.parents);
   }
   if (name.endsWith(OVERRIDE_SUFFIX) && taskElements.has(name.slice(0, -OVERRIDE_SUFFIX.length))) {
     return elements.get(OVERRIDE_KEY);
   }
   return undefined;
+}
+
+/**
+ * The schema of an element whose parent the catalog does not know (a `LdapResourceTypeMapping`,
+ * a `DisplayEntityType`): only elements that stand on their own (a task, a job) are recognised;
+ * a child name (`Property`) belongs to the unknown parent, not to another element's schema.
+ */
+export function resolveUnderUnknownParent(name: string): ElementSchema | undefined {
+  return byName.get(name)?.find((c) => !c.parents);
+}
+
+/**
+ * The child element names the catalog knows for `parent`, when it knows them all: jobs and
+ * tasks, whose pages list every child. Other elements' children are only partly described.
+ */
+export function knownChildNames(parent: ElementSchema): readonly string[] | undefined {
+  if (parent.kind !== 'job' && parent.kind !== 'task') return undefined;
+  return parent.children.filter((c) => c !== OVERRIDE_KEY).map((key) => elements.get(key)?.name ?? key);
+}
+
+/** Whether `name` is the name of an element the catalog knows, anywhere. */
+export function isKnownElementName(name: string): boolean {
+  return byName.has(name) || (name.endsWith(OVERRIDE_SUFFIX) && taskElements.has(name.slice(0, -OVERRIDE_SUFFIX.length)));
 }
 
 /** The identifier namespace an element defines, if any ('Task' for every task type). */
@@ -218,12 +243,31 @@ export function isCaseInsensitiveKind(kind: string): boolean {
   return caseInsensitiveKinds.has(kind);
 }
 
-/** The schema of an attribute of an element, by name or by pattern. */
+/**
+ * `ConsolidationMode` adjusts an element the configuration or a scaffolding already defines
+ * ("Adjust scaffoldings" page): the docs write it on jobs, tasks, resource types, display
+ * tables, access control rules… so it is known on every element.
+ */
+const CONSOLIDATION_MODE: AttributeSchema = { type: 'enum', enumType: 'ConsolidationMode' };
+export const CONSOLIDATION_MODE_ATTRIBUTE = 'ConsolidationMode';
+
+/** Attributes the documentation writes under another name than its table's (`ContextId` for `Context`). */
+const alternativeNames = new Map<string, Map<string, AttributeSchema>>();
+for (const el of elements.values()) {
+  for (const attr of Object.values(el.attributes)) {
+    if (!attr.alternativeName) continue;
+    const names = alternativeNames.get(el.key) ?? new Map<string, AttributeSchema>();
+    names.set(attr.alternativeName, attr);
+    alternativeNames.set(el.key, names);
+  }
+}
+
+/** The schema of an attribute of an element, by name, by another name the docs use, or by pattern. */
 export function attributeSchema(el: ElementSchema, name: string): AttributeSchema | undefined {
-  const direct = el.attributes[name];
+  const direct = el.attributes[name] ?? alternativeNames.get(el.key)?.get(name);
   if (direct) return direct;
   for (const p of el.patternAttributes) if (p.pattern.test(name)) return p.schema;
-  return undefined;
+  return name === CONSOLIDATION_MODE_ATTRIBUTE ? CONSOLIDATION_MODE : undefined;
 }
 
 /** Names (and numbers, where the docs give them) an enum attribute accepts. */
@@ -240,18 +284,32 @@ export function multilingualIndex(name: string): number | undefined {
   return m ? Number(m[2]) : undefined;
 }
 
-/** The documented capabilities of a connection package (`Usercube.AD@0000001`), if the catalog knows it. */
-export function connectionPackage(id: string): PackageCapabilities | undefined {
-  return catalog.connectionPackages.packages[id.trim()];
-}
-
 /** Canonical rank of a task type in a complete-sync job (catalog completeSyncOrder.rankForLinting). */
 export function completeSyncRank(element: string): number | undefined {
   return catalog.completeSyncOrder.rankForLinting[element];
 }
 
-/** The schema of an element from its place in the tree (the root itself has none). */
-export function schemaOfElement(el: { name: string; parent: { name: string; parent: unknown } | undefined }): ElementSchema | undefined {
-  if (!el.parent) return undefined;
-  return resolveElement(el.name, schemaOfElement(el.parent as typeof el));
+interface TreeNode {
+  name: string;
+  parent: TreeNode | undefined;
 }
+
+/**
+ * The schema of an element from its place in the tree (the root itself has none). An element
+ * under a parent the catalog does not know has none either: it is that parent's child, and the
+ * catalog cannot say what it holds.
+ */
+export function schemaOfElement(el: TreeNode): ElementSchema | undefined {
+  if (!el.parent) return undefined;
+  if (!el.parent.parent) return resolveElement(el.name, undefined);
+  const parent = schemaOfElement(el.parent);
+  return parent ? resolveElement(el.name, parent) : undefined;
+}
+
+/** The package of `Connection@Package` (`Usercube.AD@0000001`), if the documentation lists it. */
+export function connectionPackage(id: string): ConnectionPackage | undefined {
+  return Object.prototype.hasOwnProperty.call(catalog.connectionPackages.packages, id) ? catalog.connectionPackages.packages[id] : undefined;
+}
+
+/** The package of Active Directory connections. */
+export const ACTIVE_DIRECTORY_PACKAGE = 'Usercube.AD@0000001';

@@ -1,0 +1,117 @@
+/**
+ * Connections as the tasks use them: how their identifiers are written, which connector they
+ * belong to, and whether their package can export or fulfil.
+ */
+import { Definition } from '../index/fileEntry';
+import { XmlElement, attribute } from '../model/xmlTree';
+import { attributeSchema, connectionPackage, elementByKey } from '../schema/schema';
+import { isConsolidation } from './attributeRules';
+import { Finding, Rule, elementRule } from './rule';
+import { RuleContext } from './ruleContext';
+import { nameSpan, valueSpan } from './ranges';
+
+const CONNECTION = 'Connection';
+
+/** The rule of the Connection page: a letter, then letters, digits, `.` and `-`, 442 characters at most. */
+const CONNECTION_IDENTIFIER = new RegExp(elementByKey(CONNECTION)?.attributes.Identifier?.pattern ?? '^[A-Za-z][A-Za-z0-9.\\-]{0,441}$');
+
+export const connectionIdentifierFormat: Rule = elementRule({
+  id: 'connection/identifier-format',
+  severity: 'error',
+  source: 'the Connection page; the Configuration section of every connector page ("References: Connectors")',
+  explanation:
+    "A connection identifier starts with a letter, then holds only letters, digits, `.` and `-` (up to 442 characters): no `_`, no space. " +
+    "It is also the name of the connection's section in the agent's `appsettings.agent.json`. Reported on the Connection and on " +
+    'every `Connection=` that names such an identifier (the Set up Complete Synchronization guide writes `AD_Export`, which no connection can be called).',
+  checkElement(el, schema, report) {
+    if (!schema) return;
+    for (const a of el.attributes) {
+      if (a.valueStart < 0) continue;
+      const own = schema.key === CONNECTION && a.name === 'Identifier';
+      if (!own && attributeSchema(schema, a.name)?.references !== CONNECTION) continue;
+      const id = a.value.trim();
+      if (id === '' || CONNECTION_IDENTIFIER.test(id)) continue;
+      report({
+        ...valueSpan(a),
+        message: `'${id}' cannot be a connection identifier: it starts with a letter and holds only letters, digits, '.' and '-'${id.includes('_') ? " (no '_')" : ''}.`,
+      });
+    }
+  },
+});
+
+/** The Connection a task names, when the configuration defines it. */
+function connectionOf(ctx: RuleContext, el: XmlElement): { value: ReturnType<typeof attribute>; def: Definition } | undefined {
+  const a = attribute(el, CONNECTION);
+  const id = a?.value.trim();
+  if (!a || !id) return undefined;
+  const def = ctx.index.definitions(CONNECTION, id)[0];
+  return def ? { value: a, def } : undefined;
+}
+
+/** ExportTask / FulfillTask: the connection belongs to the task's connector, and its package can do the work. */
+function connectionOfConnector(id: string, element: string, work: 'export' | 'fulfill', verb: string, source: string): Rule {
+  return {
+    id,
+    severity: 'error',
+    source,
+    skipsGenerated: true,
+    explanation:
+      `The ${element}'s \`Connection\` belongs to the connector the task names (\`Connector\`), and its package can ${verb}: ` +
+      `a connection of another connector, or one whose package has no ${verb === 'export' ? 'export' : 'fulfilment'} ` +
+      '(as its page under "References: Packages" says), makes the task fail. Packages the documentation does not list are not judged.',
+    check(ctx: RuleContext, report: (f: Finding) => void) {
+      for (const el of ctx.elements()) {
+        if (el.name !== element || isConsolidation(el)) continue;
+        const connection = connectionOf(ctx, el);
+        if (!connection) continue;
+        const { value, def } = connection;
+        const owner = def.attrs?.Connector?.trim();
+        const connector = attribute(el, 'Connector')?.value.trim();
+        if (owner && connector && owner !== connector) {
+          report({ ...valueSpan(value!), message: `Connection '${def.id}' belongs to connector '${owner}', not to '${connector}'.`, data: { connector: owner } });
+          continue;
+        }
+        const pkgId = def.attrs?.Package?.trim();
+        const pkg = pkgId ? connectionPackage(pkgId) : undefined;
+        if (pkg && pkg[work] === false) {
+          report({ ...valueSpan(value!), message: `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.` });
+        }
+      }
+    },
+  };
+}
+
+export const exportConnectionOfConnector = connectionOfConnector(
+  'export/connection-of-connector',
+  'ExportTask',
+  'export',
+  'export',
+  'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 2',
+);
+
+export const fulfillConnectionOfConnector = connectionOfConnector(
+  'fulfill/connection-of-connector',
+  'FulfillTask',
+  'fulfill',
+  'fulfil',
+  'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 9',
+);
+
+export const fulfillNoConnectionWithResourceTypes: Rule = {
+  id: 'fulfill/no-connection-with-resourcetypes',
+  severity: 'error',
+  source: 'the Connections page of the connector configuration details; the FulfillTask page',
+  explanation:
+    'A FulfillTask fulfils either one connection (`Connection`) or the resource types it lists (`TaskResourceType` children, each ' +
+    'fulfilled through the connection of its resource type mapping), not both.',
+  check(ctx, report) {
+    for (const el of ctx.elements()) {
+      if (el.name !== 'FulfillTask') continue;
+      const connection = attribute(el, CONNECTION);
+      if (!connection || !el.children.some((c) => c.name === 'TaskResourceType')) continue;
+      report({ ...nameSpan(el), message: "This FulfillTask has both a 'Connection' and TaskResourceType children: keep one of them." });
+    }
+  },
+};
+
+export const CONNECTION_RULES: readonly Rule[] = [connectionIdentifierFormat, exportConnectionOfConnector, fulfillConnectionOfConnector, fulfillNoConnectionWithResourceTypes];

@@ -1,0 +1,27 @@
+/**
+ * Tasks the product writes itself, as the "Generated XML" blocks of the scaffolding pages show
+ * them: what the product generates is valid by definition, so rules about what a hand-written
+ * task must give (Rule.skipsGenerated) do not apply to them, even when pasted into a file.
+ * - the tasks of a connector job (`IsConnectorJob="true"`, written by CreateConnectorsJobs for
+ *   the connector screen): they take their connection, agent and mode from the connector;
+ * - a task written inside a job with a `Level`, whose Identifier starts with the job's
+ *   Identifier and `_`: how every job scaffolding names what it generates.
+ */
+import { TaskRecord } from '../index/fileEntry';
+import { attribute } from '../model/xmlTree';
+import { RuleContext } from './ruleContext';
+import { isTrue } from './values';
+
+/** The extents of this file's generated tasks, children included (their TaskEntityTypes are generated too). */
+export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
+  const ofConnectorJobs = new Set<TaskRecord>();
+  for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasks) ofConnectorJobs.add(t.task);
+  const out: { start: number; end: number }[] = [];
+  for (const task of ctx.entry.tasks) {
+    const el = ctx.elementOf(task);
+    if (!el) continue;
+    const scaffolded = task.job !== undefined && task.id?.startsWith(`${task.job}_`) && attribute(el, 'Level') !== undefined;
+    if (scaffolded || ofConnectorJobs.has(task)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+/**
+ * What the steps of the "Set up Complete Synchronization" guide ask of a task beyond its own
+ * attributes: a prepare task for every synchronization, the prepare task's `Type` for Active
+ * Directory, and the configuration that makes steps 7, 10 and 11 useful.
+ */
+import { TaskRecord } from '../index/fileEntry';
+import { XmlElement, attribute } from '../model/xmlTree';
+import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
+import { isConsolidation } from './attributeRules';
+import { JobView } from './jobModel';
+import { Rule } from './rule';
+import { RuleContext } from './ruleContext';
+import { nameSpan, valueSpan } from './ranges';
+
+/** Calls `visit` once for each task of this file of type `element` that a job runs (complete jobs only if asked). */
+function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean, visit: (task: TaskRecord, el: XmlElement, job: JobView) => void): void {
+  const done = new Set<TaskRecord>();
+  for (const job of ctx.jobs()) {
+    if (completeOnly && !job.complete) continue;
+    for (const t of job.tasks) {
+      if (t.task.element !== element || t.task.uri !== ctx.entry.uri || done.has(t.task)) continue;
+      const el = ctx.elementOf(t.task);
+      if (!el || isConsolidation(el)) continue;
+      done.add(t.task);
+      visit(t.task, el, job);
+    }
+  }
+}
+
+/** Each task element of this file of type `element`, in a job or not. */
+function forEachTaskElement(ctx: RuleContext, element: string, visit: (el: XmlElement) => void): void {
+  for (const task of ctx.entry.tasks) {
+    if (task.element !== element) continue;
+    const el = ctx.elementOf(task);
+    if (el && !isConsolidation(el)) visit(el);
+  }
+}
+
+function entityTypesOf(el: XmlElement): { el: XmlElement; id: string }[] {
+  const out: { el: XmlElement; id: string }[] = [];
+  for (const c of el.children) {
+    const id = c.name === 'TaskEntityType' ? attribute(c, 'EntityType')?.value.trim() : undefined;
+    if (id) out.push({ el: c, id });
+  }
+  return out;
+}
+
+/** Resource types by the entity types on their two sides (definitions of the whole configuration). */
+function resourceTypes(ctx: RuleContext): { id: string; source?: string; target?: string }[] {
+  const out: { id: string; source?: string; target?: string }[] = [];
+  ctx.index.forEachIdentifier('ResourceType', (defs) => {
+    const a = defs[0].attrs;
+    out.push({ id: defs[0].id, source: a?.SourceEntityType?.trim(), target: a?.TargetEntityType?.trim() });
+  });
+  return out;
+}
+
+export const synchronizeHasPrepare: Rule = {
+  id: 'synchronize/has-prepare',
+  severity: 'warning',
+  source: 'the SynchronizeTask page (the data it loads is collected by a PrepareSynchronizationTask); the Set up Complete Synchronization guide, steps 3 and 4',
+  skipsGenerated: true,
+  explanation:
+    'A SynchronizeTask loads what the PrepareSynchronizationTask of its connector prepared: a job that synchronizes a connector also prepares it. ' +
+    'Reported when no PrepareSynchronizationTask of the same `Connector` runs in the job.',
+  check(ctx, report) {
+    forEachJobTask(ctx, 'SynchronizeTask', false, (task, el, job) => {
+      const connector = task.attrs.Connector?.trim();
+      if (!connector) return;
+      if (job.tasks.some((t) => t.task.element === 'PrepareSynchronizationTask' && t.task.attrs.Connector?.trim() === connector)) return;
+      report({ ...nameSpan(el), message: `Job '${job.job.id}' synchronizes connector '${connector}' but runs no PrepareSynchronizationTask for it.` });
+    });
+  },
+};
+
+/** Whether the connector's connections use the Active Directory package. */
+function isActiveDirectoryConnector(ctx: RuleContext, connector: string): boolean {
+  let ad = false;
+  ctx.index.forEachIdentifier('Connection', (defs) => {
+    const a = defs[0].attrs;
+    if (a?.Connector?.trim() === connector && a.Package?.trim() === ACTIVE_DIRECTORY_PACKAGE) ad = true;
+    return !ad;
+  });
+  return ad;
+}
+
+export const prepareTypeForAdOrChanges: Rule = {
+  id: 'prepare/type-for-ad-or-changes',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its Active Directory tasks)',
+  skipsGenerated: true,
+  explanation:
+    'The guide says to give the PrepareSynchronizationTask a `Type` for an Active Directory or a Changes connector. An Active Directory ' +
+    "connector is one whose connections use the `Usercube.AD@0000001` package: its prepare task in a complete job needs `Type=\"ActiveDirectory\"`. " +
+    'The documentation does not say what makes a connector a Changes connector, so a missing `Type="Changes"` is not reported.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check(ctx, report) {
+    forEachJobTask(ctx, 'PrepareSynchronizationTask', true, (task, el) => {
+      const connector = task.attrs.Connector?.trim();
+      if (!connector || attribute(el, 'Type') || !isActiveDirectoryConnector(ctx, connector)) return;
+      report({
+        ...nameSpan(el),
+        message: `Connector '${connector}' is an Active Directory connector: its prepare task needs Type="ActiveDirectory".`,
+        data: { fix: 'set-attribute', attribute: 'Type', value: 'ActiveDirectory' },
+      });
+    });
+  },
+};
+
+export const computeRoleModelSourceEntityTypes: Rule = {
+  id: 'computerolemodel/source-entitytypes',
+  severity: 'info',
+  source: 'the Set up Complete Synchronization guide, step 7',
+  skipsGenerated: true,
+  explanation:
+    "A ComputeRoleModelTask's TaskEntityTypes are the source entity types of resource types (`ResourceType@SourceEntityType`), whose " +
+    'target entity types the connector provides. Reported when the configuration defines resource types and none has this source ' +
+    'entity type: the task computes nothing for it.',
+  check(ctx, report) {
+    let types: ReturnType<typeof resourceTypes> | undefined;
+    forEachTaskElement(ctx, 'ComputeRoleModelTask', (el) => {
+      types ??= resourceTypes(ctx);
+      if (types.length === 0) return;
+      for (const { el: child, id } of entityTypesOf(el)) {
+        if (types.some((t) => t.source === id)) continue;
+        const a = attribute(child, 'EntityType')!;
+        report({ ...valueSpan(a), message: `No resource type has '${id}' as its SourceEntityType: the role model has nothing to compute for it.` });
+      }
+    });
+  },
+};
+
+/** Whether an element of type `element` names one of `ids` of `kind` (ResourceClassificationRule@ResourceType…). */
+function referencedBy(ctx: RuleContext, element: string, kind: string, ids: readonly string[]): boolean {
+  return ids.some((id) => ctx.index.references(kind, id).some((r) => r.element === element));
+}
+
+export const updateClassificationNeedsRule: Rule = {
+  id: 'updateclassification/needs-classification-rule',
+  severity: 'info',
+  source: 'the Set up Complete Synchronization guide, step 10; the UpdateClassificationTask page',
+  skipsGenerated: true,
+  explanation:
+    'Resource classification is needed when resource classification rules (`ResourceClassificationRule`) are configured for the ' +
+    "connector's resource types. Reported when the task's entity types are the targets of resource types and no classification rule " +
+    'names any of those resource types: the task has nothing to classify.',
+  check(ctx, report) {
+    forEachTaskElement(ctx, 'UpdateClassificationTask', (el) => {
+      const entityTypes = entityTypesOf(el).map((e) => e.id);
+      if (entityTypes.length === 0) return;
+      const classified = resourceTypes(ctx).filter((t) => t.target && entityTypes.includes(t.target)).map((t) => t.id);
+      if (classified.length === 0 || referencedBy(ctx, 'ResourceClassificationRule', 'ResourceType', classified)) return;
+      report({ ...nameSpan(el), message: `No ResourceClassificationRule classifies the resource types of ${entityTypes.map((e) => `'${e}'`).join(', ')}: this task has nothing to do.` });
+    });
+  },
+};
+
+export const setInternalUserProfilesNeedsContext: Rule = {
+  id: 'setinternaluserprofiles/needs-profile-rule-context',
+  severity: 'info',
+  source: 'the Set up Complete Synchronization guide, step 11; the SetInternalUserProfilesTask page',
+  skipsGenerated: true,
+  explanation:
+    'Profile assignment is needed when profile rule contexts (`ProfileRuleContext`) are configured. Reported when the task lists entity ' +
+    'types or resource types and no ProfileRuleContext names any of them: the task assigns no profile.',
+  check(ctx, report) {
+    forEachTaskElement(ctx, 'SetInternalUserProfilesTask', (el) => {
+      const entityTypes = entityTypesOf(el).map((e) => e.id);
+      const resourceTypeIds = el.children.filter((c) => c.name === 'TaskResourceType').map((c) => attribute(c, 'ResourceType')?.value.trim() ?? '').filter(Boolean);
+      if (entityTypes.length === 0 && resourceTypeIds.length === 0) return;
+      if (referencedBy(ctx, 'ProfileRuleContext', 'EntityType', entityTypes) || referencedBy(ctx, 'ProfileRuleContext', 'ResourceType', resourceTypeIds)) return;
+      report({ ...nameSpan(el), message: 'No ProfileRuleContext names the entity types or resource types of this task: it assigns no profile.' });
+    });
+  },
+};
+
+export const GUIDE_STEP_RULES: readonly Rule[] = [
+  synchronizeHasPrepare,
+  prepareTypeForAdOrChanges,
+  computeRoleModelSourceEntityTypes,
+  updateClassificationNeedsRule,
+  setInternalUserProfilesNeedsContext,
+];

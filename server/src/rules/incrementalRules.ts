@@ -1,0 +1,116 @@
+/**
+ * The incremental job (`IsIncremental="true"`), as the "Set Up Incremental Synchronization"
+ * guide and the Create Connector Synchro Incremental scaffolding build it: the synchronization
+ * keeps the resources missing from a changes export (`DoNotDeleteChanges="true"`), a
+ * SetRecentlyModifiedFlagTask marks what changed, and the computations after it work on the
+ * marked resources only (`Dirty="true"`).
+ */
+import { TaskRecord } from '../index/fileEntry';
+import { attribute } from '../model/xmlTree';
+import { isConsolidation } from './attributeRules';
+import { JobTask, JobView } from './jobModel';
+import { Rule } from './rule';
+import { RuleContext } from './ruleContext';
+import { attributeSpan, nameSpan } from './ranges';
+import { isTrue } from './values';
+
+const SOURCE = 'the Set Up Incremental Synchronization guide; the Configure an Incremental Job page; the Create Connector Synchro Incremental page (its generated job)';
+
+/** The tasks the scaffolding marks `Dirty="true"` after the flag task. */
+const DIRTY_AFTER_FLAG = ['UpdateEntityPropertyExpressionsTask', 'ComputeCorrelationKeysTask', 'ComputeRoleModelTask'];
+
+function isIncremental(job: JobView): boolean {
+  return isTrue(job.job.attrs.IsIncremental);
+}
+
+/** Where a task runs in its job: by Level when every task of the job has one, else in document order. */
+function positions(job: JobView): Map<JobTask, number> {
+  const levels = job.tasks.map((t) => Number(t.task.attrs.Level?.trim()));
+  const byLevel = levels.every((l) => Number.isInteger(l));
+  return new Map(job.tasks.map((t, i) => [t, byLevel ? levels[i] : i]));
+}
+
+/** Each (task of this file, its element, its job) for the incremental jobs that run tasks of type `element`. */
+function forEachIncrementalTask(ctx: RuleContext, element: string | undefined, visit: (t: JobTask, job: JobView, at: Map<JobTask, number>) => void): void {
+  const done = new Set<TaskRecord>();
+  for (const job of ctx.jobs()) {
+    if (!isIncremental(job)) continue;
+    const at = positions(job);
+    for (const t of job.tasks) {
+      if ((element && t.task.element !== element) || t.task.uri !== ctx.entry.uri || done.has(t.task)) continue;
+      done.add(t.task);
+      visit(t, job, at);
+    }
+  }
+}
+
+export const incrementalKeepsChanges: Rule = {
+  id: 'sync-incremental/donotdeletechanges-required',
+  severity: 'warning',
+  source: SOURCE,
+  explanation:
+    'In an incremental job the export returns only the changes, so the SynchronizeTask must not delete what it does not see: it sets ' +
+    '`DoNotDeleteChanges="true"`, as the incremental scaffolding does.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check(ctx, report) {
+    forEachIncrementalTask(ctx, 'SynchronizeTask', (t) => {
+      const el = ctx.elementOf(t.task);
+      if (!el || isConsolidation(el)) return;
+      const a = attribute(el, 'DoNotDeleteChanges');
+      if (a && isTrue(a.value)) return;
+      report({
+        ...(a ? attributeSpan(a) : nameSpan(el)),
+        message: 'A SynchronizeTask of an incremental job sets DoNotDeleteChanges="true": otherwise the resources the changes export leaves out are deleted.',
+        data: { fix: 'set-attribute', attribute: 'DoNotDeleteChanges', value: 'true' },
+      });
+    });
+  },
+};
+
+export const incrementalFlagAfterSync: Rule = {
+  id: 'sync-incremental/setrecentlymodifiedflag-after-sync',
+  severity: 'warning',
+  source: SOURCE,
+  explanation:
+    'After the synchronization, an incremental job runs a SetRecentlyModifiedFlagTask: it marks the resources that changed, so that the ' +
+    'tasks after it (`Dirty="true"`) work on those only. Reported on the SynchronizeTask of an incremental job with no such task after it.',
+  check(ctx, report) {
+    forEachIncrementalTask(ctx, 'SynchronizeTask', (t, job, at) => {
+      if (job.tasks.some((o) => o.task.element === 'SetRecentlyModifiedFlagTask' && at.get(o)! > at.get(t)!)) return;
+      const el = ctx.elementOf(t.task);
+      if (el) report({ ...nameSpan(el), message: `Incremental job '${job.job.id}' runs no SetRecentlyModifiedFlagTask after this synchronization.` });
+    });
+  },
+};
+
+export const incrementalDirtyAfterFlag: Rule = {
+  id: 'sync-incremental/dirty-after-flag',
+  severity: 'warning',
+  source: SOURCE,
+  explanation:
+    'In an incremental job, the tasks that compute on the changed resources come after the SetRecentlyModifiedFlagTask and say ' +
+    '`Dirty="true"`: a `Dirty="true"` task before the flag finds nothing marked, and an UpdateEntityPropertyExpressions, ' +
+    'ComputeCorrelationKeys or ComputeRoleModel task after it without `Dirty="true"` works on every resource.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check(ctx, report) {
+    forEachIncrementalTask(ctx, undefined, (t, job, at) => {
+      const flags = job.tasks.filter((o) => o.task.element === 'SetRecentlyModifiedFlagTask').map((o) => at.get(o)!);
+      if (flags.length === 0) return;
+      const el = ctx.elementOf(t.task);
+      if (!el || isConsolidation(el)) return;
+      const here = at.get(t)!;
+      const dirty = attribute(el, 'Dirty');
+      if (dirty && isTrue(dirty.value) && here < Math.min(...flags)) {
+        report({ ...attributeSpan(dirty), message: 'This Dirty="true" task runs before the SetRecentlyModifiedFlagTask: no resource is marked yet.' });
+      } else if (!(dirty && isTrue(dirty.value)) && DIRTY_AFTER_FLAG.includes(t.task.element) && here > Math.min(...flags)) {
+        report({
+          ...(dirty ? attributeSpan(dirty) : nameSpan(el)),
+          message: `This ${t.task.element} runs after the SetRecentlyModifiedFlagTask of an incremental job: set Dirty="true" so that it works on the changed resources only.`,
+          data: { fix: 'set-attribute', attribute: 'Dirty', value: 'true' },
+        });
+      }
+    });
+  },
+};
+
+export const INCREMENTAL_RULES: readonly Rule[] = [incrementalKeepsChanges, incrementalFlagAfterSync, incrementalDirtyAfterFlag];
