@@ -172,7 +172,7 @@ function inLaunchOrder(job: JobView): JobTask[] {
 export const canonicalOrder = completeRule(
   'sync-complete/order',
   'warning',
-  'seed §2–12; CreateConnectorSynchroComplete levels',
+  'the Set up Complete Synchronization guide, steps 2 to 12; the Job page (Level); the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their levels)',
   'A complete job runs its tasks by Level, or from top to bottom without levels. It exports, prepares and synchronizes first ' +
     '(all exports, then all prepares, then all synchronizations, or connector after connector), then computes expressions, ' +
     'correlation keys and the role model, generates provisioning orders, fulfils, updates classifications and profiles, and notifies.',

@@ -23,7 +23,7 @@ function stepOf(plan: JobPlan, id: string): PlanStep | undefined {
 export const parentLevel: Rule = indexRule({
   id: 'job/parent-level',
   severity: 'warning',
-  source: 'xml-configuration/jobs/job (Level, TaskDependsOnTask); executables invoke-job (the state machine checks parents first)',
+  source: 'the Job page (Level, TaskDependsOnTask); the Usercube-Invoke-Job page (the state machine checks the parents first)',
   explanation:
     'Before it launches a task, the job checks that its parent tasks produced an output and did not fail (the Job page; Usercube-Invoke-Job). ' +
     'A parent that runs at the same level starts together with its child, and one at a later level (or further down a job without levels) ' +

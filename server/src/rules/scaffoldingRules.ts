@@ -19,7 +19,7 @@ function placeOf(ctx: IndexRuleContext, uri: string, offset: number): string {
 export const generatedIdCollision: Rule = indexRule({
   id: 'scaffolding/generated-id-collision',
   severity: 'warning',
-  source: 'toolkit/adjust-scaffoldings; the job scaffolding pages (generated XML)',
+  source: 'the Adjust Scaffolded Configuration page; the job scaffolding pages (their generated XML)',
   explanation:
     'A task written by hand has the identifier of a task a job scaffolding generates, and no `ConsolidationMode`. ' +
     `As ${ADJUST_PAGE} explains, such an element replaces the generated one entirely, parents and children included. ` +
@@ -46,7 +46,7 @@ export const generatedIdCollision: Rule = indexRule({
 export const jobIdentifierCollision: Rule = indexRule({
   id: 'scaffolding/job-identifier-collision',
   severity: 'error',
-  source: 'the job scaffolding pages (JobIdentifier); xml-configuration/jobs/job (unique identifier)',
+  source: 'the job scaffolding pages (JobIdentifier); the Job page (a unique identifier)',
   explanation:
     "A job scaffolding's `JobIdentifier` (or the identifier it generates by default) is the identifier of a job written by hand, " +
     'or of a job another scaffolding generates: two jobs with one identifier, of which the server keeps one.',
@@ -71,7 +71,7 @@ export const jobIdentifierCollision: Rule = indexRule({
 export const openIdIdentifierRequired: Rule = indexRule({
   id: 'scaffolding/openididentifier-required',
   severity: 'warning',
-  source: 'CreateConnectorSynchroComplete page (6.2: "OpenIdIdentifier (required)")',
+  source: 'the Create Connector Synchro Complete page of Identity Manager 6.2 ("OpenIdIdentifier (required)")',
   explanation:
     'The Create Connector Synchro Complete page of Identity Manager 6.2 marks the `OpenIdIdentifier` child as required: it names the ' +
     'OpenID client the generated agent tasks (export, prepare, fulfil) use to call the server. Later versions make it optional.',
