@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { GeneratedJob } from '../../server/src/jobs/generatedJob';
 import { jobsXml } from '../../server/src/jobs/jobXml';
 import { XmlElement, attributeValue, buildXmlTree } from '../../server/src/model/xmlTree';
+import { textOf } from '../helpers/cursor';
 import { FIXTURES, fixtureWorkspace } from '../helpers/workspace';
 
 const ws = fixtureWorkspace('scaffoldings/demo');
@@ -85,6 +86,34 @@ describe('job scaffoldings: what they generate, against their documentation page
     for (const connector of ['AD', 'HR', 'LDAP', 'SAB']) {
       const block = (lines: string[]) => lines.filter((l) => l.includes(`"${connector}_`) || l.includes(`Connector="${connector}"`) || l.includes(`ZZ Connectors/${connector}"`));
       assert.deepEqual(block(have), block(want), connector);
+    }
+  });
+
+  it('on a configuration that uses every job scaffolding, references to generated tasks resolve and collisions are reported', () => {
+    const w = fixtureWorkspace('scaffoldings/demo');
+    const uri = w.uri('Conf/Scaffoldings.xml').replace('Scaffoldings.xml', 'References.xml');
+    const text = `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">
+  <Job Identifier="Uses_Generated" DisplayName_L1="u" Agent="Local">
+    <Step Identifier="Job_Daily_Fulfill1" Level="0" />
+    <Step Identifier="Job_Fast_SetRecentlyModifiedFlag" Level="0" />
+    <Step Identifier="InitializationJob_DeployConfiguration" Level="0" />
+    <Step Identifier="New_Access_Certif_ProcessAccessCertificationItems" Level="0" />
+    <Step Identifier="AD_ConnectorExport" Level="0" />
+    <Step Identifier="CleanDatabase_CleanDataBase" Level="1" />
+    <SendNotificationsTask Identifier="Uses_Notify" DisplayName_L1="n" Level="2">
+      <TaskDependsOnTask ParentTask="MicrosoftEntraID_Synchronize_Complete_Scaffolding_Fulfill1" />
+      <TaskDependsOnTask ParentTask="MicrosoftEntraID_Synchronize_Incremental_Scaffolding_Fulfill1" />
+    </SendNotificationsTask>
+  </Job>
+  <FulfillTask Identifier="Job_Daily_Fulfill1" DisplayName_L1="written again" Connector="AD" Connection="ADExportFulfillment" />
+</ConfigurationFile>`;
+    w.service.openDocument(uri, text, 1);
+    const found = w.service.validate(uri).map((d) => [d.code, textOf(text, d.range)]);
+    assert.deepEqual(found.filter(([code]) => code === 'scaffolding/generated-id-collision'), [['scaffolding/generated-id-collision', 'Job_Daily_Fulfill1']]);
+    const errors = w.service.validate(uri).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
+    assert.deepEqual(errors, []);
+    for (const file of ['Conf/Scaffoldings.xml', 'Conf/Connectors.xml', 'Conf/Agent.xml']) {
+      assert.deepEqual(w.service.validate(w.uri(file)).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`), [], file);
     }
   });
 

@@ -131,6 +131,7 @@ export function packEntry(e: FileEntry): PackedEntry {
         w.int(m.start);
         w.int(m.end);
         w.str(m.level);
+        w.attrs(m.override);
       }
     }
     w.int(j.start);
@@ -248,7 +249,9 @@ export function unpackEntry(p: PackedEntry): FileEntry {
       else {
         const step: JobMember = { step: str()!, start: int(), end: int() };
         const level = str();
+        const override = attrs();
         if (level !== undefined) step.level = level;
+        if (override) step.override = override;
         members[k] = step;
       }
     }

@@ -9,6 +9,7 @@ import { NestingHandler, XmlElement, XmlTree, attribute, walkXml } from '../mode
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
+  OVERRIDE_KEY,
   ROOT_ELEMENT,
   TASK_KIND,
   definitionKind,
@@ -93,9 +94,12 @@ export interface Reference {
 
 /**
  * What a job runs, in document order: a task written inside it, or a Step naming one (with the
- * Step's own `Level`, as written).
+ * Step's own `Level`, as written), or a task override (`<XTaskOverride Identifier="…">`: the
+ * named task, run with the attributes the override changes, see the Job page).
  */
-export type JobMember = { task: TaskRecord; step?: undefined; level?: undefined } | { task?: undefined; step: string; start: number; end: number; level?: string };
+export type JobMember =
+  | { task: TaskRecord; step?: undefined; level?: undefined; override?: undefined }
+  | { task?: undefined; step: string; start: number; end: number; level?: string; override?: Readonly<Record<string, string>> };
 
 /**
  * A job scaffolding (`<CreateConnectorSynchroComplete>`, …): what the product generates from
@@ -609,10 +613,13 @@ function addReference(
     if (outerTask.id) ref.task = outerTask.id;
     outerTask.parents.push(ref.id);
   }
-  if (schema.key === 'Step' && frame.job && refKind === TASK_KIND) {
+  if ((schema.key === 'Step' || schema.key === OVERRIDE_KEY) && frame.job && refKind === TASK_KIND) {
     frame.job.tasks.push(ref.id);
+    const member: JobMember = { step: ref.id, start: ref.start, end: ref.end };
     const level = attribute(tag, 'Level');
-    frame.job.members.push(level && level.valueStart >= 0 ? { step: ref.id, start: ref.start, end: ref.end, level: sink.keep(level.value) } : { step: ref.id, start: ref.start, end: ref.end });
+    if (level && level.valueStart >= 0) member.level = sink.keep(level.value);
+    if (schema.key === OVERRIDE_KEY) member.override = attributeValues(tag, sink.keep);
+    frame.job.members.push(member);
   }
   sink.references.push(ref);
 }

@@ -78,7 +78,8 @@ export function planOf(index: WorkspaceIndex, job: JobEntry): JobPlan {
       if (!record) continue;
       members.push({ record, id: record.id, level: parseLevel(record.attrs.Level), via: m.task.generatedBy ? 'generated' : 'task', ...placeOf(index, record) });
     } else {
-      const record = index.task(m.step);
+      const found = index.task(m.step);
+      const record = found && m.override ? { ...found, attrs: { ...found.attrs, ...m.override } } : found;
       if (!record) note(`Step '${m.step}' names a task that no configuration file defines.`);
       members.push({ record, id: m.step, level: parseLevel(m.level), via: 'step', uri: job.uri, start: m.start, end: m.end });
     }

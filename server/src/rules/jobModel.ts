@@ -28,7 +28,9 @@ export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   for (const m of job.members) {
     if (m.task) tasks.push({ task: m.task, level: parseLevel(m.task.attrs.Level) });
     else {
-      const target = index.task(m.step);
+      const found = index.task(m.step);
+      // A task override runs the task with the attributes it changes.
+      const target = found && m.override ? { ...found, attrs: { ...found.attrs, ...m.override } } : found;
       if (target) tasks.push({ task: target, step: { start: m.start, end: m.end }, level: parseLevel(m.level) });
     }
   }
