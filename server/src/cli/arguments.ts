@@ -3,6 +3,7 @@ import { editDistance } from '../fixes/closestIdentifiers';
 import { RULES, RULES_BY_ID } from '../rules/registry';
 import { FixSafety, SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
+import { splitArguments } from './argumentList';
 import { StepsOptions, parseSteps } from './stepsArguments';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
@@ -46,28 +47,10 @@ function parseCheck(args: readonly string[]): ParsedArguments {
   let fixTypeGiven = false;
   const rules: Record<string, SeveritySetting> = {};
   const fail = (message: string, usage = false): ParsedArguments => ({ kind: 'error', message: `${CHECK}: ${message}`, usage });
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      options.targets.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.targets.push(arg);
-      continue;
-    }
-    // `--name value` and `--name=value` alike.
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const takesValue = name === '--format' || name === '--rule' || name === '--max-warnings' || name === '--fix-type';
-    let value: string | undefined;
-    if (takesValue) {
-      value = inline ?? args[++i];
-      if (value === undefined) return fail(`${name} needs a value: ${VALUE_HINT[name]}.`, true);
-    } else if (inline !== undefined) {
-      return fail(`unknown option '${arg}'.`, true);
-    }
+  const split = splitArguments(args, (name) => name in VALUE_HINT);
+  if ('problem' in split) return fail(split.problem === 'value' ? `${split.name} needs a value: ${VALUE_HINT[split.name]}.` : `unknown option '${split.arg}'.`, true);
+  options.targets = split.targets;
+  for (const { name, value, arg } of split.options) {
     switch (name) {
       case '-h':
       case '--help':

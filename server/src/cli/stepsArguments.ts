@@ -1,3 +1,5 @@
+import { splitArguments } from './argumentList';
+
 /** Arguments of `usercube-jobs steps <folder|file>... [--job <Identifier>] [--format text|json|mermaid]`. */
 
 export type StepsFormat = 'text' | 'json' | 'mermaid';
@@ -17,23 +19,15 @@ const STEPS = 'usercube-jobs steps';
 export function parseSteps(args: readonly string[]): ParsedSteps {
   const options: StepsOptions = { targets: [], format: 'text' };
   const fail = (message: string, usage = false): ParsedSteps => ({ kind: 'error', message: `${STEPS}: ${message}`, usage });
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      options.targets.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.targets.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
+  const split = splitArguments(args, (name) => name === '--job' || name === '--format');
+  if ('problem' in split) {
+    return fail(split.problem === 'value' ? `${split.name} needs a value: ${split.name === '--job' ? 'a job identifier' : STEPS_FORMATS.join(', ')}.` : `unknown option '${split.arg}'.`, true);
+  }
+  options.targets = split.targets;
+  for (const { name, value, arg } of split.options) {
     if (name === '-h' || name === '--help') return { kind: 'help' };
-    if (name !== '--job' && name !== '--format') return fail(`unknown option '${arg}'.`, true);
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined) return fail(`${name} needs a value: ${name === '--job' ? 'a job identifier' : STEPS_FORMATS.join(', ')}.`, true);
     if (name === '--job') options.job = value;
+    else if (name !== '--format') return fail(`unknown option '${arg}'.`, true);
     else if (STEPS_FORMATS.includes(value as StepsFormat)) options.format = value as StepsFormat;
     else return fail(`unknown format '${value}' (use text, json or mermaid).`);
   }

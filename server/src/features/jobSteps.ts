@@ -5,19 +5,10 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { JobPlan, planOf } from '../jobs/jobPlan';
+import { JobPlan, PlanStep, planOf } from '../jobs/jobPlan';
 
-export interface JobStepLocation {
-  order: number;
-  level: number;
-  effectiveLevel: number;
-  task: string | null;
-  type: string | null;
-  uri: string;
-  range: Range;
-  dependsOn: string[];
-  generatedBy: string | null;
-}
+/** A step of the plan (jobs/jobPlan.ts) with a range in place of its offsets. */
+export type JobStepLocation = Omit<PlanStep, 'start' | 'end' | 'via'> & { range: Range };
 
 /** The answer of `usercubeJobs/jobSteps`. */
 export interface JobSteps {
