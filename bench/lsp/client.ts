@@ -25,7 +25,7 @@ interface Waiter {
   resolve: (m: Received) => void;
 }
 
-export class LspClient {
+export class BenchClient {
   readonly proc: ChildProcessWithoutNullStreams;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; sentAt: number }>();

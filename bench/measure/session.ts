@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { decodeBytes } from '../../server/src/model/textDecoding';
 import { Manifest } from '../generator/workspace';
-import { LspClient, Received } from '../lsp/client';
+import { BenchClient, Received } from '../lsp/client';
 import { SERVER_PROBE } from '../paths';
 import { processMemory } from './machine';
 
@@ -91,7 +91,7 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
   const nodeArgs: string[] = [...options.serverNodeArgs];
   const profiling = options.probe && !!options.profileDir;
   if (options.probe) nodeArgs.push('-r', SERVER_PROBE);
-  const client = new LspClient(nodeArgs, [options.server, '--stdio'], profiling ? { ...process.env, BENCH_PROFILE_DIR: options.profileDir } : process.env, options.serverNode);
+  const client = new BenchClient(nodeArgs, [options.server, '--stdio'], profiling ? { ...process.env, BENCH_PROFILE_DIR: options.profileDir } : process.env, options.serverNode);
   const phase = async (name: string) => {
     if (profiling) await client.profilePhase(name);
   };

@@ -127,7 +127,7 @@ describe('quick fixes: missing dependencies', () => {
     const text = conf(
       job([
         E,
-        E.replace('AD_Export', 'AD_Export_2').replace('ADExport', 'ADExport'),
+        E.replace('AD_Export', 'AD_Export_2'),
         P.replace('<TaskDependsOnTask ParentTask="AD_Export" />', ''),
       ]),
     );
