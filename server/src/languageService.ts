@@ -33,7 +33,7 @@ import { findWorkspaceSymbols } from './features/workspaceSymbols';
 import { fixAllEdits, getCodeActions } from './features/codeActions';
 import { OffsetEdit } from './fixes/textEdits';
 import { RenameResult, doRename, prepareRename } from './features/rename';
-import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, Severity, ruleDocUrl } from './rules/rule';
+import { DIAGNOSTIC_SOURCE, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import { IndexFinding, RuleSettings, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
@@ -61,7 +61,10 @@ export interface FeatureContext {
 export interface LanguageServiceOptions {
   /** Keep the text of files read from disk (the command line does, to check them fully). */
   retainText?: boolean;
-  /** Where rule documentation lives; diagnostics link to `<rulesDocUrl>#<anchor>`. */
+  /**
+   * Where the front end finds docs/rules.md (a URL); diagnostics link to `<rulesDocUrl>#<anchor>`.
+   * Without it they carry no link: there is no page on the web to fall back to.
+   */
   rulesDocUrl?: string;
 }
 
@@ -247,13 +250,13 @@ export class LanguageService {
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry || entry.status !== 'configuration') return [];
     const ctx = new RuleContext(entry, this.index, doc?.text ?? this.diskText.get(uri), doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
-    const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+    const docUrl = this.options.rulesDocUrl;
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
     const { findings, indexFindings } = runRules(ctx, this.ruleSettings(uri), kept);
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
     return findings.map((f) => {
       const d = toDiagnostic(entry.lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
-      d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
+      if (docUrl) d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
       return d;
     });
   }

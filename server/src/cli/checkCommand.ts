@@ -16,6 +16,7 @@ import { readInputFiles, resolveTargets } from './inputFiles';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
 import { RuleSettingsResolver } from '../node/projectSettings';
+import { shippedRulesDoc } from '../node/installedPackage';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 
@@ -67,7 +68,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     return 2;
   }
 
-  const service = new LanguageService({ retainText: true });
+  const service = new LanguageService({ retainText: true, rulesDocUrl: shippedRulesDoc()?.url });
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
   const unreadable: InputProblem[] = [];
   const loaded = [];

@@ -10,6 +10,7 @@ import { ruleDocUrl } from '../rules/rule';
 import { RULE_GROUPS } from '../rules/registry';
 import { CheckReport, SeverityName } from './report';
 import { toolInfo } from './toolInfo';
+import { shippedRulesDoc } from '../node/installedPackage';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -30,13 +31,16 @@ function artifactLocation(displayPath: string, file: string): { uri: string; uri
 
 export function formatSarif(report: CheckReport): string {
   const { name, version, informationUri } = toolInfo();
+  // helpUri must be an absolute URI: the rules page installed with the tool (the package's
+  // repository field is a placeholder, so no web page to point at); none if it is missing.
+  const docs = shippedRulesDoc()?.url;
   const rules = RULE_GROUPS.flatMap((g) =>
     g.rules.map((r) => ({
       id: r.id,
       shortDescription: { text: firstSentence(r.explanation) },
       fullDescription: { text: r.explanation },
-      helpUri: ruleDocUrl(r.id),
-      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.\n\n[Documentation](${ruleDocUrl(r.id)})` },
+      helpUri: docs && ruleDocUrl(r.id, docs),
+      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.${docs ? `\n\n[Documentation](${ruleDocUrl(r.id, docs)})` : ''}` },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { tags: [g.title] },
     })),

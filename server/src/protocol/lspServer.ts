@@ -26,6 +26,7 @@ import { RuleSettings } from '../rules/validation';
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
+import { shippedRulesDoc } from '../node/installedPackage';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
@@ -43,7 +44,8 @@ const INDEX_SLICE_MS = 10;
 const PARALLEL_MIN_FILES = 64;
 
 export class LspServer {
-  readonly service = new LanguageService();
+  /** Diagnostics link to the rules page installed with the server (a file: URL any client can open). */
+  readonly service = new LanguageService({ rulesDocUrl: shippedRulesDoc()?.url });
   private readonly documents = new TextDocuments(TextDocument);
   private roots: string[] = [];
   private exclude = new GlobSet([]);
