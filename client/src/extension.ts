@@ -5,10 +5,12 @@
 import * as path from 'node:path';
 import { ExtensionContext } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ShippedDocs } from './shippedDocs';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const docs = ShippedDocs.register(context);
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -21,6 +23,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'untitled', language: 'xml' },
     ],
     synchronize: { configurationSection: ['usercubeJobs', 'files'] },
+    // Rule links open the rules page shipped in the extension, offline.
+    middleware: { handleDiagnostics: docs.handleDiagnostics },
   };
   client = new LanguageClient('usercubeJobs', 'Usercube Jobs', serverOptions, clientOptions);
   await client.start();

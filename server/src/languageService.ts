@@ -42,7 +42,7 @@ import { findCodeLenses } from './features/codeLens';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { createCompleteJobEdit } from './features/jobActions';
 import { planJob } from './jobs/jobPlan';
-import { DEFAULT_RULES_DOC_URL, DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule';
+import { DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
@@ -70,7 +70,10 @@ export interface FeatureContext {
 export interface LanguageServiceOptions {
   /** Keep the text of files read from disk (the command line does, to check them fully). */
   retainText?: boolean;
-  /** Where rule documentation lives; diagnostics link to `<rulesDocUrl>#<anchor>`. */
+  /**
+   * Where the front end finds docs/rules.md (a URL); diagnostics link to `<rulesDocUrl>#<anchor>`.
+   * Without it they carry no link: there is no page on the web to fall back to.
+   */
   rulesDocUrl?: string;
 }
 
@@ -319,7 +322,7 @@ export class LanguageService {
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
     const text = doc?.text ?? this.diskText.get(uri);
-    const docUrl = this.options.rulesDocUrl ?? DEFAULT_RULES_DOC_URL;
+    const docUrl = this.options.rulesDocUrl;
     const settings = this.ruleSettings(uri);
     if (entry.status === 'other-xml' && text !== undefined) {
       // Not read as configuration: only whether it should have been (its entry keeps no line table).
@@ -358,10 +361,11 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
   return { generation, findings };
 }
 
-function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string): Diagnostic[] {
+/** Diagnostics link to their rule's section of the rules page, when the front end knows where it is. */
+function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string | undefined): Diagnostic[] {
   return findings.map((f) => {
     const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
-    d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
+    if (docUrl) d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
     return d;
   });
 }

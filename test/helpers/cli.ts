@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
+import { displayPath } from '../../server/src/cli/report';
+import { REPO_ROOT } from './workspace';
 
 /** Runs the command line in `cwd` (paths print relative to it), capturing its output. */
 export async function runCliIn(cwd: string, ...args: string[]) {
@@ -21,4 +23,9 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   temporary.push(dir);
   return dir;
+}
+
+/** The text format's line that names the rules page (the repository's docs/rules.md), as printed in `cwd`. */
+export function rulesLine(cwd: string): string {
+  return `Each rule is explained under its id in ${displayPath(cwd, path.join(REPO_ROOT, 'docs', 'rules.md'))}.`;
 }

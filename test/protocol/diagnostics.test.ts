@@ -4,11 +4,13 @@
  * XML files that are not configuration files.
  */
 import assert from 'node:assert/strict';
-import { renameSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { Diagnostic, DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { conf } from '../helpers/cursor';
-import { positionIn, rangeIn, startSession, visible } from '../helpers/lspClient';
+import { SERVER_JS, positionIn, rangeIn, startSession, visible } from '../helpers/lspClient';
 
 /** A task outside any job that depends on a task no file defines. */
 const JOBS = conf(`  <SetRecentlyModifiedFlagTask Identifier="Flag_A" DisplayName_L1="Flag">
@@ -54,6 +56,18 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
     const fixed = JOBS.replace('"Missing_Task"', '"Existing_Task"');
     await client.change(uri, 3, [{ range: rangeIn(fixed, 'ParentTask="[Existing]_Task"'), text: 'Missing' }]);
     assert.deepEqual(visible(await client.waitForDiagnostics(uri, (_, p) => p.version === 3)), [missingParent]);
+  });
+
+  test('links the rule id to its section of the rules page installed beside the server, a file: URL any client opens offline', async (t) => {
+    const { client, uri } = await withMissingParent(t);
+    const [d] = await client.waitForDiagnostics(uri, () => true);
+    const href = d.codeDescription?.href ?? '';
+    const [page, anchor] = href.split('#');
+    assert.equal(page, pathToFileURL(path.join(path.dirname(SERVER_JS), '..', 'docs', 'rules.md')).toString());
+    assert.equal(anchor, 'dependency-parent-exists');
+    const lines = readFileSync(fileURLToPath(page), 'utf8').split('\n');
+    const at = lines.indexOf(`<a id="${anchor}"></a>`);
+    assert.equal(lines[at + 1], '### `dependency/parent-exists`', 'the anchor sits on the rule\'s heading');
   });
 
   test('defining the missing task in a second open document clears the error in the first without editing it', async (t) => {

@@ -10,7 +10,7 @@ import { decodeBytes } from '../../server/src/model/textDecoding';
 import { encodeText, encodeWindows1252 } from '../../server/src/model/textEncoding';
 import { WINDOWS_1252_80_9F } from '../../server/src/model/windows1252';
 import { FIXTURES } from '../helpers/workspace';
-import { runCliIn, tempDir } from '../helpers/cli';
+import { rulesLine, runCliIn, tempDir } from '../helpers/cli';
 
 const run = runCliIn;
 
@@ -50,7 +50,7 @@ describe('usercube-jobs check --fix', () => {
     const before = readFileSync(file(CP1252_JOB));
     const r = await run(root, 'check', 'conf', '--fix');
     assert.deepEqual(r.err, []);
-    assert.deepEqual(r.out, [SUGGESTION_LEFT, REMAINING, 'Applied 1 fix to 1 file.', '3 XML files, 3 configuration files: 1 error, 1 warning, 0 info.']);
+    assert.deepEqual(r.out, [SUGGESTION_LEFT, REMAINING, rulesLine(root), 'Applied 1 fix to 1 file.', '3 XML files, 3 configuration files: 1 error, 1 warning, 0 info.']);
     assert.equal(r.code, 1);
     assert.ok(readFileSync(file(CP1252_JOB)).equals(before), 'the job is not written');
   });
@@ -60,7 +60,7 @@ describe('usercube-jobs check --fix', () => {
     const before = readFileSync(file(CP1252_JOB));
     const r = await run(root, 'check', 'conf', '--fix', '--fix-type', 'safe,suggestion');
     assert.deepEqual(r.err, []);
-    assert.deepEqual(r.out, [REMAINING, 'Applied 2 fixes to 2 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
+    assert.deepEqual(r.out, [REMAINING, rulesLine(root), 'Applied 2 fixes to 2 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
     assert.equal(r.code, 0, 'only a warning remains');
     const expected = replaceBytes(before, ' DoNotDeleteChanges="true"', '');
     assert.ok(readFileSync(file(CP1252_JOB)).equals(expected), 'bytes after --fix');
@@ -94,7 +94,7 @@ describe('usercube-jobs check --fix', () => {
     const fixed = [CP1252_JOB, BOM_TASKS].map((n) => readFileSync(file(n)));
     for (const name of [CP1252_JOB, BOM_TASKS]) utimesSync(file(name), past, past);
     const again = await run(root, 'check', 'conf', '--fix', '--fix-type', 'safe,suggestion');
-    assert.deepEqual(again.out, [REMAINING, 'Applied 0 fixes to 0 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
+    assert.deepEqual(again.out, [REMAINING, rulesLine(root), 'Applied 0 fixes to 0 files.', '3 XML files, 3 configuration files: 0 errors, 1 warning, 0 info.']);
     for (const [i, name] of [CP1252_JOB, BOM_TASKS].entries()) {
       assert.equal(statSync(file(name)).mtimeMs, past.getTime(), `${name} not written again`);
       assert.ok(readFileSync(file(name)).equals(fixed[i]));

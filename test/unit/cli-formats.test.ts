@@ -16,7 +16,8 @@ async function json(...args: string[]): Promise<{ code: number; doc: any; err: s
   return { code: r.code, doc: JSON.parse(r.out.join('\n')), err: r.err };
 }
 
-const DOCS = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
+/** The rules page of the package the command runs from: this repository. */
+const DOCS = pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules.md')).toString();
 
 describe('usercube-jobs check --format json', () => {
   it('lists every file with its diagnostics (1-based ranges) and a summary', async () => {

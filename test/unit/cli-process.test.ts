@@ -30,9 +30,10 @@ describe('node dist/cli.js', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stderr, '');
     const lines = r.stdout.split('\n');
-    assert.equal(lines.length, 5, 'three problems, the summary and a final newline');
+    assert.equal(lines.length, 6, 'three problems, where the rules are explained, the summary and a final newline');
     assert.match(lines[0], /^test\/fixtures\/cli-broken\/jobs\.xml:4:113: error reference\/unresolved /);
-    assert.equal(lines[3], '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.');
+    assert.equal(lines[3], 'Each rule is explained under its id in docs/rules.md.', 'the page installed beside dist/cli.js');
+    assert.equal(lines[4], '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.');
   });
 
   it('writes a whole SARIF document on stdout', () => {

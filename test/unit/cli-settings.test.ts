@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { FIXTURES } from '../helpers/workspace';
-import { runCliIn, tempDir } from '../helpers/cli';
+import { rulesLine, runCliIn, tempDir } from '../helpers/cli';
 
 const run = runCliIn;
 
@@ -27,7 +27,7 @@ describe('usercube-jobs check: .usercube-jobs.json', () => {
   it('applies the severities of the settings file at the folder root', async () => {
     const root = brokenCopy({ 'conf/.usercube-jobs.json': { rules: { 'reference/unresolved': 'off', 'fulfill/target-required': 'warning' } } });
     const r = await run(root, 'check', 'conf');
-    assert.deepEqual(r.out, [FULFILL.replace(': error ', ': warning '), PARENT, '2 XML files, 2 configuration files: 1 error, 1 warning, 0 info.']);
+    assert.deepEqual(r.out, [FULFILL.replace(': error ', ': warning '), PARENT, rulesLine(root), '2 XML files, 2 configuration files: 1 error, 1 warning, 0 info.']);
     assert.equal(r.code, 1);
   });
 
@@ -37,6 +37,7 @@ describe('usercube-jobs check: .usercube-jobs.json', () => {
     assert.deepEqual(r.out, [
       UNRESOLVED.replace(': error ', ': warning '),
       PARENT.replace(': error ', ': info '),
+      rulesLine(root),
       '2 XML files, 2 configuration files: 0 errors, 1 warning, 1 info.',
     ]);
     assert.equal(r.code, 0);
@@ -60,6 +61,7 @@ describe('usercube-jobs check: .usercube-jobs.json', () => {
       FULFILL,
       PARENT,
       "conf/sub/jobs2.xml:4:110: error reference/unresolved Connection 'NoSuchConnection': no connection with this identifier in the configuration.",
+      rulesLine(root),
       '3 XML files, 3 configuration files: 3 errors, 0 warnings, 0 info.',
     ]);
   });

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
 import { Progress } from '../../server/src/cli/progress';
 import { REPO_ROOT } from '../helpers/workspace';
-import { runCliIn, tempDir } from '../helpers/cli';
+import { rulesLine, runCliIn, tempDir } from '../helpers/cli';
 
 const run = (...args: string[]) => runCliIn(REPO_ROOT, ...args);
 
@@ -25,20 +25,20 @@ describe('usercube-jobs check', () => {
 
   it('prints path:line:column: severity rule-id message and exits 1 on errors', async () => {
     const r = await run('check', 'test/fixtures/cli-broken');
-    assert.deepEqual(r.out, [...BROKEN_LINES, '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
+    assert.deepEqual(r.out, [...BROKEN_LINES, rulesLine(REPO_ROOT), '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
     assert.equal(r.code, 1);
     assert.deepEqual(r.err, []);
   });
 
   it('takes options before, between and after the paths, and --format text is the default', async () => {
     const r = await run('check', '--format', 'text', 'test/fixtures/cli-broken', '--max-warnings=0');
-    assert.deepEqual(r.out, [...BROKEN_LINES, '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
+    assert.deepEqual(r.out, [...BROKEN_LINES, rulesLine(REPO_ROOT), '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
     assert.equal(r.code, 1);
   });
 
   it('checks a file named twice (directly and through its folder) once', async () => {
     const r = await run('check', 'test/fixtures/cli-broken/jobs.xml', 'test/fixtures/cli-broken');
-    assert.deepEqual(r.out, [...BROKEN_LINES, '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
+    assert.deepEqual(r.out, [...BROKEN_LINES, rulesLine(REPO_ROOT), '2 XML files, 2 configuration files: 3 errors, 0 warnings, 0 info.']);
   });
 
   it('accepts a single file', async () => {
@@ -110,6 +110,7 @@ describe('usercube-jobs check', () => {
       [
         "<dir>/jobs.xml:1:27: error file/namespace 'urn:schemas-usercube-com:configuraton' is not the configuration namespace 'urn:schemas-usercube-com:configuration'.",
         '<dir>/task.xml:1:2: error file/root The root element is <ExportTask>: write it inside <ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">.',
+        rulesLine(REPO_ROOT),
         '2 XML files, 0 configuration files: 2 errors, 0 warnings, 0 info.',
       ],
     );

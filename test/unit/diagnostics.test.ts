@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { conf, textOf } from '../helpers/cursor';
+import { LanguageService } from '../../server/src/languageService';
 import { uriOf, workspace } from '../helpers/workspace';
 
 /** These tests are about references, identifiers and syntax; other rules have their own tests. */
@@ -56,6 +57,23 @@ describe('reference diagnostics', () => {
     const diags = ours(service.validate(uriOf('job.xml')));
     assert.deepEqual(show(job, diags).map((d) => d.slice(0, 2)), [['job/override-target-exists', 'E']]);
     assert.equal(diags[0].message, "'E' is a ExportTask, not a SynchronizeTask: SynchronizeTaskOverride cannot override it.");
+  });
+});
+
+describe('rule links', () => {
+  const job = conf(`<FulfillTask Identifier="F" DisplayName_L1="F"><TaskDependsOnTask ParentTask="Nowhere" /></FulfillTask>`);
+  const linksOf = (service: LanguageService) => {
+    service.setFileText(uriOf('job.xml'), job);
+    return ours(service.validate(uriOf('job.xml'))).map((d) => [d.code, d.codeDescription?.href]);
+  };
+
+  it("link each diagnostic to its rule's section of the page the front end names", () => {
+    const page = 'file:///opt/usercube-jobs/docs/rules.md';
+    assert.deepEqual(linksOf(new LanguageService({ rulesDocUrl: page })), [['dependency/parent-exists', `${page}#dependency-parent-exists`]]);
+  });
+
+  it('are left out when the front end names no page, rather than pointing at a web page that may not exist', () => {
+    assert.deepEqual(linksOf(new LanguageService()), [['dependency/parent-exists', undefined]]);
   });
 });
 

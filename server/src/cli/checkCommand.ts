@@ -15,6 +15,7 @@ import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summar
 import { RuleSettingsResolver } from '../node/projectSettings';
 import { reportWriter } from './outputFormats';
 import { writeReport } from './reportWriter';
+import { shippedRulesDoc } from '../node/installedPackage';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
@@ -69,7 +70,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     return 2;
   }
 
-  const service = new LanguageService({ retainText: true });
+  const service = new LanguageService({ retainText: true, rulesDocUrl: shippedRulesDoc()?.url });
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
   const unreadable: InputProblem[] = [];
   const loaded = [];

@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { shippedRulesDoc } from '../node/installedPackage';
 import { ruleDocUrl } from '../rules/rule';
 import { RULE_GROUPS } from '../rules/registry';
 import { JsonArrayItems, nestedJson } from './jsonPieces';
@@ -32,13 +33,16 @@ function artifactLocation(displayPath: string, file: string): { uri: string; uri
 
 /** Every rule, as the driver lists them (results point at them by index). */
 function ruleDescriptors() {
+  // helpUri must be an absolute URI: the rules page installed with the tool (the package's
+  // repository field is a placeholder, so no web page to point at); none if it is missing.
+  const docs = shippedRulesDoc()?.url;
   return RULE_GROUPS.flatMap((g) =>
     g.rules.map((r) => ({
       id: r.id,
       shortDescription: { text: firstSentence(r.explanation) },
       fullDescription: { text: r.explanation },
-      helpUri: ruleDocUrl(r.id),
-      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.\n\n[Documentation](${ruleDocUrl(r.id)})` },
+      helpUri: docs && ruleDocUrl(r.id, docs),
+      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.${docs ? `\n\n[Documentation](${ruleDocUrl(r.id, docs)})` : ''}` },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { tags: [g.title] },
     })),

@@ -1,15 +1,25 @@
 /**
  * The text format: one line per problem, `path:line:column: severity rule-id message`, in file
- * then document order; with --fix a line with the fixes applied; then the summary line.
+ * then document order; after the problems, where the rules are explained; with --fix a line with
+ * the fixes applied; then the summary line.
  */
-import { CheckSummary } from './report';
+import { shippedRulesDoc } from '../node/installedPackage';
+import { CheckSummary, displayPath } from './report';
 import { ReportContext, ReportWriter } from './reportWriter';
 
 export function textWriter(context: ReportContext): ReportWriter {
+  let problems = 0;
   return {
     start: () => [],
-    file: (f) => f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column}: ${d.severity} ${d.rule} ${d.message}`),
-    end: ({ summary }) => summaryLines(summary, context.fix),
+    file: (f) => {
+      problems += f.diagnostics.length;
+      return f.diagnostics.map((d) => `${f.path}:${d.line}:${d.column}: ${d.severity} ${d.rule} ${d.message}`);
+    },
+    end: ({ summary }) => {
+      const docs = shippedRulesDoc();
+      const where = problems > 0 && docs ? [`Each rule is explained under its id in ${displayPath(context.cwd, docs.file)}.`] : [];
+      return [...where, ...summaryLines(summary, context.fix)];
+    },
   };
 }
 

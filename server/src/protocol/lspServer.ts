@@ -28,6 +28,7 @@ import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
 import { isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
 import { IndexStatus, STATUS_NOTIFICATION, registerJobHandlers } from './jobHandlers';
+import { shippedRulesDoc } from '../node/installedPackage';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
@@ -45,7 +46,8 @@ const INDEX_SLICE_MS = 10;
 const PARALLEL_MIN_FILES = 64;
 
 export class LspServer {
-  readonly service = new LanguageService();
+  /** Diagnostics link to the rules page installed with the server (a file: URL any client can open). */
+  readonly service = new LanguageService({ rulesDocUrl: shippedRulesDoc()?.url });
   private readonly documents = new TextDocuments(TextDocument);
   private roots: string[] = [];
   private exclude = new GlobSet([]);

@@ -125,9 +125,7 @@ export function ruleAnchor(id: string): string {
 /** The `source` of every diagnostic of the rules. */
 export const DIAGNOSTIC_SOURCE = 'usercube';
 
-export const DEFAULT_RULES_DOC_URL = 'https://github.com/usercube-jobs/usercube-jobs/blob/main/docs/rules.md';
-
-/** Where a rule is documented, under `base` (docs/rules.md by default). */
-export function ruleDocUrl(id: string, base = DEFAULT_RULES_DOC_URL): string {
+/** Where a rule is documented: its section of the rules page at `base` (where docs/rules.md is). */
+export function ruleDocUrl(id: string, base: string): string {
   return `${base}#${ruleAnchor(id)}`;
 }

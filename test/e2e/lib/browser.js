@@ -10,14 +10,18 @@ const ARGS = [
   '--disable-breakpad', '--disable-crash-reporter',
 ];
 
-/** Returns { context, page }; close the context to stop Chromium. */
-async function launchBrowser(runDir, { viewport = { width: 1400, height: 850 } } = {}) {
+/**
+ * Returns { context, page }; close the context to stop Chromium. `deviceScaleFactor` 2 renders
+ * like a HiDPI screen, for screenshots meant to be shown at half their pixel size.
+ */
+async function launchBrowser(runDir, { viewport = { width: 1400, height: 850 }, deviceScaleFactor = 1 } = {}) {
   const profile = path.join(runDir, 'chromium');
   fs.mkdirSync(profile, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: tools.chromium,
     headless: true,
     viewport,
+    deviceScaleFactor,
     args: ARGS,
     // Else Chromium writes ~/.config/chromium (crash reports).
     env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },

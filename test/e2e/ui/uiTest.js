@@ -5,8 +5,15 @@
 //   2. diagnostic: the hover on a broken ParentTask shows the rule id;
 //   3. quick fix: Ctrl+. there offers the existing task and applying it fixes the line
 //      (skipped while the server offers no quick fix);
-//   4. outline: the Outline view lists the job and its tasks.
-// Screenshots go to test-results/e2e/; with --update-docs they also replace docs/images/*.png.
+//   4. outline: the Outline view lists the job and its tasks;
+//   5. rule page: the rule id in the hover opens the rule's page shipped in the extension,
+//      with no request leaving the machine;
+//   6. snippet and command line: the complete-sync job snippet, `usercube-jobs check` in a terminal;
+//   7. walkthrough: "Get started with Usercube Jobs" lists its steps, each with a button; the
+//      CI step's button opens the README at its Command line section.
+// Screenshots go to test-results/e2e/; with --update-docs they also replace docs/images/*.png
+// and the walkthrough's images, media/walkthrough/*.png (the walkthrough screenshot shows the
+// images packaged in the .vsix: run twice, packaging in between, after the images changed).
 // Usage: node test/e2e/ui/uiTest.js [path/to/usercube-jobs-<version>.vsix] [--update-docs]
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,6 +27,7 @@ const updateDocs = args.includes('--update-docs');
 const pkg = require(path.join(tools.repo, 'package.json'));
 const vsix = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(tools.repo, `${pkg.name}-${pkg.version}.vsix`));
 const DOCS = path.join(tools.repo, 'docs', 'images');
+const MEDIA = path.join(tools.repo, 'media', 'walkthrough');
 const t0 = Date.now();
 const lap = (msg) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
@@ -42,7 +50,7 @@ async function check(name, fn) {
   } catch (e) {
     failed++;
     lap(`FAIL ${name}: ${e.message.split('\n')[0]}`);
-    if (page) await screenshot(page, `failure-${failed}`).catch(() => {});
+    if (page) await screenshot(page, `failure-${failed}`, { dir: null }).catch(() => {});
   }
 }
 
@@ -55,15 +63,48 @@ function lineCol(file, needle, delta) {
   return { line: before.length, col: before[before.length - 1].length + 1 };
 }
 
-async function screenshot(page, name) {
+/**
+ * A screenshot of the page, one pixel per CSS pixel; or of `clip` at the screen's two pixels
+ * per CSS pixel. Kept in test-results/e2e/ and, with --update-docs, in `dir` (failures: none).
+ */
+async function screenshot(page, name, { dir = DOCS, clip } = {}) {
   fs.mkdirSync(tools.results, { recursive: true });
   const file = path.join(tools.results, `${name}.png`);
-  await page.screenshot({ path: file });
-  if (updateDocs) {
-    fs.mkdirSync(DOCS, { recursive: true });
-    fs.copyFileSync(file, path.join(DOCS, `${name}.png`));
+  await page.screenshot({ path: file, clip, scale: clip ? 'device' : 'css' });
+  const kept = updateDocs && dir ? path.join(dir, `${name}.png`) : undefined;
+  if (kept) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(file, kept);
   }
-  lap(`screenshot ${path.relative(tools.repo, file)}${updateDocs ? ` and docs/images/${name}.png` : ''}`);
+  lap(`screenshot ${path.relative(tools.repo, file)}${kept ? ` and ${path.relative(tools.repo, kept)}` : ''}`);
+}
+
+/** Where `locator` is on the page; the editor redraws its lines at times, so ask again for 2 s. */
+async function boxOf(locator) {
+  for (let i = 0; i < 20; i++) {
+    const box = await locator.first().boundingBox({ timeout: 1000 }).catch(() => null);
+    if (box) return box;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+/**
+ * An image of a walkthrough step (media/walkthrough/): the part of the page around `locators`
+ * (from their top left corner, between 480 × 300 and 720 × 480 CSS pixels), at two pixels per
+ * CSS pixel. The walkthrough shows images in a column about 450 pixels wide: keep them small.
+ */
+async function walkthroughImage(page, name, locators) {
+  const boxes = (await Promise.all(locators.map(boxOf))).filter(Boolean);
+  if (boxes.length === 0) throw new Error(`nothing to show in the ${name} image`);
+  const view = page.viewportSize();
+  const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 12);
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 12);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + 12;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + 12;
+  const width = Math.min(view.width - left, Math.max(480, Math.min(720, right - left)));
+  const height = Math.min(view.height - top, Math.max(300, Math.min(480, bottom - top)));
+  await screenshot(page, name, { dir: MEDIA, clip: { x: left, y: top, width, height } });
 }
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -150,7 +191,7 @@ async function main() {
       if (installed.length !== 1) throw new Error(`extensions folder holds [${installed.join(', ')}]`);
     });
     server = await startCodeServer(runDir);
-    browser = await launchBrowser(runDir);
+    browser = await launchBrowser(runDir, { deviceScaleFactor: 2 });
     page = browser.page;
     await page.goto(`${server.base}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
@@ -159,6 +200,10 @@ async function main() {
     const jobs = path.join(ws, 'Conf', 'AD', 'AD Jobs.xml');
     await check('Ctrl+Space in a ParentTask value lists task ids from another file', async () => {
       await openFile(page, 'Conf/AD/AD Jobs.xml');
+      const inExplorer = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'AD Jobs.xml' });
+      await inExplorer.waitFor({ timeout: 5000 }).catch(() => runCommand(page, 'File: Reveal Active File in Explorer View'));
+      await inExplorer.waitFor({ timeout: 5000 });
+      await walkthroughImage(page, 'open-folder', [page.locator('.explorer-folders-view'), page.locator('.editor-instance .view-line > span', { hasText: '<Job ' })]);
       const value = 'AD_Prepare_Complete';
       await goTo(page, lineCol(jobs, `ParentTask="${value}"`, 'ParentTask="'.length));
       // Replace the value by the start of a shared task's id, as a user would type it.
@@ -192,6 +237,42 @@ async function main() {
       await page.keyboard.press('Escape');
     });
 
+    await check("the rule id in the hover opens the rule's page shipped in the extension, at its heading, with no network", async () => {
+      const at = lineCol(broken, 'ParentTask="AD_Export_Complet"', 'ParentTask="AD_Ex'.length);
+      const link = page.locator('.monaco-hover a.code-link', { hasText: 'dependency/parent-exists' });
+      await retryUntilVisible(page, ['Control+K', 'Control+I'], link);
+      // Every request the page makes from now on, and any window it opens, must stay on this machine.
+      const away = [];
+      const onRequest = (r) => /^https?:/.test(r.url()) && !r.url().startsWith(server.base) && away.push(r.url());
+      const onPage = (p) => away.push(`new window ${p.url()}`);
+      browser.context.on('request', onRequest);
+      browser.context.on('page', onPage);
+      try {
+        await link.first().click();
+        await page.locator('.tabs-container .tab.active', { hasText: /^\s*rules\.md/ }).waitFor({ timeout: 10000 });
+        const heading = page.locator('.editor-instance .view-line', { hasText: '### `dependency/parent-exists`' });
+        await heading.waitFor({ timeout: 10000 });
+        await page.locator('.editor-instance .view-line', { hasText: 'Default severity: **error**. Has a quick fix.' }).first().waitFor({ timeout: 5000 });
+        // The heading comes to the top of the editor (under the few lines sticky scroll keeps there).
+        const guard = page.locator('.editor-instance .monaco-editor .overflow-guard').first();
+        let y;
+        for (const deadline = Date.now() + 5000; Date.now() < deadline; await page.waitForTimeout(100)) {
+          y = (await heading.first().boundingBox()).y - (await guard.boundingBox()).y;
+          if (y >= 0 && y <= 160) break;
+        }
+        if (y < 0 || y > 160) throw new Error(`the heading stays ${Math.round(y)} px below the top of the editor`);
+        await screenshot(page, 'rule-page');
+        await page.waitForTimeout(500); // a late request would show up here
+      } finally {
+        browser.context.off('request', onRequest);
+        browser.context.off('page', onPage);
+      }
+      if (away.length) throw new Error(`requests left the machine: ${away.join(', ')}`);
+      await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: /^\s*Broken Job\.xml/ }).waitFor({ timeout: 10000 });
+      await goTo(page, at);
+    });
+
     await check('Ctrl+. on the unknown ParentTask offers the existing task, and applying it fixes the line', async () => {
       await page.keyboard.press('Control+.');
       const widget = page.locator('.action-widget');
@@ -204,6 +285,8 @@ async function main() {
       const fix = widget.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' });
       await fix.first().waitFor({ timeout: 5000 });
       await screenshot(page, 'quick-fix');
+      const token = (name) => page.locator('.editor-instance .view-line span', { hasText: new RegExp(`^${name}$`) });
+      await walkthroughImage(page, 'fix-reference', [widget, token('TaskDependsOnTask'), token('PrepareSynchronizationTask')]);
       await fix.first().click();
       await page.locator('.editor-instance .view-line', { hasText: 'ParentTask="AD_Export_Complete"' }).waitFor({ timeout: 10000 });
     });
@@ -217,11 +300,95 @@ async function main() {
       await outline.locator('.monaco-list-row', { hasText: 'Job_AD_Complete' }).waitFor({ timeout: 20000 });
       await outline.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' }).waitFor({ timeout: 10000 });
       await screenshot(page, 'outline');
+      await walkthroughImage(page, 'job-steps', [outline, page.locator('.editor-instance .view-line > span', { hasText: 'Identifier="AD_SetInternalUserProfiles"' })]);
+    });
+
+    await check('the uc-job-complete snippet writes a whole complete-sync job for the connector typed once', async () => {
+      const file = path.join(ws, 'Conf', 'Directory', 'Directory Connector.xml');
+      await openFile(page, 'Conf/Directory/Directory Connector.xml');
+      await goTo(page, lineCol(file, '</ConfigurationFile>', 0));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.type('  uc-job-complete');
+      // Our snippet, not Emmet's abbreviation of the same text.
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Job (complete synchronization)' });
+      await retryUntilVisible(page, ['Control+Space'], row);
+      lap(`suggest rows: ${JSON.stringify((await page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ')))}`);
+      await row.first().click();
+      // The first placeholder is the connector, repeated in every identifier.
+      await page.keyboard.type('Directory');
+      const first = page.locator('.editor-instance .view-line', { hasText: '<Job Identifier="Job_Directory_Complete"' });
+      await first.waitFor({ timeout: 10000 });
+      await page.locator('.editor-instance .view-line', { hasText: 'Identifier="Directory_Export_Complete"' }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await walkthroughImage(page, 'complete-job', [first.locator('> span'), page.locator('.editor-instance .view-line > span', { hasText: 'Directory_Fulfill' })]);
+      await runCommand(page, 'File: Revert File');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10000 });
+    });
+
+    await check('usercube-jobs check, run in a terminal on the folder, lists the problems, names the rules page and exits 1', async () => {
+      // The package as a pipeline installs it (npm install usercube-jobs): the bundled command and the rules page.
+      const pkgDir = path.join(ws, 'node_modules', 'usercube-jobs');
+      for (const f of ['package.json', 'bin/usercube-jobs.js', 'dist/cli.js', 'docs/rules.md']) {
+        fs.mkdirSync(path.dirname(path.join(pkgDir, f)), { recursive: true });
+        fs.copyFileSync(path.join(tools.repo, f), path.join(pkgDir, f));
+      }
+      fs.mkdirSync(path.join(ws, 'node_modules', '.bin'), { recursive: true });
+      fs.symlinkSync('../usercube-jobs/bin/usercube-jobs.js', path.join(ws, 'node_modules', '.bin', 'usercube-jobs'));
+      // Beside the editor, so that its lines wrap at a width the walkthrough shows legibly.
+      await runCommand(page, 'Terminal: Create New Terminal in Editor Area to the Side');
+      const terminal = page.locator('.editor-group-container.active .terminal-wrapper');
+      await terminal.locator('.xterm-rows').waitFor({ timeout: 20000 });
+      await terminal.locator('.xterm-helper-textarea').focus();
+      await page.keyboard.type('export PATH="$PWD/node_modules/.bin:$PATH" PS1="$ "; clear\n');
+      await page.keyboard.type('usercube-jobs check Conf; echo "exit code $?"\n');
+      const rows = terminal.locator('.xterm-rows', { hasText: 'exit code 1' });
+      await rows.waitFor({ timeout: 30000 });
+      // Wrapped lines are separate rows: join them to read the output.
+      const text = (await rows.locator('> div').allInnerTexts()).join('').replace(/\u00a0/g, ' ');
+      for (const want of ['Conf/Broken/Broken Job.xml:7:', 'error dependency/parent-exists', 'Each rule is explained under its id in node_modules/usercube-jobs/docs/rules.md.']) {
+        if (!text.includes(want)) throw new Error(`the terminal does not show '${want}':\n${text.trim()}`);
+      }
+      await walkthroughImage(page, 'check-ci', [terminal.locator('.xterm-screen')]);
+      await runCommand(page, 'Terminal: Kill All Terminals');
+    });
+
+    await check('the walkthrough lists its steps, each with its button; the CI step opens the README at its Command line section', async () => {
+      const walkthrough = pkg.contributes.walkthroughs[0];
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(walkthrough.title);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: walkthrough.title }).waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      const container = page.locator('.gettingStartedContainer');
+      await container.locator('h2.category-title', { hasText: walkthrough.title }).waitFor({ timeout: 10000 });
+      for (const step of walkthrough.steps) {
+        const button = /\[([^\]]+)\]\(command:/.exec(step.description);
+        if (!button) throw new Error(`step '${step.title}' has no command button`);
+        await container.locator('.getting-started-step h3', { hasText: step.title }).click();
+        const shown = container.locator('.getting-started-step.expanded', { hasText: step.title });
+        await shown.locator('.button-container .monaco-button', { hasText: button[1] }).waitFor({ timeout: 5000 });
+        // The step's image, loaded from the installed extension.
+        const image = container.locator(`.getting-started-media img[srcset*="${path.basename(step.media.image)}"]`);
+        await image.waitFor({ timeout: 5000 });
+        await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await image.elementHandle(), { timeout: 5000 });
+      }
+      // The walkthrough as a first-time user sees it: first step open, the side bar out of the way.
+      await container.locator('.getting-started-step h3', { hasText: walkthrough.steps[0].title }).click();
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 5000 });
+      await screenshot(page, 'walkthrough');
+      await page.keyboard.press('Control+B');
+      const ci = walkthrough.steps.find((step) => step.id === 'checkInCi');
+      await container.locator('.getting-started-step h3', { hasText: ci.title }).click();
+      await container.locator('.getting-started-step.expanded .button-container .monaco-button', { hasText: 'Read the Command Line Section' }).click();
+      await page.locator('.tabs-container .tab.active', { hasText: /^\s*README\.md/i }).waitFor({ timeout: 10000 });
+      await page.locator('.editor-instance .view-line', { hasText: '## Command line' }).waitFor({ timeout: 10000 });
     });
   } catch (e) {
     failed++;
     lap(`FAIL ${e.message.split('\n')[0]}`);
-    if (browser) await screenshot(browser.page, 'ui-error').catch(() => {});
+    if (browser) await screenshot(browser.page, 'ui-error', { dir: null }).catch(() => {});
   } finally {
     await browser?.context.close().catch(() => {});
     await server?.stop();
