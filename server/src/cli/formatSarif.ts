@@ -56,7 +56,7 @@ export function sarifWriter(context: ReportContext): ReportWriter {
   const results = new JsonArrayItems(8);
   return {
     start: () => {
-      const { name, version, informationUri } = toolInfo();
+      const { name, version } = toolInfo();
       const srcRoot = pathToFileURL(context.cwd).toString();
       return [
         '{',
@@ -64,7 +64,7 @@ export function sarifWriter(context: ReportContext): ReportWriter {
         '  "version": "2.1.0",',
         '  "runs": [',
         '    {',
-        `      "tool": ${nestedJson({ driver: { name, version, semanticVersion: version, informationUri, rules } }, 6)},`,
+        `      "tool": ${nestedJson({ driver: { name, version, semanticVersion: version, rules } }, 6)},`,
         `      "originalUriBaseIds": ${nestedJson({ [SRCROOT]: { uri: srcRoot.endsWith('/') ? srcRoot : srcRoot + '/' } }, 6)},`,
         '      "columnKind": "utf16CodeUnits",',
         '      "results": [',
