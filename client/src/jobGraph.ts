@@ -46,7 +46,9 @@ export class JobGraphPanels implements vscode.Disposable {
       open.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('usercubeJobs.jobGraph', `Job graph: ${job}`, vscode.ViewColumn.Beside, {
+    // Beside the file being edited; alone when no file is open (no empty half).
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel('usercubeJobs.jobGraph', `Job graph: ${job}`, column, {
       enableScripts: true,
       localResourceRoots: [this.media],
     });

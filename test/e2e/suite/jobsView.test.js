@@ -6,8 +6,9 @@ const vscode = require('vscode');
 const { jobsApi, openDoc, waitFor, wsUri } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
-// MarkdownString.appendText writes spaces as &nbsp;.
-const tooltipOf = (item) => (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value.replace(/&nbsp;/g, ' '));
+// The text a tooltip shows: MarkdownString.appendText writes spaces as &nbsp; and escapes _ ( ) and the like.
+const tooltipOf = (item) =>
+  typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 
 describe('Usercube Jobs view', () => {
   let api;
