@@ -1,4 +1,5 @@
-// Bundles the client (vscode external), the server and the command line (fully bundled).
+// Bundles the client (vscode external), the server and the command line (fully bundled), and the
+// job graph webview's script (with its layout library) and style sheet for the browser.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -20,6 +21,9 @@ const builds = [
   // Started by the server for the cold index (server/src/node/parallelIndexer.ts), next to it.
   { entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The webview loads nothing else: ELK is bundled in. dist/media is its only local resource root.
+  { entryPoints: ['client/webview/jobGraph.ts'], outfile: 'dist/media/jobGraph.js', platform: 'browser', format: 'iife', target: 'es2020' },
+  { entryPoints: ['client/webview/jobGraph.css'], outfile: 'dist/media/jobGraph.css', platform: 'browser', sourcemap: false },
 ];
 
 async function main() {

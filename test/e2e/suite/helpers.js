@@ -107,10 +107,22 @@ async function serverCapabilities() {
   return capabilities;
 }
 
+/**
+ * The extension's API (what `activate` returns), once the server has indexed the workspace: the
+ * job-model tests read the Jobs view, the graph panels and the status item through it.
+ */
+async function jobsApi() {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed in the editor`);
+  const api = await ext.activate();
+  await waitFor('the index (status "Usercube: … files")', () => !api.status.busy && api.status.text.startsWith('Usercube: ') && !/starting|stopped/.test(api.status.text), 60000);
+  return api;
+}
+
 /** Marks the running test as skipped, with the reason in its title so the report says why. */
 function skipBecause(ctx, reason) {
   ctx.test.title += ` [skipped: ${reason}]`;
   ctx.skip();
 }
 
-module.exports = { EXTENSION_ID, SOURCE, REPO, wsUri, openDoc, positionOf, rangeOf, waitFor, waitForDiagnostics, codeOf, ours, serverCapabilities, skipBecause };
+module.exports = { EXTENSION_ID, SOURCE, REPO, wsUri, openDoc, positionOf, rangeOf, waitFor, waitForDiagnostics, codeOf, ours, serverCapabilities, skipBecause, jobsApi };

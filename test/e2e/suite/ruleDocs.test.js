@@ -20,11 +20,15 @@ describe('shipped documentation', () => {
     assert.strictEqual(page.languageId, 'markdown');
   });
 
-  it('opens the README at its Command line section with the command the walkthrough uses', async () => {
+  it('opens a shipped page at a section, and the CI page, with the command the walkthrough uses', async () => {
     await vscode.commands.executeCommand('usercubeJobs.openDocs', 'README.md', 'command-line');
-    const editor = vscode.window.activeTextEditor;
+    let editor = vscode.window.activeTextEditor;
     assert.strictEqual(editor?.document.uri.scheme, DOCS_SCHEME);
     assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '## Command line');
+    await vscode.commands.executeCommand('usercubeJobs.openDocs', 'docs/ci.md');
+    editor = vscode.window.activeTextEditor;
+    assert.strictEqual(editor?.document.uri.path, '/docs/ci.md');
+    assert.strictEqual(editor.document.lineAt(0).text, '# The checks in CI');
     // Served by the extension, not a file on disk: nothing the user types can change the shipped page.
     assert.strictEqual(vscode.workspace.fs.isWritableFileSystem(DOCS_SCHEME), undefined);
   });

@@ -6,11 +6,17 @@
 //   3. quick fix: Ctrl+. there offers the existing task and applying it fixes the line
 //      (skipped while the server offers no quick fix);
 //   4. outline: the Outline view lists the job and its tasks;
-//   5. rule page: the rule id in the hover opens the rule's page shipped in the extension,
+//   5. Jobs view: the code lens "<N> tasks · <M> levels" shows the job, its levels and tasks;
+//   6. job graph: "Show Job Graph" draws a job in a webview, and a click on a box opens the task;
+//   7. run: the "Run job" lens without the runtime folder says so and opens the setting; with it
+//      (a stand-in executable that records its arguments) it asks for the API secret once and
+//      runs the job in a terminal that shows the command line without the secret;
+//   8. status: the language status item shows the index's totals and opens the server's output.
+//   9. rule page: the rule id in the hover opens the rule's page shipped in the extension,
 //      with no request leaving the machine;
-//   6. snippet and command line: the complete-sync job snippet, `usercube-jobs check` in a terminal;
-//   7. walkthrough: "Get started with Usercube Jobs" lists its steps, each with a button; the
-//      CI step's button opens the README at its Command line section.
+//  10. snippet and command line: the complete-sync job snippet, `usercube-jobs check` in a terminal;
+//  11. walkthrough: "Get started with Usercube Jobs" lists its steps, each with a button; the
+//      CI step's button opens docs/ci.md, shipped in the extension.
 // Screenshots go to test-results/e2e/; with --update-docs they also replace docs/images/*.png
 // and the walkthrough's images, media/walkthrough/*.png (the walkthrough screenshot shows the
 // images packaged in the .vsix: run twice, packaging in between, after the images changed).
@@ -21,6 +27,7 @@ const { tools, requireTools } = require('../lib/tools');
 const { makeRunDir, makeWorkspace, removeRunDir } = require('../lib/workspace');
 const { installExtension, startCodeServer } = require('../lib/codeServer');
 const { launchBrowser } = require('../lib/browser');
+const { standInRuntime, calls } = require('../lib/standInRuntime');
 
 const args = process.argv.slice(2);
 const updateDocs = args.includes('--update-docs');
@@ -49,7 +56,9 @@ async function check(name, fn) {
     }
   } catch (e) {
     failed++;
-    lap(`FAIL ${name}: ${e.message.split('\n')[0]}`);
+    // Playwright's message says which locator it waited for on a later line.
+    const waited = e.message.split('\n').find((l) => /waiting for/.test(l));
+    lap(`FAIL ${name}: ${e.message.split('\n')[0]}${waited ? ` (${waited.trim()})` : ''}`);
     if (page) await screenshot(page, `failure-${failed}`, { dir: null }).catch(() => {});
   }
 }
@@ -125,7 +134,8 @@ async function openFile(page, relPath) {
     await focused.waitFor({ timeout: 30000 });
     await page.keyboard.press('Enter');
     try {
-      await tab.waitFor({ timeout: 5000 });
+      // .first(): another editor group (a job graph beside) has an active tab too.
+      await tab.first().waitFor({ timeout: 5000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
@@ -146,6 +156,27 @@ async function goTo(page, { line, col }) {
   await page.keyboard.press('Enter');
   await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor({ timeout: 10000 });
   lap(`cursor at ${line}:${col}`);
+}
+
+/** Waits until a settings.json below `dir` (the profile: user, remote or workspace settings) names `key`. */
+async function waitForSettingsFile(dir, key, timeoutMs = 10000) {
+  const files = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name === 'settings.json' ? [path.join(d, e.name)] : []));
+  const deadline = Date.now() + timeoutMs;
+  while (!files(dir).some((f) => fs.readFileSync(f, 'utf8').includes(key))) {
+    if (Date.now() > deadline) throw new Error(`no settings.json below ${dir} names ${key}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The stand-in's calls once there are `n` of them. */
+async function waitForCalls(runtime, n, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const c = calls(runtime);
+    if (c.length >= n) return c;
+    if (Date.now() > deadline) throw new Error(`the stand-in was called ${c.length} times, not ${n}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Runs a command by its title from the Command Palette (F1). */
@@ -181,6 +212,12 @@ async function main() {
   }
   const runDir = makeRunDir();
   const ws = makeWorkspace(runDir);
+  const runtime = standInRuntime(runDir);
+  const API_URL = 'http://127.0.0.1:5999';
+  const SECRET = 'ui-Secr3t';
+  // The server URL is a workspace setting; the runtime folder is set through the settings editor below.
+  fs.mkdirSync(path.join(ws, '.vscode'));
+  fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'usercubeJobs.apiUrl': API_URL }, null, 2));
   let server;
   let browser;
   try {
@@ -300,7 +337,6 @@ async function main() {
       await outline.locator('.monaco-list-row', { hasText: 'Job_AD_Complete' }).waitFor({ timeout: 20000 });
       await outline.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' }).waitFor({ timeout: 10000 });
       await screenshot(page, 'outline');
-      await walkthroughImage(page, 'job-steps', [outline, page.locator('.editor-instance .view-line > span', { hasText: 'Identifier="AD_SetInternalUserProfiles"' })]);
     });
 
     await check('the uc-job-complete snippet writes a whole complete-sync job for the connector typed once', async () => {
@@ -353,7 +389,7 @@ async function main() {
       await runCommand(page, 'Terminal: Kill All Terminals');
     });
 
-    await check('the walkthrough lists its steps, each with its button; the CI step opens the README at its Command line section', async () => {
+    await check('the walkthrough lists its steps, each with its button; the CI step opens the page on CI pipelines', async () => {
       const walkthrough = pkg.contributes.walkthroughs[0];
       await runCommand(page, 'Welcome: Open Walkthrough...');
       const input = page.locator('.quick-input-widget input');
@@ -381,9 +417,114 @@ async function main() {
       await page.keyboard.press('Control+B');
       const ci = walkthrough.steps.find((step) => step.id === 'checkInCi');
       await container.locator('.getting-started-step h3', { hasText: ci.title }).click();
-      await container.locator('.getting-started-step.expanded .button-container .monaco-button', { hasText: 'Read the Command Line Section' }).click();
-      await page.locator('.tabs-container .tab.active', { hasText: /^\s*README\.md/i }).waitFor({ timeout: 10000 });
-      await page.locator('.editor-instance .view-line', { hasText: '## Command line' }).waitFor({ timeout: 10000 });
+      await container.locator('.getting-started-step.expanded .button-container .monaco-button', { hasText: 'Read How to Check in CI' }).click();
+      await page.locator('.tabs-container .tab.active', { hasText: /^\s*ci\.md/i }).waitFor({ timeout: 10000 });
+      await page.locator('.editor-instance .view-line', { hasText: '# The checks in CI' }).waitFor({ timeout: 10000 });
+    });
+
+    await check('the code lens "<N> tasks · <M> levels" shows the job in the Usercube Jobs view', async () => {
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: /^\d+ tasks · \d+ levels$/ });
+      await lens.first().waitFor({ timeout: 30000 });
+      // Fold the Outline opened above, so that the Jobs view gets the side bar's height.
+      const outlineHeader = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'Outline' });
+      if (await outlineHeader.count()) await outlineHeader.first().click();
+      await lens.first().click();
+      const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Usercube Jobs' }) });
+      await view.locator('.monaco-list-row.selected', { hasText: 'Job_AD_Complete' }).waitFor({ timeout: 20000 });
+      await view.locator('.monaco-list-row', { hasText: 'Level 1' }).first().waitFor({ timeout: 10000 });
+      await view.locator('.monaco-list-row', { hasText: 'AD_Prepare_Complete' }).waitFor({ timeout: 10000 });
+      // The task rows carry their file as description and an icon of their kind.
+      await view.locator('.monaco-list-row', { hasText: 'AD_Prepare_Complete' }).locator('.codicon-filter').waitFor({ timeout: 5000 });
+      await screenshot(page, 'jobs-view');
+      await walkthroughImage(page, 'job-steps', [view, lens.first()]);
+    });
+
+    await check('"Show Job Graph" draws the job as columns of levels, and a click on a box opens the task', async () => {
+      // The graph alone, for the picture: no editor left open (the quick fix above left Broken Job.xml modified), no side bar.
+      await openFile(page, 'Conf/Broken/Broken Job.xml');
+      await runCommand(page, 'File: Revert File');
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      await runCommand(page, 'Usercube Jobs: Show Job Graph');
+      const input = page.locator('.quick-input-widget input[placeholder="Which job to draw?"]');
+      await input.waitFor({ timeout: 10000 });
+      await input.fill('Job_AD_Scaffolded');
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Job_AD_Scaffolded' }).waitFor({ timeout: 10000 });
+      await page.keyboard.press('Enter');
+      // The webview's page sits two frames deep.
+      const graph = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await graph.locator('#graph svg g.box').first().waitFor({ timeout: 30000 });
+      const boxes = await graph.locator('#graph svg g.box').count();
+      const dashed = await graph.locator('#graph svg g.box.generated').count();
+      const columns = await graph.locator('#graph svg text.column-title').allTextContents();
+      lap(`graph: ${boxes} boxes (${dashed} generated), columns ${JSON.stringify(columns)}`);
+      if (boxes < 10 || dashed !== boxes) throw new Error(`${boxes} boxes, ${dashed} dashed`);
+      if (columns[0] !== 'Level 0' || columns[1] !== 'Level 1') throw new Error(`columns ${columns}`);
+      await screenshot(page, 'job-graph');
+      // A click opens the scaffolding that generates the task, beside the graph.
+      await graph.locator('#graph svg g.box[data-task="Job_AD_Scaffolded_Export_AD_Complete_ADExport"]').click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'Scaffolded Jobs.xml' }).waitFor({ timeout: 10000 });
+      await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      const graphTab = page.locator('.tabs-container .tab', { hasText: 'Job graph' });
+      await graphTab.hover();
+      await graphTab.locator('.tab-actions .action-label').first().click();
+      await graphTab.waitFor({ state: 'detached', timeout: 10000 });
+    });
+
+    await check('the "Run job" lens: the missing runtime folder opens its setting; then a secret prompt and a terminal without the secret', async () => {
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      const run = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Run job' });
+      await run.first().waitFor({ timeout: 30000 });
+      await run.first().click();
+      const toast = page.locator('.notification-toast', { hasText: 'usercubeJobs.runtime.path' });
+      await toast.waitFor({ timeout: 10000 });
+      await toast.locator('.monaco-button', { hasText: 'Open Setting' }).click();
+      // The settings editor, on that setting: type the stand-in's folder as a user would.
+      const setting = page.locator('.settings-editor .setting-item', { hasText: 'Runtime: Path' });
+      await setting.waitFor({ timeout: 15000 });
+      await setting.locator('input').first().fill(runtime);
+      await page.keyboard.press('Tab');
+      await waitForSettingsFile(path.join(runDir, 'user'), 'usercubeJobs.runtime.path');
+      // VS Code 1.139 shows the settings over the editors: Escape closes them.
+      await page.keyboard.press('Escape');
+      await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(async () => {
+        await page.keyboard.press('Escape');
+        await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 5000 });
+      });
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      await run.first().waitFor({ timeout: 30000 });
+      await run.first().click();
+      const secret = page.locator('.quick-input-widget input[type="password"]');
+      await secret.waitFor({ timeout: 10000 });
+      await secret.fill(SECRET);
+      await page.keyboard.press('Enter');
+      const terminal = page.locator('.terminal-wrapper .xterm-rows');
+      await terminal.filter({ hasText: '--api-secret' }).first().waitFor({ timeout: 20000 });
+      const [call] = await waitForCalls(runtime, 1);
+      const expected = ['-j', 'Job_AD_Complete', '--api-url', API_URL, '--api-client-id', 'Job', '--api-secret', SECRET];
+      if (JSON.stringify(call.args) !== JSON.stringify(expected)) throw new Error(`the stand-in got ${JSON.stringify(call.args)}`);
+      // Without white space: the terminal wraps long lines anywhere.
+      const shown = (await terminal.first().innerText()).replace(/\s+/g, '');
+      lap(`terminal: ${shown.slice(0, 200)}`);
+      if (shown.includes(SECRET)) throw new Error('the terminal shows the secret');
+      if (!shown.includes('--api-secret"$USERCUBE_API_SECRET"')) throw new Error('the terminal does not show the secret variable');
+      await screenshot(page, 'run-job');
+      // Asked once: a second run goes straight to the terminal.
+      await openFile(page, 'Conf/AD/AD Jobs.xml');
+      await run.first().click();
+      await waitForCalls(runtime, 2);
+    });
+
+    await check('the status item shows the totals of the index and opens the output', async () => {
+      await openFile(page, 'Conf/Broken/Broken Job.xml');
+      await page.locator('[id="status.languageStatus"]').hover();
+      const hover = page.locator('.monaco-hover', { hasText: /Usercube: [\d,]+ files · [\d,]+ jobs · \d+ errors/ });
+      await hover.waitFor({ timeout: 15000 });
+      await screenshot(page, 'status');
+      await hover.locator('a', { hasText: 'Show output' }).first().click();
+      // \s: the editor draws spaces as no-break spaces.
+      await page.locator('.part.panel .monaco-editor .view-line', { hasText: /Indexed\s\d+\sXML\sfiles/ }).first().waitFor({ timeout: 10000 });
     });
   } catch (e) {
     failed++;
