@@ -4,11 +4,10 @@
  * the client bundle does not pull in the server's LSP library; a unit test keeps them equal.
  */
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { JobStepLocation, JobSummary } from '../../server/src/features/jobSteps';
-import type { IndexStatus, JobStepsAnswer } from '../../server/src/protocol/jobHandlers';
+import type { JobStepLocation, JobSteps, JobSummary } from '../../server/src/features/jobSteps';
+import type { IndexStatus } from '../../server/src/protocol/jobHandlers';
 
-export type { IndexStatus, JobStepLocation, JobSummary };
-export type JobSteps = JobStepsAnswer;
+export type { IndexStatus, JobStepLocation, JobSteps, JobSummary };
 
 export const JOB_REQUESTS = {
   jobs: 'usercubeJobs/jobs',

@@ -32,6 +32,7 @@ export function stepsJson(plan: JobPlan, place: Place): unknown {
     line: at.line,
     generatedBy: plan.generatedBy,
     levels: plan.levels,
+    openIdClient: plan.openIdClient,
     steps: plan.steps.map((s) => {
       const where = place(s.uri, s.start);
       return { order: s.order, level: s.level, effectiveLevel: s.effectiveLevel, task: s.task, type: s.type, file: where.file, line: where.line, dependsOn: s.dependsOn, generatedBy: s.generatedBy };

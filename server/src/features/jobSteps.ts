@@ -19,6 +19,8 @@ export interface JobSteps {
   /** Number of effective levels. */
   levels: number;
   steps: JobStepLocation[];
+  /** The OpenIdClient of the job's first task that names one: the client id to run the job with. */
+  openIdClient: string | null;
   notes: string[];
 }
 
@@ -55,6 +57,7 @@ export function toJobSteps(index: WorkspaceIndex, plan: JobPlan): JobSteps {
       dependsOn: s.dependsOn,
       generatedBy: s.generatedBy,
     })),
+    openIdClient: plan.openIdClient,
     notes: plan.notes,
   };
 }

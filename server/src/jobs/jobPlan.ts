@@ -42,6 +42,8 @@ export interface JobPlan {
   steps: PlanStep[];
   /** Number of effective levels. */
   levels: number;
+  /** The OpenIdClient of the job's first task that names one: the client id to run the job with. */
+  openIdClient: string | null;
   notes: string[];
 }
 
@@ -129,7 +131,8 @@ export function planOf(index: WorkspaceIndex, job: JobEntry): JobPlan {
     });
   }
   const at = job.generatedBy ? { start: job.nameStart, end: job.nameEnd } : jobIdentifierSpan(index, job);
-  return { job: job.id, uri: job.uri, ...at, generatedBy: job.generatedBy ?? null, steps, levels: effective + 1, notes };
+  const openIdClient = ordered.map((m) => m.record?.attrs.OpenIdClient?.trim()).find((c) => !!c) ?? null;
+  return { job: job.id, uri: job.uri, ...at, generatedBy: job.generatedBy ?? null, steps, levels: effective + 1, openIdClient, notes };
 }
 
 /** Where the job's Identifier value is, from its definition (the job's name when not found). */

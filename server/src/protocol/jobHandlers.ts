@@ -4,7 +4,6 @@
  * forwards to the language service.
  */
 import { Connection, ResponseError, LSPErrorCodes } from 'vscode-languageserver/node';
-import type { JobSteps } from '../features/jobSteps';
 import type { LanguageService } from '../languageService';
 
 /** The requests and notification of the job model (the VS Code client and the tests use the same names). */
@@ -33,30 +32,13 @@ export interface IndexStatus {
   errors: number;
 }
 
-/** The answer of `usercubeJobs/jobSteps`. */
-export interface JobStepsAnswer extends JobSteps {
-  /** The OpenIdClient of the job's first task that names one: the client id to run the job with. */
-  openIdClient: string | null;
-}
-
-function jobStepsAnswer(service: LanguageService, job: string): JobStepsAnswer | null {
-  const steps = service.jobSteps(job);
-  if (!steps) return null;
-  let openIdClient: string | null = null;
-  for (const s of steps.steps) {
-    openIdClient = (s.task && service.index.task(s.task)?.attrs.OpenIdClient?.trim()) || null;
-    if (openIdClient) break;
-  }
-  return { ...steps, openIdClient };
-}
-
 export function registerJobHandlers(connection: Connection, service: LanguageService): void {
   connection.onCodeLens((p) => service.findCodeLenses(p.textDocument.uri));
   connection.languages.callHierarchy.onPrepare((p) => service.prepareCallHierarchy(p.textDocument.uri, p.position));
   connection.languages.callHierarchy.onIncomingCalls((p) => service.incomingCalls(p.item));
   connection.languages.callHierarchy.onOutgoingCalls((p) => service.outgoingCalls(p.item));
   connection.onRequest(JOB_REQUESTS.jobs, () => service.jobs());
-  connection.onRequest(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => (typeof p?.job === 'string' ? jobStepsAnswer(service, p.job) : null));
+  connection.onRequest(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => (typeof p?.job === 'string' ? service.jobSteps(p.job) : null));
   connection.onRequest(JOB_REQUESTS.connectors, () => service.connectors());
   connection.onRequest(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {
     const connector = typeof p?.connector === 'string' ? p.connector : '';

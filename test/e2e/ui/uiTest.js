@@ -289,7 +289,7 @@ async function main() {
         await page.locator('.tabs-container .tab.active', { hasText: /^\s*rules\.md/ }).waitFor({ timeout: 10000 });
         const heading = page.locator('.editor-instance .view-line', { hasText: '### `dependency/parent-exists`' });
         await heading.waitFor({ timeout: 10000 });
-        await page.locator('.editor-instance .view-line', { hasText: 'Default severity: **error**. Has a quick fix.' }).first().waitFor({ timeout: 5000 });
+        await page.locator('.editor-instance .view-line', { hasText: 'Default severity: **error**. Quick fix: suggestion.' }).first().waitFor({ timeout: 5000 });
         // The heading comes to the top of the editor (under the few lines sticky scroll keeps there).
         const guard = page.locator('.editor-instance .monaco-editor .overflow-guard').first();
         let y;
