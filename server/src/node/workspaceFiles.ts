@@ -80,3 +80,20 @@ export async function forEachLimited<T>(items: readonly T[], width: number, work
   });
   await Promise.all(runners);
 }
+
+/**
+ * Whether `file` lies under `root` and is reached from it without going through a link, as the
+ * walk of listXmlFiles reaches files (it never follows links). False when anything on the way
+ * is missing. A file event must pass this before the file is read.
+ */
+export async function reachedWithoutLinks(root: string, file: string): Promise<boolean> {
+  const relative = path.relative(root, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  let current = root;
+  for (const part of relative.split(path.sep)) {
+    current = path.join(current, part);
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat || stat.isSymbolicLink()) return false;
+  }
+  return true;
+}
