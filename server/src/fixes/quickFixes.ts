@@ -7,6 +7,7 @@ import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import {
   OffsetEdit,
+  TakenEdits,
   appendChild,
   emptyElement,
   insertBefore,
@@ -147,14 +148,14 @@ export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
 
 /** Safe fixes for all targets, skipping any that would overlap an edit already taken. */
 export function safeFixes(ctx: FixContext, targets: readonly FixTarget[]): OffsetEdit[] {
-  const taken: OffsetEdit[] = [];
+  const taken = new TakenEdits();
   for (const t of targets) {
     const fix = fixesFor(ctx, t).find((f) => f.safe);
     if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((o) => (e.start < o.end && o.start < e.end) || e.start === o.start))) continue;
-    taken.push(...fix.edits);
+    if (fix.edits.some((e) => taken.overlaps(e))) continue;
+    fix.edits.forEach((e) => taken.add(e));
   }
-  return taken;
+  return taken.all;
 }
 
 /** Rules with at least one quick fix (by rule id, or through the fix kind their findings carry). */

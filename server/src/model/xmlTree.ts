@@ -146,15 +146,27 @@ export function elementAt(tree: XmlTree, offset: number): XmlElement | undefined
   let list = tree.roots;
   let found: XmlElement | undefined;
   for (;;) {
-    let next: XmlElement | undefined;
-    for (const el of list) {
-      if (el.start <= offset && offset <= el.end) {
-        next = el;
-        // Keep looking: an unclosed element ends where the next one starts.
-      }
-    }
+    const next = lastContaining(list, offset);
     if (!next) return found;
     found = next;
     list = next.children;
   }
+}
+
+/**
+ * The last element of `list` (in document order) whose range contains `offset`: the last one
+ * that starts at or before it, found by a binary search (siblings do not overlap; an unclosed
+ * element ends where the next one starts, and there the later one wins). Thousands of
+ * siblings cost a few steps, not a scan, for every lookup of a fix or a request.
+ */
+function lastContaining(list: readonly XmlElement[], offset: number): XmlElement | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = list[lo - 1];
+  return candidate && offset <= candidate.end ? candidate : undefined;
 }

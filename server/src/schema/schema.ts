@@ -219,8 +219,19 @@ export function completeSyncRank(element: string): number | undefined {
   return catalog.completeSyncOrder.rankForLinting[element];
 }
 
-/** The schema of an element from its place in the tree (the root itself has none). */
-export function schemaOfElement(el: { name: string; parent: { name: string; parent: unknown } | undefined }): ElementSchema | undefined {
-  if (!el.parent) return undefined;
-  return resolveElement(el.name, schemaOfElement(el.parent as typeof el));
+interface TreeElement {
+  name: string;
+  parent: TreeElement | undefined;
+}
+
+/**
+ * The schema of an element from its place in the tree (the root itself has none): resolved
+ * from the outermost ancestor down, in a loop (a document can nest elements 100,000 deep).
+ */
+export function schemaOfElement(el: TreeElement): ElementSchema | undefined {
+  const path: TreeElement[] = [];
+  for (let e: TreeElement | undefined = el; e?.parent; e = e.parent) path.push(e);
+  let schema: ElementSchema | undefined;
+  for (let i = path.length - 1; i >= 0; i--) schema = resolveElement(path[i].name, schema);
+  return schema;
 }
