@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { conf } from '../helpers/cursor';
+import { runCliIn } from '../helpers/cli';
+import { findingsConf } from '../helpers/stressInputs';
 import { LspClient, SERVER_JS, TempWorkspace, positionIn, startSession } from '../helpers/lspClient';
 
 const task = (id: string, parent?: string) =>
@@ -128,6 +130,29 @@ describe('protocol: robustness', { concurrency: true }, () => {
     const diagnostics = await client.waitForDiagnostics(ws.uri('Conf/Jobs.xml'), (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => d.code), ['dependency/parent-exists']);
     assert.ok(client.logs.some((l) => l.endsWith('.usercube-jobs.json: not read: it is a device, not a regular file.')), JSON.stringify(client.logs));
+  });
+
+  test('diagnostics are capped per document with a last one that counts the rest; the command line still reports all', async (t) => {
+    const text = findingsConf(5000);
+    const { ws, client } = await startSession(t, { 'Conf/Agents.xml': conf('') });
+    const uri = ws.uri('Conf/Agents.xml');
+    await client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, (_d, p) => p.version === 1);
+    assert.equal(diagnostics.length, 1001);
+    assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'attribute/required'));
+    const last = diagnostics[1000];
+    assert.deepEqual(
+      { range: last.range, severity: last.severity, code: last.code, message: last.message },
+      {
+        range: { start: { line: 1002, character: 1 }, end: { line: 1002, character: 1 } },
+        severity: 3,
+        code: undefined,
+        message: 'And 4000 more problems from here on, not shown: the editor lists the first 1000 of a file. `usercube-jobs check` lists them all.',
+      },
+    );
+    ws.write('Conf/Agents.xml', text);
+    const cli = await runCliIn(ws.root, 'check', 'Conf');
+    assert.equal(cli.out.at(-1), '1 XML files, 1 configuration files: 5000 errors, 0 warnings, 0 info.');
   });
 
   test('index workers that cannot start: the files are read in the server thread, and the log says so', async (t) => {

@@ -42,6 +42,8 @@ const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
 /** The cold index yields to pending requests this often. */
 const INDEX_SLICE_MS = 10;
+/** Diagnostics sent per document; a last one says how many more there are (the command line reports all). */
+const MAX_DIAGNOSTICS_PER_FILE = 1000;
 /** From this many files, the cold index reads and parses them in worker threads (starting them costs ~50 ms). */
 const PARALLEL_MIN_FILES = 64;
 
@@ -434,7 +436,7 @@ export class LspServer {
   private publish(uri: string, strictXml: boolean): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const diagnostics = this.service.validate(uri, { strictXml });
+    const diagnostics = this.service.validate(uri, { strictXml, maxDiagnostics: MAX_DIAGNOSTICS_PER_FILE });
     if (strictXml) {
       if (diagnostics.some((d) => (d.data as { strict?: boolean } | undefined)?.strict)) this.strictErrors.add(uri);
       else this.strictErrors.delete(uri);
