@@ -64,6 +64,12 @@ export class LineTable {
     return line + 1 < this.starts.length ? this.starts[line + 1] - this.breaks[line] : this.length;
   }
 
+  /** Where the line holding `offset` starts, and where its text ends (before its line ending). */
+  lineBounds(offset: number): { start: number; end: number } {
+    const { line } = this.positionAt(offset);
+    return { start: this.starts[line], end: this.contentEnd(line) };
+  }
+
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
