@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -130,6 +130,17 @@ describe('protocol: robustness', { concurrency: true }, () => {
     const diagnostics = await client.waitForDiagnostics(ws.uri('Conf/Jobs.xml'), (d) => d.length > 0);
     assert.deepEqual(diagnostics.map((d) => d.code), ['dependency/parent-exists']);
     assert.ok(client.logs.some((l) => l.endsWith('.usercube-jobs.json: not read: it is a device, not a regular file.')), JSON.stringify(client.logs));
+  });
+
+  test('a file that declares UTF-8 but is not is indexed and named in the log, with where', async (t) => {
+    const { ws, client } = await startSession(t, { 'Conf/Jobs.xml': conf(task('Own_Task')) });
+    writeFileSync(ws.path('Conf/Latin.xml'), Buffer.from(conf(task('T\xe2che')), 'latin1'));
+    await client.filesChanged([{ uri: ws.uri('Conf/Latin.xml'), type: FileChangeType.Created }]);
+    await waitForSymbol(client, 'Tâche');
+    assert.ok(
+      client.logs.some((l) => l.endsWith('Latin.xml: declares UTF-8, but line 3, column 44 is not UTF-8: read as Windows-1252 here, while an editor opening it as UTF-8 shows �. Save it as UTF-8, or declare its encoding (encoding="windows-1252").')),
+      JSON.stringify(client.logs),
+    );
   });
 
   test('diagnostics are capped per document with a last one that counts the rest; the command line still reports all', async (t) => {

@@ -16,6 +16,7 @@ import { readInputFiles, resolveTargets } from './inputFiles';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
 import { RuleSettingsResolver } from '../node/projectSettings';
+import { decodingWarning } from '../node/workspaceFiles';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 
@@ -77,6 +78,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       unreadable.push({ path: shown(r.file), message: r.message });
       continue;
     }
+    const warning = decodingWarning(r);
+    if (warning) io.err(`${shown(r.file)}: ${warning}`);
     const uri = pathToFileURL(r.file).toString();
     service.setFileText(uri, r.text, r.encoding);
     loaded.push({ ...r, uri });

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { LineTable } from '../model/lineTable';
 import { DecodedText, decodeBytes } from '../model/textDecoding';
 import { GlobSet } from './globMatcher';
 import { RegularRead, readRegularFile, readRegularFileSync } from './regularFile';
@@ -96,4 +97,18 @@ export async function reachedWithoutLinks(root: string, file: string): Promise<b
     if (!stat || stat.isSymbolicLink()) return false;
   }
   return true;
+}
+
+/**
+ * What to tell about a file read with a problem the index works around: a file that declares
+ * UTF-8 but holds other bytes is read as Windows-1252, while an editor shows those bytes as
+ * `�`. Said where, not what.
+ */
+export function decodingWarning(read: DecodedText): string | undefined {
+  if (read.problem !== 'invalid-utf8-declared') return undefined;
+  const at = LineTable.fromText(read.text).positionAt(read.invalidAt ?? 0);
+  return (
+    `declares UTF-8, but line ${at.line + 1}, column ${at.character + 1} is not UTF-8: read as Windows-1252 here, while an editor ` +
+    'opening it as UTF-8 shows �. Save it as UTF-8, or declare its encoding (encoding="windows-1252").'
+  );
 }

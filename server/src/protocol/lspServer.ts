@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
-import { ReadResult, forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
+import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
 import { RuleSettingsResolver, SETTINGS_FILE, parseRuleSettings } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
 import { FileStatus } from '../index/fileEntry';
@@ -288,6 +288,7 @@ export class LspServer {
         await workers.run(items, (r) => {
           if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
           else this.loadFailed(r.uri, r.file, r.failure);
+          if (r.warning) this.connection.console.warn(`${r.file}: ${r.warning}`);
           loaded();
         });
       } catch (e) {
@@ -317,8 +318,10 @@ export class LspServer {
   }
 
   private loadRead(uri: string, file: string, read: ReadResult): void {
-    if (read.ok) this.service.setFileText(uri, read.text, read.encoding);
-    else this.loadFailed(uri, file, read);
+    if (!read.ok) return this.loadFailed(uri, file, read);
+    this.service.setFileText(uri, read.text, read.encoding);
+    const warning = decodingWarning(read);
+    if (warning) this.connection.console.warn(`${file}: ${warning}`);
   }
 
   private loadFailed(uri: string, file: string, failure: { reason: FileStatus; message: string }): void {
