@@ -49,5 +49,9 @@ describe('large inputs', () => {
     assert.equal(textOf(c.text, definition.range), 'Top');
     assert.equal(service.findReferences(uri, c.position, true).length, 2);
     assert.ok(ms < 5_000, `${ms} ms`);
+    // Typing in the value patches the tree and rebuilds the entry from it, without recursion.
+    const typed = c.text.slice(0, c.offset) + 'x' + c.text.slice(c.offset);
+    service.changeDocument(uri, typed, 2);
+    assert.deepEqual(service.validate(uri).map((d) => d.code), ['dependency/parent-exists']);
   });
 });

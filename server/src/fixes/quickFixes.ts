@@ -3,7 +3,7 @@
  * A fix is "safe" when it has one obvious result; safe fixes also make up "fix all".
  */
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
+import { XmlElement, XmlTree, attribute, startTagAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import {
   OffsetEdit,
@@ -37,13 +37,6 @@ export interface FixContext {
 }
 
 type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => Fix[];
-
-/** The element whose start tag holds the diagnostic. */
-function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefined {
-  let el = elementAt(tree, target.start);
-  while (el && !(el.start <= target.start && target.start <= el.startTagEnd)) el = el.parent;
-  return el;
-}
 
 const byDataFix: Record<string, FixProvider> = {
   'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], safe: true, preferred: true }],
@@ -139,11 +132,11 @@ function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): Fix[]
 }
 
 export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
-  const el = elementOfTarget(ctx.tree, target);
-  if (!el) return [];
-  const kind = typeof target.data?.fix === 'string' ? byDataFix[target.data.fix] : undefined;
-  const provider = kind ?? byRule[target.rule];
-  return provider ? provider(ctx, target, el) : [];
+  const kind = typeof target.data?.fix === 'string' ? (byDataFix[target.data.fix] as FixProvider | undefined) : undefined;
+  const provider = kind ?? (byRule[target.rule] as FixProvider | undefined);
+  // The element whose start tag holds the diagnostic, looked up only for a finding with a fix.
+  const el = provider ? startTagAt(ctx.tree, target.start) : undefined;
+  return provider && el ? provider(ctx, target, el) : [];
 }
 
 /** Safe fixes for all targets, skipping any that would overlap an edit already taken. */
