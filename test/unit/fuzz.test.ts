@@ -3,8 +3,8 @@
  * the ways real files and typing break them (cut short, a stray `<` or quote, entities, a
  * DOCTYPE with entity bombs or external entities, deep nesting, random characters, mixed line
  * endings, huge values, pasted blocks), each opened in its workspace and put through every
- * feature. No call may throw or take more than a second, no entity may be expanded nor any
- * file read through one.
+ * feature. No call may throw or take more than a second (--fix, a batch over the file: five),
+ * no entity may be expanded nor any file read through one.
  *
  * The sequence of cases is fixed by the seed; a run stops after FUZZ_CASES cases or
  * FUZZ_SECONDS seconds, whichever comes first (CI: the defaults). Longer runs:
@@ -114,6 +114,7 @@ describe('fuzz: mutated configuration files through every feature', () => {
     let cases = 0;
     let calls = 0;
     let slowest = { ms: 0, call: '' };
+    let slowestAnswer = { ms: 0, call: '' };
     let version = 1;
     while (cases < MAX_CASES && Date.now() - started < MAX_SECONDS * 1000) {
       const w = r(seeds.length);
@@ -135,8 +136,11 @@ describe('fuzz: mutated configuration files through every feature', () => {
         const ms = Date.now() - t0;
         calls++;
         if (ms > slowest.ms) slowest = { ms, call: `${name} (case ${cases})` };
-        if (ms > CALL_LIMIT_MS && process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, text);
-        assert.ok(ms <= CALL_LIMIT_MS, `case ${cases} (seed ${SEED}): ${name} took ${ms} ms on a mutation of ${uri}`);
+        if (name !== '--fix' && ms > slowestAnswer.ms) slowestAnswer = { ms, call: `${name} (case ${cases})` };
+        // --fix is a batch over the whole file (up to five check passes), not an answer to the editor.
+        const limit = name === '--fix' ? 5 * CALL_LIMIT_MS : CALL_LIMIT_MS;
+        if (ms > limit && process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, text);
+        assert.ok(ms <= limit, `case ${cases} (seed ${SEED}): ${name} took ${ms} ms on a mutation of ${uri}`);
         return result;
       };
       const noLeak = (what: string, value: unknown) => {
@@ -171,7 +175,7 @@ describe('fuzz: mutated configuration files through every feature', () => {
       service.closeDocument(uri, file.text);
       cases++;
     }
-    t.diagnostic(`${cases} cases, ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest call ${slowest.ms} ms (${slowest.call})`);
+    t.diagnostic(`${cases} cases, ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest call ${slowest.ms} ms (${slowest.call}), slowest answer ${slowestAnswer.ms} ms (${slowestAnswer.call})`);
     assert.ok(cases >= Math.min(MAX_CASES, 100), `only ${cases} cases ran`);
   });
 });

@@ -23,21 +23,10 @@ export function readRegularFileSync(file: string, maxBytes: number): RegularRead
     return unreadable(e);
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return notRegular(stat);
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-    let buffer: Buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return tooLarge(undefined, maxBytes);
-        buffer = grown(buffer, length, maxBytes);
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return length > maxBytes ? tooLarge(undefined, maxBytes) : { ok: true, bytes: buffer.subarray(0, length) };
+    const steps = reading(fstatSync(fd), maxBytes);
+    let step = steps.next();
+    while (!step.done) step = steps.next(readSync(fd, step.value.buffer, step.value.offset, step.value.length, null));
+    return step.value;
   } catch (e) {
     return unreadable(e);
   } finally {
@@ -53,26 +42,42 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
     return unreadable(e);
   }
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return notRegular(stat);
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-    let buffer: Buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return tooLarge(undefined, maxBytes);
-        buffer = grown(buffer, length, maxBytes);
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return length > maxBytes ? tooLarge(undefined, maxBytes) : { ok: true, bytes: buffer.subarray(0, length) };
+    const steps = reading(await handle.stat(), maxBytes);
+    let step = steps.next();
+    while (!step.done) step = steps.next((await handle.read(step.value.buffer, step.value.offset, step.value.length, null)).bytesRead);
+    return step.value;
   } catch (e) {
     return unreadable(e);
   } finally {
     await handle.close();
   }
+}
+
+interface ReadRequest {
+  buffer: Buffer;
+  offset: number;
+  length: number;
+}
+
+/**
+ * The reading of an open file, for both drivers above: checks what it is, then asks for reads
+ * (each answered with the bytes read, 0 at the end) until the end or one byte past the cap.
+ */
+function* reading(stat: Stats, maxBytes: number): Generator<ReadRequest, RegularRead, number> {
+  if (!stat.isFile()) return notRegular(stat);
+  if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+  let buffer: Buffer = Buffer.allocUnsafe(Math.min(stat.size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) return tooLarge(undefined, maxBytes);
+      buffer = grown(buffer, length, maxBytes);
+    }
+    const n: number = yield { buffer, offset: length, length: buffer.length - length };
+    if (n === 0) break;
+    length += n;
+  }
+  return length > maxBytes ? tooLarge(undefined, maxBytes) : { ok: true, bytes: buffer.subarray(0, length) };
 }
 
 /** Room for more bytes than the size said, up to one byte past the cap (to see it is passed). */
