@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { fixText } from '../../server/src/cli/fixer';
 import { LanguageService } from '../../server/src/languageService';
-import { cursor, textOf } from '../helpers/cursor';
+import { conf, cursor, textOf } from '../helpers/cursor';
 import { duplicatesConf, fixesConf, nestedConf } from '../helpers/stressInputs';
 import { uriOf, workspace } from '../helpers/workspace';
 
@@ -53,5 +53,19 @@ describe('large inputs', () => {
     const typed = c.text.slice(0, c.offset) + 'x' + c.text.slice(c.offset);
     service.changeDocument(uri, typed, 2);
     assert.deepEqual(service.validate(uri).map((d) => d.code), ['dependency/parent-exists']);
+  });
+
+  it('quick fixes of a reference to an identifier of 100,000 characters: no closest-name search over it', () => {
+    const long = 'x'.repeat(100_000);
+    const text = conf(
+      `  <ComputeCorrelationKeysTask Identifier="${long}a" DisplayName_L1="a" />\n` +
+        `  <ComputeCorrelationKeysTask Identifier="T" DisplayName_L1="t"><TaskDependsOnTask ParentTask="${long}b" /></ComputeCorrelationKeysTask>`,
+    );
+    const service = workspace({ 'long.xml': text }, ['long.xml']);
+    const [missing] = service.validate(uriOf('long.xml')).filter((d) => d.code === 'dependency/parent-exists');
+    const [actions, ms] = timed(() => service.getCodeActions(uriOf('long.xml'), missing.range, [missing]));
+    // No "Change to" suggestions: only the task to create (its long name shortened here).
+    assert.deepEqual(actions.map((a) => a.title.replace(long, '…')), ["Create InvokeExpressionTask '…b'"]);
+    assert.ok(ms < 2_000, `${ms} ms`);
   });
 });
