@@ -4,9 +4,9 @@
  */
 import { LSPErrorCodes, ProposedFeatures, RequestMessage, ResponseMessage, createConnection } from 'vscode-languageserver/node';
 import { LspServer } from './protocol/lspServer';
-import { ExitWatchdog, clientProcessIdArgument } from './node/exitWatchdog';
+import { ExitWatchdog, clientProcessIdArgument, parentIsClient } from './node/exitWatchdog';
 
-const watchdog = new ExitWatchdog(clientProcessIdArgument(process.argv));
+const watchdog = new ExitWatchdog(parentIsClient(process.argv), clientProcessIdArgument(process.argv));
 const connection = createConnection(ProposedFeatures.all, {
   // A request cancelled while it still waits in the queue is answered at once, never run.
   cancelUndispatched: (message): ResponseMessage => ({

@@ -32,8 +32,14 @@ setInterval(() => {
 export class ExitWatchdog {
   private readonly worker: Worker;
 
-  constructor(clientPid?: number) {
-    this.worker = new Worker(WATCHDOG, { eval: true, workerData: { parentPid: process.ppid, clientPid, checkMs: CHECK_MS } });
+  /**
+   * `watchParent`: over stdio or node-ipc the process that started the server is its client;
+   * over a socket or a pipe the server may have been started on its own, and only the client
+   * process named by the client is watched.
+   */
+  constructor(watchParent: boolean, clientPid?: number) {
+    const parentPid = watchParent ? process.ppid : 0;
+    this.worker = new Worker(WATCHDOG, { eval: true, workerData: { parentPid, clientPid, checkMs: CHECK_MS } });
     // It must never keep the process alive, nor take it down by failing.
     this.worker.unref();
     this.worker.on('error', () => undefined);
@@ -43,6 +49,11 @@ export class ExitWatchdog {
   watchClient(pid: number): void {
     this.worker.postMessage({ clientPid: pid });
   }
+}
+
+/** Whether the server talks to its client over its own stdio or IPC channel (then its parent is the client). */
+export function parentIsClient(argv: readonly string[]): boolean {
+  return argv.includes('--stdio') || argv.includes('--node-ipc');
 }
 
 /** `--clientProcessId <pid>` or `--clientProcessId=<pid>` (how VS Code's client passes it). */
