@@ -7,10 +7,11 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { RULES_BY_ID } from '../rules/registry';
 import { FixKind, FixSafety } from '../rules/rule';
-import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
+import { XmlElement, XmlTree, attribute, startTagAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import {
   OffsetEdit,
+  TakenEdits,
   appendChild,
   emptyElement,
   insertBefore,
@@ -45,13 +46,6 @@ export interface FixContext {
 }
 
 type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => ProposedFix[];
-
-/** The element whose start tag holds the diagnostic. */
-function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefined {
-  let el = elementAt(tree, target.start);
-  while (el && !(el.start <= target.start && target.start <= el.startTagEnd)) el = el.parent;
-  return el;
-}
 
 const PROVIDERS: Record<FixKind, FixProvider> = {
   'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], preferred: true }],
@@ -150,9 +144,11 @@ function kindsOf(target: FixTarget): [FixKind, FixSafety][] {
 }
 
 export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
-  const el = elementOfTarget(ctx.tree, target);
+  const kinds = kindsOf(target);
+  // The element whose start tag holds the diagnostic, looked up only for a finding with a fix.
+  const el = kinds.length > 0 ? startTagAt(ctx.tree, target.start) : undefined;
   if (!el) return [];
-  return kindsOf(target).flatMap(([kind, safety]) => PROVIDERS[kind](ctx, target, el).map((f) => ({ ...f, safety })));
+  return kinds.flatMap(([kind, safety]) => PROVIDERS[kind](ctx, target, el).map((f) => ({ ...f, safety })));
 }
 
 /**
@@ -161,15 +157,14 @@ export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
  * edit already taken.
  */
 export function fixAllEdits(ctx: FixContext, targets: readonly FixTarget[], safeties: ReadonlySet<FixSafety> = SAFE_ONLY): OffsetEdit[] {
-  const taken: OffsetEdit[] = [];
+  const taken = new TakenEdits();
   for (const t of targets) {
     const fixes = fixesFor(ctx, t).filter((f) => safeties.has(f.safety));
     const fix = fixes.find((f) => f.safety === 'safe') ?? fixes.find((f) => f.preferred) ?? fixes[0];
-    if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((o) => (e.start < o.end && o.start < e.end) || e.start === o.start))) continue;
-    taken.push(...fix.edits);
+    if (!fix || fix.edits.some((e) => taken.overlaps(e))) continue;
+    fix.edits.forEach((e) => taken.add(e));
   }
-  return taken;
+  return taken.all;
 }
 
 export const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);
