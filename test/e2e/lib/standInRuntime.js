@@ -17,19 +17,25 @@ function standInRuntime(parent) {
   return dir;
 }
 
-/** The calls recorded so far: [{exe, cwd, args, env}]. */
+/**
+ * The calls recorded so far: [{exe, cwd, args, env}]. Only complete ones: a stand-in may be
+ * half-way through its lines when this reads the log.
+ */
 function calls(dir) {
   const file = path.join(dir, 'calls.log');
   if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('end\n')
-    .filter((c) => c.trim())
-    .map((c) => {
-      const lines = c.split('\n').filter(Boolean);
-      const value = (k) => lines.find((l) => l.startsWith(`${k}=`))?.slice(k.length + 1);
-      return { exe: value('exe'), cwd: value('cwd'), env: value('env'), args: lines.filter((l) => l.startsWith('arg=')).map((l) => l.slice(4)) };
-    });
+  const found = [];
+  let lines = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line !== 'end') {
+      lines.push(line);
+      continue;
+    }
+    const value = (k) => lines.find((l) => l.startsWith(`${k}=`))?.slice(k.length + 1);
+    found.push({ exe: value('exe'), cwd: value('cwd'), env: value('env'), args: lines.filter((l) => l.startsWith('arg=')).map((l) => l.slice(4)) });
+    lines = [];
+  }
+  return found;
 }
 
 module.exports = { standInRuntime, calls };
