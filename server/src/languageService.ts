@@ -46,6 +46,7 @@ import { DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
+import type { DiagnosticData } from './fixes/fixData';
 
 export interface OpenDocument {
   uri: string;
@@ -364,10 +365,19 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
 /** Diagnostics link to their rule's section of the rules page, when the front end knows where it is. */
 function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string | undefined): Diagnostic[] {
   return findings.map((f) => {
-    const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
+    const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, diagnosticData(f));
     if (docUrl) d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
     return d;
   });
+}
+
+/** The fixes a finding offers (the editor sends them back with a code action request), and the strict-XML mark. */
+function diagnosticData(f: RuleFinding): DiagnosticData | undefined {
+  if (!f.fixes?.length && !f.strict) return undefined;
+  const data: DiagnosticData = {};
+  if (f.fixes?.length) data.fixes = [...f.fixes];
+  if (f.strict) data.strict = true;
+  return data;
 }
 
 function toDiagnostic(
@@ -377,7 +387,7 @@ function toDiagnostic(
   start: number,
   end: number,
   message: string,
-  data?: unknown,
+  data?: DiagnosticData,
 ): Diagnostic {
   const d: Diagnostic = { range: lines.range(start, end), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
   if (data !== undefined) d.data = data;

@@ -1,15 +1,14 @@
 /** The TaskDependsOnTask graph: no task depends on itself, no cycle, parents inside the job. */
-import { Reference } from '../index/fileEntry';
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import { IndexView, ReferenceFacts } from '../index/indexFacts';
 import { TASK_KIND } from '../schema/schema';
 import { Rule, indexRule } from './rule';
 
-function parentsOf(index: WorkspaceIndex, id: string): readonly string[] {
+function parentsOf(index: IndexView, id: string): readonly string[] {
   return index.task(id)?.parents ?? [];
 }
 
 /** A path of dependencies from `from` back to `to`, if any (depth-first, each task once). */
-function pathBack(index: WorkspaceIndex, from: string, to: string): string[] | undefined {
+function pathBack(index: IndexView, from: string, to: string): string[] | undefined {
   const seen = new Set<string>();
   const walk = (id: string): string[] | undefined => {
     if (id === to) return [id];
@@ -29,7 +28,7 @@ function pathBack(index: WorkspaceIndex, from: string, to: string): string[] | u
  * (iteratively: chains of tasks can be long). Returns the group of each task that belongs to a
  * group of two tasks or more.
  */
-function cycleGroups(index: WorkspaceIndex, roots: readonly string[]): Map<string, number> {
+function cycleGroups(index: IndexView, roots: readonly string[]): Map<string, number> {
   const order = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -82,7 +81,7 @@ function cycleGroups(index: WorkspaceIndex, roots: readonly string[]): Map<strin
   return groups;
 }
 
-function dependencies(refs: readonly Reference[]): Reference[] {
+function dependencies(refs: readonly ReferenceFacts[]): ReferenceFacts[] {
   return refs.filter((r) => r.attribute === 'ParentTask' && r.task !== undefined);
 }
 
@@ -117,7 +116,7 @@ export const noDependencyCycle: Rule = indexRule({
       const back = pathBack(index, r.id, r.task!);
       if (!back) continue;
       const cycle = [r.task!, ...back];
-      report({ start: r.start, end: r.end, message: `Dependency cycle: ${cycle.join(' → ')}.`, data: { cycle } });
+      report({ start: r.start, end: r.end, message: `Dependency cycle: ${cycle.join(' → ')}.` });
     }
   },
 });
@@ -135,7 +134,7 @@ export const parentInJob: Rule = indexRule({
       if (r.id === r.task || !index.hasDefinition(TASK_KIND, r.id)) continue;
       for (const view of ctx.jobs()) {
         if (!view.ids.has(r.task!) || view.ids.has(r.id)) continue;
-        report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.`, data: { job: view.job.id } });
+        report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.` });
         break;
       }
     }

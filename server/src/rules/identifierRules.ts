@@ -17,15 +17,15 @@ export const identifierUnique: Rule = indexRule({
     'Category "AD" may coexist). A second definition silently replaces the first at deployment. Elements that ' +
     'carry `ConsolidationMode` redefine a scaffolded element on purpose and are not reported. Connection ' +
     'identifiers are compared without case.',
-  checkIndex({ entry, index }, report) {
+  checkIndex({ entry, index, lineOf }, report) {
     for (const d of entry.definitions) {
       if (d.consolidation) continue;
       // A collision with a generated identifier has its own rule (scaffolding/generated-id-collision).
       const others = index.ownDefinitions(d.kind, d.id).filter((o) => o !== d && !o.consolidation);
       if (others.length === 0) continue;
       const o = others[0];
-      const where = index.file(o.uri)?.lines.positionAt(o.idStart);
-      const place = `${o.uri === d.uri ? 'this file' : uriBasename(o.uri)}${where ? `:${where.line + 1}` : ''}`;
+      const line = lineOf(o);
+      const place = `${o.uri === d.uri ? 'this file' : uriBasename(o.uri)}${line !== undefined ? `:${line + 1}` : ''}`;
       report({
         start: d.idStart,
         end: d.idEnd,
