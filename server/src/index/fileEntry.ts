@@ -18,7 +18,7 @@ import {
   resolveElement,
   resolveUnderUnknownParent,
 } from '../schema/schema';
-import { detach } from './interning';
+import { EntryStrings } from './interning';
 
 export interface Definition {
   kind: string;
@@ -215,7 +215,8 @@ export interface EntryBuilder {
  */
 export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean, copyStrings = stopEarly): EntryBuilder {
   // An open document keeps its text anyway: its entry may point into it and skip the copies.
-  const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [] };
+  const strings = copyStrings ? new EntryStrings() : undefined;
+  const sink: Sink = { uri, keep: strings?.keep ?? ((x) => x), definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   // Empty elements (most of them) are not pushed: one frame object serves them all.
@@ -260,11 +261,16 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
   return {
     handler,
     finish() {
-      if (root !== 'configuration') return emptyEntry(uri, 'other-xml', encoding);
+      if (root !== 'configuration') {
+        strings?.drop();
+        return emptyEntry(uri, 'other-xml', encoding);
+      }
       const { definitions, references, jobs, tasks, scaffoldings, mappings } = sink;
       const lines = LineTable.fromText(text);
       placeReferences(references, lines);
-      return { uri, status: 'configuration', definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding };
+      const entry: FileEntry = { uri, status: 'configuration', definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding };
+      strings?.heldBy(entry);
+      return entry;
     },
   };
 }
