@@ -1,12 +1,9 @@
 /** Identifiers: unique per kind, not differing only by case, and present on tasks of a job. */
-import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
+import { kindLabel, kindLabelCapitalized } from '../schema/identifierKinds';
+import { isCaseInsensitiveKind } from '../schema/schema';
 import { uriBasename } from '../util/uris';
 import { Rule, indexRule } from './rule';
 import { nameSpan } from './ranges';
-
-function kindLabel(kind: string): string {
-  return kind === TASK_KIND ? 'task' : kind;
-}
 
 export const identifierUnique: Rule = indexRule({
   id: 'identifier/unique',
@@ -47,7 +44,7 @@ export const identifierCaseCollision: Rule = indexRule({
       if (isCaseInsensitiveKind(d.kind)) continue; // there it is a plain duplicate
       const others = index.otherSpellings(d.kind, d.id);
       if (others.length === 0) continue;
-      report({ start: d.idStart, end: d.idEnd, message: `${kindLabel(d.kind)} '${d.id}' differs only by case from '${others[0]}'.` });
+      report({ start: d.idStart, end: d.idEnd, message: `${kindLabelCapitalized(d.kind)} '${d.id}' differs only by case from '${others[0]}'.` });
     }
   },
 });

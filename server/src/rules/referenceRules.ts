@@ -5,12 +5,9 @@
  */
 import { FixDataOf, FixKind } from '../fixes/fixData';
 import { ReferenceFacts } from '../index/indexFacts';
+import { kindLabel } from '../schema/identifierKinds';
 import { TASK_KIND } from '../schema/schema';
 import { IndexRuleContext, Report, Rule, indexRule } from './rule';
-
-function describeKind(kind: string): string {
-  return kind === TASK_KIND ? 'task' : kind === 'OpenIdClient' ? 'OpenIdClient' : kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
 
 /** References of `entry` that `filter` keeps and no file defines, each offering the fixes `fixes` gives. */
 function unresolved<K extends FixKind>(
@@ -91,7 +88,7 @@ export const referenceUnresolved: Rule = indexRule({
   fixes: { 'change-identifier': 'suggestion' },
   checkIndex: unresolved(
     (r) => !isParentTask(r) && !isStep(r) && !isOverride(r),
-    (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,
+    (r) => `${r.attribute} '${r.id}': no ${kindLabel(r.kind)} with this identifier in the configuration.`,
     (r) => [changeIdentifier(r)],
   ),
 });
