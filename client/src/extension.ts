@@ -3,10 +3,10 @@
  * show of the job model, one registration per feature. Snippets and the grammar are contributed
  * declaratively in package.json. `activate` returns an API object the editor tests use.
  */
-import * as path from 'node:path';
-import { ExtensionContext } from 'vscode';
+import { ExtensionContext, window } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { ShippedDocs } from './shippedDocs';
+import { serverModule } from './serverModule';
 import { JobServer } from './jobServer';
 import { JobsView, registerJobsView } from './jobsView';
 import { JobGraphPanels, registerJobGraph } from './jobGraph';
@@ -30,7 +30,14 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<UsercubeJobsApi> {
   const docs = ShippedDocs.register(context);
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  let module: string;
+  try {
+    module = serverModule(context.extensionPath);
+  } catch (e) {
+    // Shown to the user, and the activation fails with the same words.
+    void window.showErrorMessage((e as Error).message);
+    throw e;
+  }
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },

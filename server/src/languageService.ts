@@ -317,8 +317,12 @@ export class LanguageService {
 
   // ---- Diagnostics -------------------------------------------------------------------
 
-  /** Diagnostics of one file: none for files that are not configuration files. */
-  validate(uri: string, options: { strictXml?: boolean } = {}): Diagnostic[] {
+  /**
+   * Diagnostics of one file: none for files that are not configuration files. With
+   * `maxDiagnostics`, the first ones in document order and a last one that says how many more
+   * there are (an editor cannot use 100,000 of them, and sending them takes seconds).
+   */
+  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
@@ -335,7 +339,7 @@ export class LanguageService {
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
     const { findings, indexFindings } = runRules(ctx, settings, kept);
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
-    return toDiagnostics(entry.lines, findings, docUrl);
+    return toDiagnostics(entry.lines, findings, docUrl, options.maxDiagnostics);
   }
 
   /** The text the service holds for a file: the editor's for open documents, else the retained disk text. */
@@ -362,13 +366,34 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
   return { generation, findings };
 }
 
-/** Diagnostics link to their rule's section of the rules page, when the front end knows where it is. */
-function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string | undefined): Diagnostic[] {
-  return findings.map((f) => {
+/**
+ * Diagnostics link to their rule's section of the rules page, when the front end knows where it
+ * is; past `limit`, one last diagnostic counts the rest.
+ */
+function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string | undefined, limit = Infinity): Diagnostic[] {
+  const hrefs = new Map<string, string>();
+  const shown = (findings.length > limit ? findings.slice(0, limit) : findings).map((f) => {
     const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, diagnosticData(f));
-    if (docUrl) d.codeDescription = { href: ruleDocUrl(f.rule, docUrl) };
+    if (docUrl) {
+      let href = hrefs.get(f.rule);
+      if (href === undefined) hrefs.set(f.rule, (href = ruleDocUrl(f.rule, docUrl)));
+      d.codeDescription = { href };
+    }
     return d;
   });
+  if (findings.length > limit) shown.push(moreProblems(lines, findings[limit].start, findings.length - limit, limit));
+  return shown;
+}
+
+/** The last diagnostic of a capped list, where the first one left out starts. */
+function moreProblems(lines: LineTable, at: number, more: number, limit: number): Diagnostic {
+  const position = lines.positionAt(at);
+  return {
+    range: { start: position, end: position },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: `And ${more} more problems from here on, not shown: the editor lists the first ${limit} of a file. \`usercube-jobs check\` lists them all.`,
+  };
 }
 
 /** The fixes a finding offers (the editor sends them back with a code action request), and the strict-XML mark. */

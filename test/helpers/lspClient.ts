@@ -78,6 +78,10 @@ export interface StartOptions {
   /** Announce the folders as `rootUri` only (a client without workspaceFolders) instead of `workspaceFolders`. */
   rootUriOnly?: boolean;
   settings?: Partial<ClientSettings>;
+  /** What the client declares (default CLIENT_CAPABILITIES, what VS Code declares that matters here). */
+  capabilities?: ClientCapabilities;
+  /** The `processId` sent in `initialize` (default: this test process). */
+  processId?: number | null;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -137,8 +141,8 @@ export class LspClient {
   }
 
   /** Spawns the server without initializing it (for tests of initialization itself). */
-  static spawn(settings: Partial<ClientSettings> = {}): LspClient {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static spawn(settings: Partial<ClientSettings> = {}, serverJs = SERVER_JS): LspClient {
+    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, settings);
     client.wire();
@@ -183,11 +187,11 @@ export class LspClient {
   async initialize(options: StartOptions): Promise<InitializeResult> {
     const uris = options.folders.map((f) => URI.file(f).toString());
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       clientInfo: { name: 'protocol-tests' },
       rootUri: uris[0] ?? null,
       workspaceFolders: options.rootUriOnly ? null : uris.map((uri) => ({ uri, name: path.basename(URI.parse(uri).fsPath) })),
-      capabilities: CLIENT_CAPABILITIES,
+      capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
@@ -267,6 +271,11 @@ export class LspClient {
       },
       timeoutMs,
     );
+  }
+
+  /** Whether the server process is still there. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   publicationCount(uri: string): number {

@@ -16,6 +16,7 @@ import { RuleSettingsResolver } from '../node/projectSettings';
 import { reportWriter } from './outputFormats';
 import { writeReport } from './reportWriter';
 import { shippedRulesDoc } from '../node/installedPackage';
+import { decodingWarning } from '../node/workspaceFiles';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
@@ -80,6 +81,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       unreadable.push({ path: shown(r.file), message: r.message });
       continue;
     }
+    const warning = decodingWarning(r);
+    if (warning) io.err(`${shown(r.file)}: ${warning}`);
     const uri = pathToFileURL(r.file).toString();
     service.setFileText(uri, r.text, r.encoding);
     loaded.push({ ...r, uri });

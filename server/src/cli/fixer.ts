@@ -1,10 +1,13 @@
 /**
  * --fix: applies the safe quick fixes of one file (and the preferred suggestions, with
- * --fix-type suggestion) and writes it back in its own encoding. Only the edited characters change: the text is re-encoded with the encoding and BOM it was
+ * --fix-type suggestion) and writes it back in its own encoding (through a temporary file renamed
+ * over it: see node/replaceFile.ts).
+ * Only the edited characters change: the text is re-encoded with the encoding and BOM it was
  * read with, and edits use the file's own line ending. Before writing, the bytes on disk must
  * re-encode exactly from the text that was checked, otherwise the file is left alone.
  */
 import { promises as fs } from 'node:fs';
+import { replaceFileContent } from '../node/replaceFile';
 import { applyEdits } from '../fixes/textEdits';
 import { LanguageService } from '../languageService';
 import { DecodedEncoding } from '../model/textDecoding';
@@ -72,7 +75,7 @@ export async function fixFile(service: LanguageService, input: FixInput, safetie
     return keep({ notWritten: `not fixed: its bytes would not be kept as they are (${input.encoding} text that does not round-trip, or the file changed on disk).` });
   }
   try {
-    await fs.writeFile(input.file, after.bytes);
+    await replaceFileContent(input.file, after.bytes);
   } catch (e) {
     return keep({ writeError: `cannot be written: ${(e as Error).message}` });
   }

@@ -21,7 +21,7 @@ import {
   topLevelElementKeys,
   typeLabel,
 } from './catalogDocs';
-import { CursorContext } from './cursorContext';
+import { CursorContext, valueOnCursorLine } from './cursorContext';
 
 /** Opens the value list right after an attribute name is inserted. */
 export const TRIGGER_SUGGEST: Command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
@@ -33,7 +33,7 @@ export function catalogCompletion(ctx: FeatureContext, offset: number, cursor: C
   const typed = typedElementName(text, offset);
   if (typed && !insideComment(tree, text, typed.lt)) return elementNameItems(tree, lines, typed);
   if (!cursor || !cursor.inStartTag || !cursor.schema) return null;
-  if (cursor.part === 'value') return valueItems(text, lines, cursor);
+  if (cursor.part === 'value') return valueItems(text, lines, cursor, offset);
   return attributeNameItems(text, lines, cursor, offset);
 }
 
@@ -211,17 +211,18 @@ function attributeItem(name: string, a: AttributeSchema, index: number, range: R
 
 // ---- Values --------------------------------------------------------------------------------
 
-function valueItems(text: string, lines: LineTable, cursor: CursorContext): CompletionList | null {
+function valueItems(text: string, lines: LineTable, cursor: CursorContext, offset: number): CompletionList | null {
   const attr = cursor.attribute!;
   const a = attributeOf(cursor.schema!, cursor.element.name, attr.name);
   // Identifiers are the reference completion's (completion.ts).
   if (!a || a.references) return null;
   const values = a.type === 'enum' ? a.enum ?? [] : a.type === 'boolean' ? ['true', 'false'] : [];
   if (values.length === 0) return null;
-  const range = lines.range(attr.valueStart, attr.valueEnd);
+  const span = valueOnCursorLine(lines, attr, offset);
+  const range = lines.range(span.start, span.end);
   // A value whose quote is not closed yet (typing state) gets its quote.
   const quote = text.charAt(attr.valueStart - 1);
-  const close = text.charAt(attr.valueEnd) === quote ? '' : quote;
+  const close = text.charAt(span.end) === quote ? '' : quote;
   const items = values.map(
     (v, i): CompletionItem => ({
       label: v,

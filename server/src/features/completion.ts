@@ -13,7 +13,7 @@ import { identifierKind } from '../schema/identifierKinds';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { catalogCompletion } from './catalogCompletion';
-import { cursorContext } from './cursorContext';
+import { cursorContext, valueOnCursorLine } from './cursorContext';
 
 export const MAX_ITEMS = 1000;
 
@@ -29,8 +29,9 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
   if (!cursor?.symbol || cursor.symbol.role !== 'reference' || !cursor.attribute) return catalogCompletion(ctx, offset, cursor);
   const { kind } = cursor.symbol;
   const attr = cursor.attribute;
-  const prefix = ctx.doc.text.slice(attr.valueStart, offset).trimStart();
-  const range = ctx.doc.entry.lines.range(attr.valueStart, attr.valueEnd);
+  const span = valueOnCursorLine(ctx.doc.entry.lines, attr, offset);
+  const prefix = ctx.doc.text.slice(span.start, offset).trimStart();
+  const range = ctx.doc.entry.lines.range(span.start, span.end);
 
   // The job being edited: its tasks come first in a ParentTask or Step value.
   const jobTasks = new Set<string>();

@@ -2,6 +2,7 @@
  * What is under the cursor in an open document: the element, the attribute whose name or
  * value holds the offset, and, for identifier values, the symbol (kind + id) they name.
  */
+import { LineTable } from '../model/lineTable';
 import { XmlAttribute } from '../model/xmlScanner';
 import { XmlElement, XmlTree, elementAt } from '../model/xmlTree';
 import { ElementSchema, definitionKind, referenceAttributes, schemaOfElement } from '../schema/schema';
@@ -47,4 +48,14 @@ export function cursorContext(tree: XmlTree, offset: number): CursorContext | un
     }
   }
   return ctx;
+}
+
+/**
+ * The part of a value on the cursor's line, as offsets: a completion edit must stay on one line
+ * and contain the cursor (VS Code drops an item whose range spans lines, as `ParentTask="T⏎1"`
+ * does while a quote is missing).
+ */
+export function valueOnCursorLine(lines: LineTable, attr: XmlAttribute, offset: number): { start: number; end: number } {
+  const line = lines.lineBounds(offset);
+  return { start: Math.max(attr.valueStart, line.start), end: Math.min(attr.valueEnd, line.end) };
 }

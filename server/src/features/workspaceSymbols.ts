@@ -18,19 +18,28 @@ function lowerIds(entry: FileEntry): string[] {
   return ids;
 }
 
-/** Identifiers of every kind whose name contains the query's characters in order (no case). */
+/**
+ * Identifiers of every kind that match the query (no case): the exact matches first, then
+ * those that start with it, then those that contain its characters in order. Every file is
+ * looked at (a fuzzy match early in the index must not hide an exact one later).
+ */
 export function findWorkspaceSymbols(index: WorkspaceIndex, query: string): SymbolInformation[] {
   const q = query.toLowerCase();
-  const out: SymbolInformation[] = [];
-  for (const entry of index.allFiles()) {
+  const exact: SymbolInformation[] = [];
+  const prefix: SymbolInformation[] = [];
+  const fuzzy: SymbolInformation[] = [];
+  search: for (const entry of index.allFiles()) {
     const ids = lowerIds(entry);
     for (let i = 0; i < ids.length; i++) {
-      if (!matches(ids[i], q)) continue;
-      out.push(toSymbol(entry, entry.definitions[i]));
-      if (out.length >= MAX_SYMBOLS) return out;
+      const id = ids[i];
+      const bucket = id === q ? exact : id.startsWith(q) ? prefix : exact.length + prefix.length + fuzzy.length < MAX_SYMBOLS && matches(id, q) ? fuzzy : undefined;
+      if (!bucket || bucket.length >= MAX_SYMBOLS) continue;
+      bucket.push(toSymbol(entry, entry.definitions[i]));
+      // Nothing better can come: the list is full of exact matches (or, for an empty query, of every name).
+      if (exact.length >= MAX_SYMBOLS || (q === '' && prefix.length >= MAX_SYMBOLS)) break search;
     }
   }
-  return out;
+  return exact.concat(prefix, fuzzy).slice(0, MAX_SYMBOLS);
 }
 
 function toSymbol(entry: FileEntry, d: Definition): SymbolInformation {

@@ -17,7 +17,11 @@ export function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
+/** No identifier is this long by mistake: past it, suggestions would cost seconds (length × length) for nothing. */
+const MAX_COMPARED_LENGTH = 200;
+
 export function closestIdentifiers(index: WorkspaceIndex, kind: string, id: string, count: number): string[] {
+  if (id.length > MAX_COMPARED_LENGTH) return [];
   const limit = Math.max(2, Math.floor(id.length / 3));
   const target = id.toLowerCase();
   const scored: [number, string][] = [];

@@ -7,11 +7,12 @@
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { RULES_BY_ID } from '../rules/registry';
 import { FixSafety } from '../rules/rule';
-import { XmlElement, XmlTree, attribute, elementAt } from '../model/xmlTree';
+import { XmlElement, XmlTree, attribute, startTagAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import { FixData, FixDataOf, FixKind } from './fixData';
 import {
   OffsetEdit,
+  TakenEdits,
   appendChild,
   emptyElement,
   insertBefore,
@@ -47,13 +48,6 @@ export interface FixContext {
 }
 
 type FixProvider<K extends FixKind> = (ctx: FixContext, target: FixTarget, fix: FixDataOf<K>, el: XmlElement) => ProposedFix[];
-
-/** The element whose start tag holds the diagnostic. */
-function elementOfTarget(tree: XmlTree, target: FixTarget): XmlElement | undefined {
-  let el = elementAt(tree, target.start);
-  while (el && !(el.start <= target.start && target.start <= el.startTagEnd)) el = el.parent;
-  return el;
-}
 
 const PROVIDERS: { [K in FixKind]: FixProvider<K> } = {
   'set-mode': (_ctx, _t, _fix, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], preferred: true }],
@@ -138,7 +132,8 @@ export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
   const declared = RULES_BY_ID.get(target.rule)?.fixes ?? {};
   const offered = target.fixes.filter((f) => declared[f.fix] !== undefined);
   if (offered.length === 0) return [];
-  const el = elementOfTarget(ctx.tree, target);
+  // The element whose start tag holds the diagnostic, looked up only for a finding with a fix.
+  const el = startTagAt(ctx.tree, target.start);
   if (!el) return [];
   return offered.flatMap((f) => propose(f.fix, f, ctx, target, el).map((p) => ({ ...p, safety: declared[f.fix]! })));
 }
@@ -149,15 +144,14 @@ export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
  * edit already taken.
  */
 export function fixAllEdits(ctx: FixContext, targets: readonly FixTarget[], safeties: ReadonlySet<FixSafety> = SAFE_ONLY): OffsetEdit[] {
-  const taken: OffsetEdit[] = [];
+  const taken = new TakenEdits();
   for (const t of targets) {
     const fixes = fixesFor(ctx, t).filter((f) => safeties.has(f.safety));
     const fix = fixes.find((f) => f.safety === 'safe') ?? fixes.find((f) => f.preferred) ?? fixes[0];
-    if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((o) => (e.start < o.end && o.start < e.end) || e.start === o.start))) continue;
-    taken.push(...fix.edits);
+    if (!fix || fix.edits.some((e) => taken.overlaps(e))) continue;
+    fix.edits.forEach((e) => taken.add(e));
   }
-  return taken;
+  return taken.all;
 }
 
 export const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);

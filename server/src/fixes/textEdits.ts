@@ -12,8 +12,21 @@ export interface OffsetEdit {
   newText: string;
 }
 
+/**
+ * Facts of the whole text that every fix of a fix-all pass asks for: read once per text, not
+ * once per fix (thousands of fixes would read a large file thousands of times).
+ */
+let styleOf: { text: string; eol: string; selfClosing: string } | undefined;
+
+function textStyle(text: string): { eol: string; selfClosing: string } {
+  if (styleOf?.text !== text) {
+    styleOf = { text, eol: text.includes('\r\n') ? '\r\n' : '\n', selfClosing: count(text, '"/>') > count(text, '" />') ? '/>' : ' />' };
+  }
+  return styleOf;
+}
+
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return textStyle(text).eol;
 }
 
 /** The whitespace before `offset` on its line, if only whitespace precedes it there. */
@@ -33,7 +46,7 @@ export function indentUnit(text: string, el: XmlElement): string {
 
 /** `/>` written with or without a space before it, as most of the file does. */
 export function selfClosingStyle(text: string): string {
-  return count(text, '"/>') > count(text, '" />') ? '/>' : ' />';
+  return textStyle(text).selfClosing;
 }
 
 function count(text: string, needle: string): number {
@@ -121,10 +134,59 @@ export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** Applies non-overlapping edits (later ones first, so offsets stay valid). */
+/**
+ * Applies non-overlapping edits in one pass over the text (one piece per edit, joined once: as
+ * many fixes as the file holds cost one copy of it). Insertions at one offset keep their order,
+ * as LSP says.
+ */
 export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    pieces.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
+/**
+ * Edits taken so far, none overlapping another: whether a new one would overlap (or start
+ * where one starts) is a binary search, so that taking thousands of fixes stays linear.
+ */
+export class TakenEdits {
+  /** Sorted by start; starts are distinct. */
+  private readonly edits: OffsetEdit[] = [];
+
+  /** The index of the first edit that starts at or after `offset`. */
+  private firstFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlaps(e: OffsetEdit): boolean {
+    const i = this.firstFrom(e.start);
+    const next = this.edits[i];
+    if (next && (next.start === e.start || next.start < e.end)) return true;
+    const previous = this.edits[i - 1];
+    return previous !== undefined && e.start < previous.end;
+  }
+
+  add(e: OffsetEdit): void {
+    const i = this.firstFrom(e.start);
+    if (i === this.edits.length) this.edits.push(e);
+    else this.edits.splice(i, 0, e);
+  }
+
+  /** The edits taken, by position. */
+  get all(): OffsetEdit[] {
+    return [...this.edits];
+  }
 }

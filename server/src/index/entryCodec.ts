@@ -16,12 +16,13 @@ export interface PackedEntry {
   strings: string;
   ints: Int32Array;
   lineStarts: Int32Array;
+  lineBreaks: Uint8Array;
   length: number;
 }
 
 /** The buffers a PackedEntry can hand over instead of copying (postMessage's transfer list). */
 export function transferables(p: PackedEntry): ArrayBuffer[] {
-  return [p.ints.buffer as ArrayBuffer, p.lineStarts.buffer as ArrayBuffer];
+  return [p.ints.buffer as ArrayBuffer, p.lineStarts.buffer as ArrayBuffer, p.lineBreaks.buffer as ArrayBuffer];
 }
 
 const NONE = -1;
@@ -168,7 +169,8 @@ export function packEntry(e: FileEntry): PackedEntry {
   const { strings, ints } = w.finish();
   // A copy: the table may be a view on a larger buffer.
   const lineStarts = e.lines.lineStarts.slice();
-  return { uri: e.uri, status: e.status, encoding: e.encoding, strings, ints, lineStarts, length: e.lines.length };
+  const lineBreaks = e.lines.lineBreaks.slice();
+  return { uri: e.uri, status: e.status, encoding: e.encoding, strings, ints, lineStarts, lineBreaks, length: e.lines.length };
 }
 
 export function unpackEntry(p: PackedEntry): FileEntry {
@@ -269,7 +271,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
   for (let i = 0; i < mappings.length; i++) mappings[i] = { entityType: str()!, connector: str()! };
   const syntaxErrors: SyntaxError[] = new Array(int());
   for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
-  const lines = LineTable.fromStarts(p.lineStarts, p.length);
+  const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
   placeReferences(references, lines);
   return { uri, status: p.status, definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
 }

@@ -284,16 +284,29 @@ export function entryFromTree(uri: string, text: string, tree: XmlTree): FileEnt
   const { handler } = builder;
   // A configuration file keeps every syntax error, wherever it is.
   for (const err of tree.errors) handler.error(err);
+  // Depth first with an explicit stack (elements can nest 100,000 deep): open on the way down,
+  // close once every child is done.
   const parents: StartTag[] = [];
-  const replay = (el: XmlElement): void => {
-    const tag = startTagOf(el);
-    handler.open(tag, parents);
-    parents.push(tag);
-    for (const child of el.children) replay(child);
-    parents.pop();
-    handler.close(tag, el.end);
-  };
-  for (const root of tree.roots) replay(root);
+  const pending: { el: XmlElement; next: number }[] = [];
+  for (const root of tree.roots) {
+    handler.open(startTagOf(root), parents);
+    pending.push({ el: root, next: 0 });
+    parents.push(startTagOf(root));
+    while (pending.length > 0) {
+      const top = pending[pending.length - 1];
+      if (top.next < top.el.children.length) {
+        const child = top.el.children[top.next++];
+        const tag = startTagOf(child);
+        handler.open(tag, parents);
+        pending.push({ el: child, next: 0 });
+        parents.push(tag);
+        continue;
+      }
+      pending.pop();
+      const tag = parents.pop()!;
+      handler.close(tag, top.el.end);
+    }
+  }
   return builder.finish();
 }
 

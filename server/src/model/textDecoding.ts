@@ -13,6 +13,8 @@ export interface DecodedText {
   bom: boolean;
   /** Set when the bytes did not match what the file declares, or look binary. */
   problem?: 'binary' | 'invalid-utf8-declared';
+  /** With `invalid-utf8-declared`: where in the text the first byte that is not UTF-8 is. */
+  invalidAt?: number;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -60,6 +62,30 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean, declared: string | undefine
     const text = decodeWindows1252(bytes);
     return declared && declared !== 'utf8' && declared !== 'utf-8'
       ? { text, encoding: 'windows-1252', bom }
-      : { text, encoding: 'windows-1252', bom, problem: declared ? 'invalid-utf8-declared' : undefined };
+      : declared
+        ? { text, encoding: 'windows-1252', bom, problem: 'invalid-utf8-declared', invalidAt: firstInvalidUtf8(bytes) }
+        : { text, encoding: 'windows-1252', bom };
+  }
+}
+
+/** The index of the first byte that does not belong to a well-formed UTF-8 sequence (one character per byte in Windows-1252). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (size === 0 || i + size > bytes.length) return i;
+    for (let k = 1; k < size; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    if (size > 1 && !utf8Valid(bytes.subarray(i, i + size))) return i;
+    i += size;
+  }
+  return bytes.length;
+}
+
+function utf8Valid(sequence: Uint8Array): boolean {
+  try {
+    utf8Strict.decode(sequence);
+    return true;
+  } catch {
+    return false;
   }
 }

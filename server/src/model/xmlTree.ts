@@ -146,15 +146,56 @@ export function elementAt(tree: XmlTree, offset: number): XmlElement | undefined
   let list = tree.roots;
   let found: XmlElement | undefined;
   for (;;) {
-    let next: XmlElement | undefined;
-    for (const el of list) {
-      if (el.start <= offset && offset <= el.end) {
-        next = el;
-        // Keep looking: an unclosed element ends where the next one starts.
-      }
-    }
+    const next = lastContaining(list, offset);
     if (!next) return found;
     found = next;
     list = next.children;
   }
+}
+
+/**
+ * The last element of `list` (in document order) whose range contains `offset`: the last one
+ * that starts at or before it, found by a binary search (siblings do not overlap; an unclosed
+ * element ends where the next one starts, and there the later one wins). Thousands of
+ * siblings cost a few steps, not a scan, for every lookup of a fix or a request.
+ */
+function lastContaining(list: readonly XmlElement[], offset: number): XmlElement | undefined {
+  const candidate = lastStartingBefore(list, offset);
+  return candidate && offset <= candidate.end ? candidate : undefined;
+}
+
+/** The last of elements sorted by start that starts at or before `offset`. */
+function lastStartingBefore(list: readonly XmlElement[], offset: number): XmlElement | undefined {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo - 1];
+}
+
+/** Every element of a tree in document order (so by start), built once per tree. */
+const inDocumentOrder = new WeakMap<XmlTree, XmlElement[]>();
+
+/**
+ * The element whose start tag holds `offset` (from its `<` to its end): a binary search over
+ * every element, not a walk down the nesting (a fix-all over thousands of findings in a
+ * document nested thousands deep would walk millions of levels).
+ */
+export function startTagAt(tree: XmlTree, offset: number): XmlElement | undefined {
+  let all = inDocumentOrder.get(tree);
+  if (!all) {
+    all = [];
+    const stack = [...tree.roots].reverse();
+    while (stack.length > 0) {
+      const el = stack.pop()!;
+      all.push(el);
+      for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    }
+    inDocumentOrder.set(tree, all);
+  }
+  const el = lastStartingBefore(all, offset);
+  return el && offset <= el.startTagEnd ? el : undefined;
 }

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { buildFileEntry } from '../index/fileEntry';
 import { packEntry, transferables } from '../index/entryCodec';
-import { readXmlFileSync } from './workspaceFiles';
+import { decodingWarning, readXmlFileSync } from './workspaceFiles';
 import type { FileResult, WorkerRequest } from './parallelIndexer';
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -16,7 +16,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (read.ok) {
       const entry = packEntry(buildFileEntry(uri, read.text, read.encoding, false));
       transfer.push(...transferables(entry));
-      results.push({ file, uri, entry });
+      results.push({ file, uri, entry, warning: decodingWarning(read) });
     } else {
       results.push({ file, uri, failure: { reason: read.reason, message: read.message } });
     }

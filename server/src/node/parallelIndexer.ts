@@ -21,7 +21,10 @@ export interface WorkerRequest {
 }
 
 export type FileResult = FileToIndex &
-  ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } });
+  ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } }) & {
+    /** Something to tell about a file read all the same (workspaceFiles.ts decodingWarning). */
+    warning?: string;
+  };
 
 export interface WorkerReply {
   batch: number;

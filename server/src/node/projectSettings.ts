@@ -2,11 +2,12 @@
  * `.usercube-jobs.json` at the root of a configuration: `{"rules": {"rule-id": "off"|"info"|"warning"|"error"}}`.
  * A file's settings come from the nearest such file in its folder or above (up to a stop folder).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES_BY_ID } from '../rules/registry';
 import { SeveritySetting, isSeveritySetting } from '../rules/rule';
 import { RuleSettings } from '../rules/validation';
+import { readRegularFileSync } from './regularFile';
 
 export const SETTINGS_FILE = '.usercube-jobs.json';
 
@@ -16,6 +17,13 @@ export interface ParsedSettings {
   problems: string[];
 }
 
+/** Names and values short and plain enough to be a mistyped rule id or severity are quoted; others are not. */
+const SHOWN_NAME = /^[\w./-]{1,80}$/;
+
+function shownValue(value: unknown): string {
+  return typeof value === 'string' && /^[\w-]{0,20}$/.test(value) ? JSON.stringify(value) : typeof value === 'string' ? 'that text' : `a ${value === null ? 'null' : typeof value}`;
+}
+
 /** Validates a `rules` object: known ids, known severities. */
 export function parseRuleSettings(value: unknown, where: string): ParsedSettings {
   const rules: Record<string, SeveritySetting> = {};
@@ -23,27 +31,50 @@ export function parseRuleSettings(value: unknown, where: string): ParsedSettings
   if (value === undefined || value === null) return { rules, problems };
   if (typeof value !== 'object' || Array.isArray(value)) return { rules, problems: [`${where}: "rules" must be an object of rule id → severity.`] };
   for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
-    if (!RULES_BY_ID.has(id)) problems.push(`${where}: unknown rule '${id}'.`);
+    if (!RULES_BY_ID.has(id)) problems.push(`${where}: unknown rule ${SHOWN_NAME.test(id) ? `'${id}'` : '(an identifier no rule has)'}.`);
     else if (!isSeveritySetting(severity)) {
-      problems.push(`${where}: '${id}' must be one of off, info, warning, error (not ${JSON.stringify(severity)}).`);
+      problems.push(`${where}: '${id}' must be one of off, info, warning, error (not ${shownValue(severity)}).`);
     } else rules[id] = severity;
   }
   return { rules, problems };
 }
 
-/** Reads a settings file; problems name it as `shown` (the command line shows relative paths). */
+/** Settings files are a few lines; anything bigger is not one. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
+
+/**
+ * Reads a settings file; problems name it as `shown` (the command line shows relative paths).
+ * They say what is wrong and where, never what the file holds: a settings file can be a link to
+ * anything, and the problems end up in logs.
+ */
 export function readSettingsFile(file: string, shown = file): ParsedSettings {
+  const read = readRegularFileSync(file, MAX_SETTINGS_BYTES);
+  if (!read.ok) return { rules: {}, problems: [`${shown}: ${read.message}.`] };
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ? `cannot be read: ${(e as Error).message}` : `is not valid JSON (${(e as Error).message})`;
-    return { rules: {}, problems: [`${shown}: ${why}.`] };
+    return { rules: {}, problems: [`${shown}: is not valid JSON (${jsonProblem(text, (e as Error).message)}).`] };
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { rules: {}, problems: [`${shown}: expected an object like {"rules": {"rule-id": "warning"}}.`] };
   }
   return parseRuleSettings((json as { rules?: unknown }).rules, shown);
+}
+
+/** The parser's complaint without the excerpt of the text some of its messages quote. */
+function jsonProblem(text: string, message: string): string {
+  const at = /^(.*) in JSON at position (\d+)/.exec(message);
+  if (at) {
+    const offset = Number(at[2]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return `${at[1].charAt(0).toLowerCase()}${at[1].slice(1)} at line ${line}, column ${column}`;
+  }
+  if (/^Unexpected end/.test(message)) return 'it ends too early';
+  return text.trimStart().startsWith('{') ? 'an unexpected character' : "it does not start with '{'";
 }
 
 /** The nearest settings file at or above `dir`, not above `stop` (a workspace folder). */

@@ -2,10 +2,12 @@
  * Finding and reading the configuration's XML files on disk (Node only; the language service
  * itself never touches the file system).
  */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { LineTable } from '../model/lineTable';
 import { DecodedText, decodeBytes } from '../model/textDecoding';
 import { GlobSet } from './globMatcher';
+import { RegularRead, readRegularFile, readRegularFileSync } from './regularFile';
 
 /** Folders never worth indexing. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.svn', '.hg']);
@@ -50,16 +52,12 @@ export async function listFiles(root: string, accept: (name: string) => boolean,
 
 export type ReadResult =
   | ({ ok: true } & DecodedText)
-  | { ok: false; reason: 'too-large' | 'unreadable' | 'binary'; message: string };
+  /** `code`: the system's error code when the file could not be opened (`ENOENT`: it is gone). */
+  | { ok: false; reason: 'too-large' | 'unreadable' | 'binary'; message: string; code?: string };
 
+/** Reads and decodes a regular file of at most MAX_FILE_BYTES (a FIFO or a device is refused, never waited on). */
 export async function readXmlFile(file: string): Promise<ReadResult> {
-  try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_FILE_BYTES) return tooLarge(stat.size);
-    return decoded(await fs.readFile(file));
-  } catch (e) {
-    return unreadable(e);
-  }
+  return decoded(await readRegularFile(file, MAX_FILE_BYTES));
 }
 
 /**
@@ -67,25 +65,12 @@ export async function readXmlFile(file: string): Promise<ReadResult> {
  * round trips of the asynchronous reads cost more than the reads (docs/performance.md).
  */
 export function readXmlFileSync(file: string): ReadResult {
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) return tooLarge(size);
-    return decoded(readFileSync(file));
-  } catch (e) {
-    return unreadable(e);
-  }
+  return decoded(readRegularFileSync(file, MAX_FILE_BYTES));
 }
 
-function tooLarge(size: number): ReadResult {
-  return { ok: false, reason: 'too-large', message: `not indexed: ${Math.round(size / 1048576)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit` };
-}
-
-function unreadable(e: unknown): ReadResult {
-  return { ok: false, reason: 'unreadable', message: `cannot be read: ${(e as Error).message}` };
-}
-
-function decoded(bytes: Uint8Array): ReadResult {
-  const text = decodeBytes(bytes);
+function decoded(read: RegularRead): ReadResult {
+  if (!read.ok) return { ok: false, reason: read.reason === 'too-large' ? 'too-large' : 'unreadable', message: read.message, code: read.code };
+  const text = decodeBytes(read.bytes);
   if (text.problem === 'binary') return { ok: false, reason: 'binary', message: 'not a text file (it contains NUL bytes)' };
   return { ok: true, ...text };
 }
@@ -100,4 +85,35 @@ export async function forEachLimited<T>(items: readonly T[], width: number, work
     }
   });
   await Promise.all(runners);
+}
+
+/**
+ * Whether `file` lies under `root` and is reached from it without going through a link, as the
+ * walk of listXmlFiles reaches files (it never follows links). False when anything on the way
+ * is missing. A file event must pass this before the file is read.
+ */
+export async function reachedWithoutLinks(root: string, file: string): Promise<boolean> {
+  const relative = path.relative(root, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  let current = root;
+  for (const part of relative.split(path.sep)) {
+    current = path.join(current, part);
+    const stat = await fs.lstat(current).catch(() => undefined);
+    if (!stat || stat.isSymbolicLink()) return false;
+  }
+  return true;
+}
+
+/**
+ * What to tell about a file read with a problem the index works around: a file that declares
+ * UTF-8 but holds other bytes is read as Windows-1252, while an editor shows those bytes as
+ * `�`. Said where, not what.
+ */
+export function decodingWarning(read: DecodedText): string | undefined {
+  if (read.problem !== 'invalid-utf8-declared') return undefined;
+  const at = LineTable.fromText(read.text).positionAt(read.invalidAt ?? 0);
+  return (
+    `declares UTF-8, but line ${at.line + 1}, column ${at.character + 1} is not UTF-8: read as Windows-1252 here, while an editor ` +
+    'opening it as UTF-8 shows �. Save it as UTF-8, or declare its encoding (encoding="windows-1252").'
+  );
 }

@@ -3,8 +3,18 @@
  * and the `usercubeJobs/*` requests an editor uses to show and create jobs. Each handler only
  * forwards to the language service.
  */
-import { Connection, ResponseError, LSPErrorCodes } from 'vscode-languageserver/node';
+import {
+  CallHierarchyIncomingCallsParams,
+  CallHierarchyOutgoingCallsParams,
+  CallHierarchyPrepareParams,
+  CancellationToken,
+  CodeLensParams,
+  Connection,
+  LSPErrorCodes,
+  ResponseError,
+} from 'vscode-languageserver/node';
 import type { LanguageService } from '../languageService';
+import type { ClientUris } from './clientUris';
 
 /** The requests and notification of the job model (the VS Code client and the tests use the same names). */
 export const JOB_REQUESTS = {
@@ -32,19 +42,36 @@ export interface IndexStatus {
   errors: number;
 }
 
-export function registerJobHandlers(connection: Connection, service: LanguageService): void {
-  connection.onCodeLens((p) => service.findCodeLenses(p.textDocument.uri));
-  connection.languages.callHierarchy.onPrepare((p) => service.prepareCallHierarchy(p.textDocument.uri, p.position));
-  connection.languages.callHierarchy.onIncomingCalls((p) => service.incomingCalls(p.item));
-  connection.languages.callHierarchy.onOutgoingCalls((p) => service.outgoingCalls(p.item));
-  connection.onRequest(JOB_REQUESTS.jobs, () => service.jobs());
-  connection.onRequest(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => (typeof p?.job === 'string' ? service.jobSteps(p.job) : null));
-  connection.onRequest(JOB_REQUESTS.connectors, () => service.connectors());
-  connection.onRequest(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {
-    const connector = typeof p?.connector === 'string' ? p.connector : '';
-    return (
-      service.completeJobEdit(connector) ??
-      new ResponseError(LSPErrorCodes.RequestFailed, `No connector '${connector}' in an open configuration file: open the file that defines it first.`)
-    );
-  });
+/** What the LSP server lends the job handlers: its error-safe request wrapper and its URI spellings. */
+export interface HandlerAdapter {
+  request<P, R>(name: string, handler: (params: P) => R): (params: P, token: CancellationToken) => R | ResponseError<void>;
+  uris: ClientUris;
+}
+
+export function registerJobHandlers(connection: Connection, service: LanguageService, { request, uris }: HandlerAdapter): void {
+  // Documents arrive under the client's spelling of their URI; answers go back in it.
+  const doc = (p: { textDocument: { uri: string } }) => uris.fromClient(p.textDocument.uri);
+  const item = <T extends { uri: string }>(i: T): T => ({ ...i, uri: uris.toClient(i.uri) });
+  connection.onCodeLens(request('codeLens', (p: CodeLensParams) => service.findCodeLenses(doc(p))));
+  connection.languages.callHierarchy.onPrepare(request('callHierarchy/prepare', (p: CallHierarchyPrepareParams) => service.prepareCallHierarchy(doc(p), p.position)?.map(item) ?? null));
+  connection.languages.callHierarchy.onIncomingCalls(request('callHierarchy/incomingCalls', (p: CallHierarchyIncomingCallsParams) => service.incomingCalls(p.item).map((c) => ({ ...c, from: item(c.from) }))));
+  connection.languages.callHierarchy.onOutgoingCalls(request('callHierarchy/outgoingCalls', (p: CallHierarchyOutgoingCallsParams) => service.outgoingCalls(p.item).map((c) => ({ ...c, to: item(c.to) }))));
+  connection.onRequest(JOB_REQUESTS.jobs, request(JOB_REQUESTS.jobs, () => service.jobs().map(item)));
+  connection.onRequest(
+    JOB_REQUESTS.jobSteps,
+    request(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => {
+      const steps = typeof p?.job === 'string' ? service.jobSteps(p.job) : null;
+      return steps && { ...item(steps), steps: steps.steps.map(item) };
+    }),
+  );
+  connection.onRequest(JOB_REQUESTS.connectors, request(JOB_REQUESTS.connectors, () => service.connectors().map(item)));
+  connection.onRequest(
+    JOB_REQUESTS.completeJobEdit,
+    request(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {
+      const connector = typeof p?.connector === 'string' ? p.connector : '';
+      const made = service.completeJobEdit(connector);
+      if (made) return { ...made, edit: uris.edit(made.edit) };
+      return new ResponseError(LSPErrorCodes.RequestFailed, `No connector '${connector}' in an open configuration file: open the file that defines it first.`);
+    }),
+  );
 }

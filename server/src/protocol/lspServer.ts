@@ -4,14 +4,15 @@
  */
 import { URI } from 'vscode-uri';
 import {
+  CancellationToken,
   CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   InitializeParams,
   InitializeResult,
   TextDocumentSyncKind,
-  TextDocuments,
   WatchKind,
   LSPErrorCodes,
   ResponseError,
@@ -20,15 +21,17 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
 import { FIX_ALL_KIND } from '../features/codeActions';
 import { GlobSet, enabledGlobs } from '../node/globMatcher';
-import { ReadResult, forEachLimited, isInSkippedFolder, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
+import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
 import { RuleSettingsResolver, SETTINGS_FILE, parseRuleSettings } from '../node/projectSettings';
 import { RuleSettings } from '../rules/validation';
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
 import { isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
-import { IndexStatus, STATUS_NOTIFICATION, registerJobHandlers } from './jobHandlers';
 import { shippedRulesDoc } from '../node/installedPackage';
+import { ClientUris } from './clientUris';
+import { IndexStatus, STATUS_NOTIFICATION, registerJobHandlers } from './jobHandlers';
+import { WorkspaceFolders } from './workspaceFolders';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
 interface Settings {
@@ -42,19 +45,23 @@ const CROSS_FILE_DEBOUNCE_MS = 150;
 const READ_CONCURRENCY = 16;
 /** The cold index yields to pending requests this often. */
 const INDEX_SLICE_MS = 10;
+/** Diagnostics sent per document; a last one says how many more there are (the command line reports all). */
+const MAX_DIAGNOSTICS_PER_FILE = 1000;
 /** From this many files, the cold index reads and parses them in worker threads (starting them costs ~50 ms). */
 const PARALLEL_MIN_FILES = 64;
 
 export class LspServer {
   /** Diagnostics link to the rules page installed with the server (a file: URL any client can open). */
   readonly service = new LanguageService({ rulesDocUrl: shippedRulesDoc()?.url });
-  private readonly documents = new TextDocuments(TextDocument);
-  private roots: string[] = [];
-  private exclude = new GlobSet([]);
+  /** Open documents by canonical URI (see clientUris.ts). */
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly uris = new ClientUris();
+  private readonly folders = new WorkspaceFolders();
   private hasConfigurationCapability = false;
   private hasWatchedFilesDynamicRegistration = false;
   private hasWorkDoneProgress = false;
   private hasEditRangeDefault = false;
+  private hasWorkspaceFolderCapability = false;
   /** Diagnostics wait for the first full index: before it every cross-file reference would look broken. */
   private indexed = false;
   private pendingOwn = new Set<string>();
@@ -72,7 +79,10 @@ export class LspServer {
   /** Settings files found and read so far; replaced when one changes or the editor setting does. */
   private rules = this.newRuleResolver();
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly hooks: { clientProcessId?: (pid: number) => void } = {},
+  ) {
     this.service.setRuleSettingsProvider((uri) => this.ruleSettings(uri));
   }
 
@@ -83,46 +93,103 @@ export class LspServer {
   /** The nearest `.usercube-jobs.json` (up to the workspace folder), then the editor setting over it. */
   private ruleSettings(uri: string): RuleSettings {
     if (!uri.startsWith('file:')) return this.editorRules;
-    const root = this.roots.find((r) => uri.startsWith(r + '/'));
+    const root = this.folders.folderOf(uri);
     return this.rules.forFile(URI.parse(uri).fsPath, root ? URI.parse(root).fsPath : undefined);
   }
 
+  /**
+   * Every handler goes through `request` or `notification`: no request, notification or file
+   * may end the process; what fails is logged, and a failed request is answered as an error.
+   * Documents arrive under the client's spelling of their URI and are kept under the canonical one.
+   */
   listen(): void {
     const c = this.connection;
+    const doc = (p: { textDocument: { uri: string } }) => this.uris.fromClient(p.textDocument.uri);
     c.onInitialize((p) => this.initialize(p));
-    c.onInitialized(() => void this.initialized());
-    c.onDidChangeConfiguration(() => void this.configurationChanged());
-    c.onDidChangeWatchedFiles((p) => void this.watchedFilesChanged(p.changes));
+    c.onInitialized(this.notification('initialized', () => this.initialized()));
+    c.onDidChangeConfiguration(this.notification('didChangeConfiguration', () => this.configurationChanged()));
+    c.onDidChangeWatchedFiles(this.notification('didChangeWatchedFiles', (p) => this.watchedFilesChanged(p.changes)));
 
-    // TextDocuments fires onDidChangeContent on open too: listening to onDidOpen as well parsed each opened file twice.
-    this.documents.onDidChangeContent((e) => this.documentChanged(e.document));
-    this.documents.onDidClose((e) => void this.documentClosed(e.document.uri));
+    c.onDidOpenTextDocument(
+      this.notification('didOpen', (p) => {
+        const { languageId, version, text } = p.textDocument;
+        this.documentChanged(TextDocument.create(doc(p), languageId, version, text));
+      }),
+    );
+    c.onDidChangeTextDocument(
+      this.notification('didChange', (p) => {
+        const open = this.documents.get(doc(p));
+        if (open) this.documentChanged(TextDocument.update(open, p.contentChanges, p.textDocument.version));
+      }),
+    );
+    c.onDidCloseTextDocument(this.notification('didClose', (p) => this.documentClosed(doc(p))));
 
-    c.onCompletion((p) => this.service.doComplete(p.textDocument.uri, p.position, { editRangeDefault: this.hasEditRangeDefault }));
-    c.onCompletionResolve((item) => this.service.resolveCompletionItem(item));
-    c.onDefinition((p) => this.service.findDefinition(p.textDocument.uri, p.position));
-    c.onReferences((p) => this.service.findReferences(p.textDocument.uri, p.position, p.context.includeDeclaration));
-    c.onHover((p) => this.service.doHover(p.textDocument.uri, p.position));
-    c.onDocumentSymbol((p) => this.service.findDocumentSymbols(p.textDocument.uri));
-    c.onWorkspaceSymbol((p) => this.service.findWorkspaceSymbols(p.query));
-    c.onCodeAction((p) => this.service.getCodeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only));
-    c.onPrepareRename((p) => answerOrRefuse(this.service.prepareRename(p.textDocument.uri, p.position)));
-    c.onRenameRequest((p) => answerOrRefuse(this.service.doRename(p.textDocument.uri, p.position, p.newName)));
-    registerJobHandlers(c, this.service);
-
-    this.documents.listen(c);
+    const service = this.service;
+    c.onCompletion(this.request('completion', (p) => service.doComplete(doc(p), p.position, { editRangeDefault: this.hasEditRangeDefault })));
+    c.onCompletionResolve(this.request('completionItem/resolve', (item) => service.resolveCompletionItem(item)));
+    c.onDefinition(this.request('definition', (p) => this.uris.locations(service.findDefinition(doc(p), p.position))));
+    c.onReferences(this.request('references', (p) => this.uris.locations(service.findReferences(doc(p), p.position, p.context.includeDeclaration))));
+    c.onHover(this.request('hover', (p) => service.doHover(doc(p), p.position)));
+    c.onDocumentSymbol(this.request('documentSymbol', (p) => service.findDocumentSymbols(doc(p))));
+    c.onWorkspaceSymbol(
+      this.request('workspace/symbol', (p) => service.findWorkspaceSymbols(p.query).map((s) => ({ ...s, location: this.uris.locations([s.location])[0] }))),
+    );
+    c.onCodeAction(
+      this.request('codeAction', (p) =>
+        service.getCodeActions(doc(p), p.range, p.context.diagnostics, p.context.only).map((a) => (a.edit ? { ...a, edit: this.uris.edit(a.edit) } : a)),
+      ),
+    );
+    c.onPrepareRename(this.request('prepareRename', (p) => answerOrRefuse(service.prepareRename(doc(p), p.position))));
+    c.onRenameRequest(
+      this.request('rename', (p) => {
+        const result = service.doRename(doc(p), p.position, p.newName);
+        return answerOrRefuse(result.ok ? { ok: true, value: this.uris.edit(result.value) } : result);
+      }),
+    );
+    registerJobHandlers(c, service, { request: (name, handler) => this.request(name, handler), uris: this.uris });
     c.listen();
+  }
+
+  /** A request handler that answers an error instead of throwing, and skips work already cancelled. */
+  private request<P, R>(name: string, handler: (params: P) => R): (params: P, token: CancellationToken) => R | ResponseError<void> {
+    return (params, token) => {
+      if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
+      try {
+        return handler(params);
+      } catch (e) {
+        this.internalError(name, e);
+        return new ResponseError(ErrorCodes.InternalError, `Usercube: ${name} failed (${e instanceof Error ? e.message : String(e)}).`);
+      }
+    };
+  }
+
+  /** A notification handler, synchronous or not, whose failure is logged and goes no further. */
+  private notification<P>(name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+    return (params) => {
+      try {
+        const done = handler(params);
+        if (done) done.catch((e) => this.internalError(name, e));
+      } catch (e) {
+        this.internalError(name, e);
+      }
+    };
+  }
+
+  internalError(what: string, e: unknown): void {
+    this.connection.console.error(`Internal error in ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   private initialize(params: InitializeParams): InitializeResult {
     const caps = params.capabilities;
+    if (typeof params.processId === 'number') this.hooks.clientProcessId?.(params.processId);
     this.hasConfigurationCapability = !!caps.workspace?.configuration;
     this.hasWatchedFilesDynamicRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.hasWorkDoneProgress = !!caps.window?.workDoneProgress;
     this.hasEditRangeDefault = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.roots = folders.map((u) => u.replace(/\/$/, ''));
-    this.service.setWorkspaceRoots(this.roots);
+    // Workspace folder support is optional: without it, no folder change ever comes.
+    this.hasWorkspaceFolderCapability = !!caps.workspace?.workspaceFolders;
+    this.folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    this.service.setWorkspaceRoots(this.folders.uris);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -146,7 +213,7 @@ export class LspServer {
   private async initialized(): Promise<void> {
     // The file count is not known yet: start the workers now, while the settings round trips
     // and the listing run; indexAll stops them when the workspace is too small to need them.
-    if (this.roots.length > 0) this.workers = this.startWorkers();
+    if (this.folders.uris.length > 0) this.workers = this.startWorkers();
     if (this.hasWatchedFilesDynamicRegistration) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
@@ -158,13 +225,19 @@ export class LspServer {
         ],
       });
     }
-    this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      const removed = new Set(e.removed.map((f) => f.uri.replace(/\/$/, '')));
-      for (const r of removed) this.removeFolder(r);
-      this.roots = this.roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => f.uri.replace(/\/$/, '')));
-      this.service.setWorkspaceRoots(this.roots);
-      void this.reindex();
-    });
+    if (this.hasWorkspaceFolderCapability) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(
+        this.notification('didChangeWorkspaceFolders', (e) => {
+          const removed = this.folders.change(
+            e.added.map((f) => f.uri),
+            e.removed.map((f) => f.uri),
+          );
+          for (const r of removed) this.removeFolder(r);
+          this.service.setWorkspaceRoots(this.folders.uris);
+          return this.reindex();
+        }),
+      );
+    }
     await this.reindex();
   }
 
@@ -194,14 +267,14 @@ export class LspServer {
 
   private async indexAll(): Promise<void> {
     const settings = await this.readSettings();
-    this.exclude = new GlobSet(settings.exclude);
+    this.folders.exclude = new GlobSet(settings.exclude);
     this.editorRules = settings.rules;
     this.rules = this.newRuleResolver();
     await this.readAgentSettings();
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
     const files: string[] = [];
-    for (const root of this.roots) files.push(...(await listXmlFiles(URI.parse(root).fsPath, this.exclude)));
+    for (const root of this.folders.uris) if (root.startsWith('file:')) files.push(...(await listXmlFiles(URI.parse(root).fsPath, this.folders.exclude)));
     const total = files.length;
     progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
     const seen = new Set<string>();
@@ -227,9 +300,11 @@ export class LspServer {
         await workers.run(items, (r) => {
           if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
           else this.loadFailed(r.uri, r.file, r.failure);
+          if (r.warning) this.connection.console.warn(`${r.file}: ${r.warning}`);
           loaded();
         });
       } catch (e) {
+        threads = ' (in the server thread: the index worker threads failed)';
         this.connection.console.warn(`Index workers failed (${String(e)}): reading the other files in the server.`);
       }
     }
@@ -246,18 +321,18 @@ export class LspServer {
     }
     // Files that vanished or became excluded since the last run.
     for (const entry of [...this.service.index.allFiles()]) {
-      if (!seen.has(entry.uri) && !this.documents.get(entry.uri)) this.service.index.delete(entry.uri);
+      if (!seen.has(entry.uri) && !this.documents.has(entry.uri)) this.service.index.delete(entry.uri);
     }
     progress?.done();
     this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms${threads}.`);
     this.indexed = true;
-    for (const doc of this.documents.all()) this.publish(doc.uri, true);
+    for (const uri of this.documents.keys()) this.publish(uri, true);
     this.sendStatus();
   }
 
   /** `Jobs.MaxTaskBatchSize` from the first appsettings.json of the workspace folders that sets it. */
   private async readAgentSettings(): Promise<void> {
-    const roots = this.roots.filter((r) => r.startsWith('file:')).map((r) => URI.parse(r).fsPath);
+    const roots = this.folders.uris.filter((r) => r.startsWith('file:')).map((r) => URI.parse(r).fsPath);
     this.service.setAgentSettings(await readAgentSettings(roots, (file) => file));
   }
 
@@ -265,23 +340,17 @@ export class LspServer {
   private sendStatus(progress?: { indexing: true; done: number; total: number }): void {
     let files = 0;
     for (const e of this.service.index.allFiles()) if (e.status === 'configuration') files++;
-    const status: IndexStatus = { indexing: false, done: 0, total: 0, files, jobs: progress ? 0 : this.service.index.allJobs().length, errors: this.errorCount(), ...progress };
+    let errors = 0;
+    for (const count of this.errors.values()) errors += count;
+    const status: IndexStatus = { indexing: false, done: 0, total: 0, files, jobs: progress ? 0 : this.service.index.allJobs().length, errors, ...progress };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 
-  private errorCount(): number {
-    let n = 0;
-    for (const count of this.errors.values()) n += count;
-    return n;
-  }
-
-  private async loadFromDisk(uri: string, file: string): Promise<void> {
-    this.loadRead(uri, file, await readXmlFile(file));
-  }
-
   private loadRead(uri: string, file: string, read: ReadResult): void {
-    if (read.ok) this.service.setFileText(uri, read.text, read.encoding);
-    else this.loadFailed(uri, file, read);
+    if (!read.ok) return this.loadFailed(uri, file, read);
+    this.service.setFileText(uri, read.text, read.encoding);
+    const warning = decodingWarning(read);
+    if (warning) this.connection.console.warn(`${file}: ${warning}`);
   }
 
   private loadFailed(uri: string, file: string, failure: { reason: FileStatus; message: string }): void {
@@ -289,38 +358,47 @@ export class LspServer {
     this.connection.console.warn(`${file}: ${failure.message}`);
   }
 
-  private isExcluded(uri: string): boolean {
-    for (const root of this.roots) {
-      if (uri.startsWith(root + '/')) {
-        const relative = decodeURIComponent(uri.slice(root.length + 1));
-        return isInSkippedFolder(relative) || this.exclude.matches(relative);
-      }
-    }
-    return false;
-  }
-
+  /**
+   * File events follow the rules of the initial walk (workspaceFolders.ts): only files of the
+   * workspace are read; an event for anything else, or for a file that is gone, takes the
+   * file out of the index rather than leaving an entry for it.
+   */
   private async watchedFilesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     await this.indexing;
     for (const ch of changes) {
-      if (ch.uri.endsWith(`/${SETTINGS_FILE}`)) {
+      const uri = this.uris.fromClient(ch.uri);
+      if (!uri.startsWith('file:')) continue;
+      if (uri.endsWith(`/${SETTINGS_FILE}`)) {
         this.rules = this.newRuleResolver();
         continue;
       }
-      if (isAgentSettingsFile(ch.uri)) {
+      if (isAgentSettingsFile(uri)) {
         await this.readAgentSettings();
         continue;
       }
-      const isXml = ch.uri.toLowerCase().endsWith('.xml');
+      const isXml = uri.toLowerCase().endsWith('.xml');
       if (ch.type === FileChangeType.Deleted) {
-        if (isXml) this.service.removeFile(ch.uri);
-        else this.removeFolder(ch.uri);
-      } else if (isXml && !this.isExcluded(ch.uri) && !this.documents.get(ch.uri)) {
-        await this.loadFromDisk(ch.uri, URI.parse(ch.uri).fsPath);
-      } else if (!isXml && ch.type === FileChangeType.Created) {
-        await this.loadFolder(ch.uri);
+        if (isXml) this.service.removeFile(uri);
+        else this.removeFolder(uri);
+        continue;
+      }
+      if (isXml && this.documents.has(uri)) continue;
+      const file = await this.folders.diskPath(uri);
+      if (isXml) {
+        if (file) await this.loadFromDisk(uri, file);
+        else this.service.removeFile(uri);
+      } else if (file && ch.type === FileChangeType.Created) {
+        await this.loadFolder(file);
       }
     }
     this.scheduleCrossFile();
+  }
+
+  private async loadFromDisk(uri: string, file: string): Promise<void> {
+    const read = await readXmlFile(file);
+    // Gone between the event and the read: nothing to keep.
+    if (!read.ok && read.code === 'ENOENT') this.service.removeFile(uri);
+    else this.loadRead(uri, file, read);
   }
 
   /** A deleted folder (or one that left the workspace): its files leave the index, but open documents keep their text, as for a deleted file. */
@@ -329,17 +407,17 @@ export class LspServer {
     for (const entry of [...this.service.index.allFiles()]) if (entry.uri.startsWith(prefix)) this.service.removeFile(entry.uri);
   }
 
-  /** A folder renamed or moved into the workspace: the XML files inside it (nothing for a file). */
-  private async loadFolder(uri: string): Promise<void> {
-    if (!uri.startsWith('file:') || this.isExcluded(uri)) return;
-    const files = await listXmlFiles(URI.parse(uri).fsPath);
+  /** A folder renamed or moved into the workspace: the XML files inside it (the walk follows no link). */
+  private async loadFolder(folder: string): Promise<void> {
+    const files = await listXmlFiles(folder);
     await forEachLimited(files, READ_CONCURRENCY, async (file) => {
       const fileUri = URI.file(file).toString();
-      if (!this.isExcluded(fileUri) && !this.documents.get(fileUri)) await this.loadFromDisk(fileUri, file);
+      if (!this.folders.isExcluded(fileUri) && !this.documents.has(fileUri)) await this.loadFromDisk(fileUri, file);
     });
   }
 
   private documentChanged(doc: TextDocument): void {
+    this.documents.set(doc.uri, doc);
     this.service.changeDocument(doc.uri, doc.getText(), doc.version);
     this.pendingOwn.add(doc.uri);
     if (!this.ownTimer) this.ownTimer = setImmediate(() => this.flushOwn());
@@ -347,21 +425,16 @@ export class LspServer {
   }
 
   private async documentClosed(uri: string): Promise<void> {
-    // Back to what is on disk (the editor may have closed without saving).
-    const underRoot = this.roots.some((r) => uri.startsWith(r + '/'));
-    let text: string | undefined;
-    let encoding: string | undefined;
-    if (underRoot && uri.startsWith('file:') && !this.isExcluded(uri)) {
-      const read = await readXmlFile(URI.parse(uri).fsPath);
-      if (read.ok) {
-        text = read.text;
-        encoding = read.encoding;
-      }
-    }
-    this.service.closeDocument(uri, text, encoding);
+    const client = this.uris.toClient(uri);
+    this.documents.delete(uri);
+    // Back to what is on disk (the editor may have closed without saving), if the walk would read it.
+    const file = await this.folders.diskPath(uri);
+    const read = file ? await readXmlFile(file) : undefined;
+    if (this.documents.has(uri)) return; // opened again meanwhile
+    this.service.closeDocument(uri, read?.ok ? read.text : undefined, read?.ok ? read.encoding : undefined);
     this.strictErrors.delete(uri);
     this.errors.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri: client, diagnostics: [] });
     this.scheduleCrossFile();
   }
 
@@ -380,7 +453,7 @@ export class LspServer {
   /** New rule severities only re-check open documents; a new exclude list re-reads the workspace. */
   private async configurationChanged(): Promise<void> {
     const settings = await this.readSettings();
-    if (new GlobSet(settings.exclude).equals(this.exclude)) {
+    if (new GlobSet(settings.exclude).equals(this.folders.exclude)) {
       this.editorRules = settings.rules;
       this.rules = this.newRuleResolver();
       this.scheduleCrossFile();
@@ -393,7 +466,7 @@ export class LspServer {
     this.crossTimer = setTimeout(() => {
       this.crossTimer = undefined;
       if (!this.indexed) return;
-      for (const doc of this.documents.all()) this.publish(doc.uri, true);
+      for (const uri of this.documents.keys()) this.publish(uri, true);
       this.sendStatus();
     }, CROSS_FILE_DEBOUNCE_MS);
   }
@@ -401,12 +474,12 @@ export class LspServer {
   private publish(uri: string, strictXml: boolean): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    const diagnostics = this.service.validate(uri, { strictXml });
+    const diagnostics = this.service.validate(uri, { strictXml, maxDiagnostics: MAX_DIAGNOSTICS_PER_FILE });
     if (strictXml) {
       if (diagnostics.some((d) => (d.data as { strict?: boolean } | undefined)?.strict)) this.strictErrors.add(uri);
       else this.strictErrors.delete(uri);
     }
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri: this.uris.toClient(uri), version: doc.version, diagnostics });
     this.errors.set(uri, diagnostics.filter((d) => d.severity === 1).length);
   }
 }

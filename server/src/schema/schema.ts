@@ -289,21 +289,35 @@ export function completeSyncRank(element: string): number | undefined {
   return catalog.completeSyncOrder.rankForLinting[element];
 }
 
-interface TreeNode {
+interface TreeElement {
   name: string;
-  parent: TreeNode | undefined;
+  parent: TreeElement | undefined;
 }
 
+/** Schemas found so far, by element: an element keeps its name and place while it lives. */
+const schemaOfTreeElement = new WeakMap<TreeElement, ElementSchema | null>();
+
 /**
- * The schema of an element from its place in the tree (the root itself has none). An element
- * under a parent the catalog does not know has none either: it is that parent's child, and the
- * catalog cannot say what it holds.
+ * The schema of an element from its place in the tree (the root itself has none), resolved from
+ * the nearest ancestor already resolved down, in a loop (a document can nest elements 100,000
+ * deep, and every element of it may ask). Under a parent the catalog does not know, only an
+ * element that stands on its own (a task, a job) is recognised, as the index does.
  */
-export function schemaOfElement(el: TreeNode): ElementSchema | undefined {
-  if (!el.parent) return undefined;
-  if (!el.parent.parent) return resolveElement(el.name, undefined);
-  const parent = schemaOfElement(el.parent);
-  return parent ? resolveElement(el.name, parent) : undefined;
+export function schemaOfElement(el: TreeElement): ElementSchema | undefined {
+  const path: TreeElement[] = [];
+  let known: ElementSchema | null | undefined;
+  for (let e: TreeElement | undefined = el; e?.parent; e = e.parent) {
+    known = schemaOfTreeElement.get(e);
+    if (known !== undefined) break;
+    path.push(e);
+  }
+  let schema = known ?? undefined;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const topLevel = !path[i].parent?.parent;
+    schema = topLevel || schema ? resolveElement(path[i].name, schema) : resolveUnderUnknownParent(path[i].name);
+    schemaOfTreeElement.set(path[i], schema ?? null);
+  }
+  return schema;
 }
 
 /** The package of `Connection@Package` (`Usercube.AD@0000001`), if the documentation lists it. */

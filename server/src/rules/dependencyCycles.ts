@@ -1,0 +1,233 @@
+/**
+ * Cycles of the TaskDependsOnTask graph, in time linear in the graph and without recursion
+ * (chains of thousands of tasks are real). Per index generation, shared by every file's check:
+ *
+ * - Tarjan's strongly connected components, run iteratively and resumed from the new roots each
+ *   file brings, so that the whole graph is walked once per generation, not once per file;
+ * - per group of tasks that depend on each other, one hub and two breadth-first trees: the
+ *   shortest way from each task to the hub, and from the hub to each task. The cycle of a
+ *   link `task → parent` is then parent ⇝ hub ⇝ task, found without searching.
+ *
+ * A cycle of thousands of tasks is named by its first and last tasks, so that each message
+ * stays short and the work per link constant.
+ */
+import { IndexView } from '../index/indexFacts';
+
+/** Tasks shown in full up to this many; longer cycles show the first and last few. */
+const SHOWN_IN_FULL = 16;
+const SHOWN_EACH_END = 6;
+
+export interface DependencyCycle {
+  /** The tasks of the cycle from the dependent task back to it (first = last), when shown in full. */
+  tasks?: string[];
+  /** The message's words for the cycle: `A → B → C → A`, or the ends of a long one. */
+  text: string;
+  /** Links in the cycle (tasks in it). */
+  length: number;
+}
+
+/**
+ * A breadth-first tree of one group around its hub: from each task, the next task toward the
+ * hub along the tree, and the distance. `anchor`: for tasks at least SHOWN_EACH_END links away,
+ * the task of their way at exactly that distance, so that the end of a long way is found
+ * without walking it.
+ */
+interface HubTree {
+  step: Map<string, string>;
+  distance: Map<string, number>;
+  anchor: Map<string, string>;
+}
+
+interface GroupPaths {
+  hub: string;
+  /** Along the links: the way from each task to the hub. */
+  toHub: HubTree;
+  /** Against the links: the way from the hub to each task, walked backwards. */
+  fromHub: HubTree;
+}
+
+class CycleAnalysis {
+  private readonly order = new Map<string, number>();
+  private readonly low = new Map<string, number>();
+  private readonly onStack = new Set<string>();
+  private readonly stack: string[] = [];
+  /** The group of each task that belongs to a group of two tasks or more. */
+  private readonly group = new Map<string, number>();
+  private readonly members: string[][] = [];
+  private readonly paths = new Map<number, GroupPaths>();
+  private counter = 0;
+
+  constructor(
+    readonly generation: number,
+    private readonly index: IndexView,
+  ) {}
+
+  private parents(id: string): readonly string[] {
+    return this.index.task(id)?.parents ?? [];
+  }
+
+  /** Whether both tasks are in one group (then the link between them closes a cycle). */
+  sameGroup(a: string, b: string): boolean {
+    this.visit(a);
+    const g = this.group.get(a);
+    return g !== undefined && this.group.get(b) === g;
+  }
+
+  /** Tarjan's algorithm from `root`, with an explicit stack of (task, next parent to look at). */
+  private visit(root: string): void {
+    if (this.order.has(root)) return;
+    const work: [id: string, next: number][] = [[root, 0]];
+    this.enter(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const [id, next] = top;
+      const parents = this.parents(id);
+      if (next < parents.length) {
+        top[1]++;
+        const p = parents[next];
+        if (!this.order.has(p)) {
+          this.enter(p);
+          work.push([p, 0]);
+        } else if (this.onStack.has(p)) this.low.set(id, Math.min(this.low.get(id)!, this.order.get(p)!));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const caller = work[work.length - 1][0];
+        this.low.set(caller, Math.min(this.low.get(caller)!, this.low.get(id)!));
+      }
+      if (this.low.get(id) !== this.order.get(id)) continue;
+      const members: string[] = [];
+      let m: string;
+      do {
+        m = this.stack.pop()!;
+        this.onStack.delete(m);
+        members.push(m);
+      } while (m !== id);
+      if (members.length > 1) {
+        for (const x of members) this.group.set(x, this.members.length);
+        this.members.push(members);
+      }
+    }
+  }
+
+  private enter(id: string): void {
+    this.order.set(id, this.counter);
+    this.low.set(id, this.counter++);
+    this.stack.push(id);
+    this.onStack.add(id);
+  }
+
+  /**
+   * The cycle closed by the link `task → parent` (both in one group): task, then the way
+   * parent ⇝ hub ⇝ task. Its length is known from the distances; only the tasks shown are walked.
+   */
+  cycle(task: string, parent: string): DependencyCycle {
+    const { toHub, fromHub } = this.groupPaths(this.group.get(task)!);
+    const links = toHub.distance.get(parent)! + fromHub.distance.get(task)! + 1;
+    if (links <= SHOWN_IN_FULL) {
+      const way = wayFrom(toHub, parent, Infinity).concat(wayFrom(fromHub, task, Infinity).reverse().slice(1));
+      const tasks = [task, ...withoutLoops(way)];
+      return { tasks, text: tasks.join(' → '), length: tasks.length - 1 };
+    }
+    const k = SHOWN_EACH_END;
+    // The first k tasks of the way: toward the hub from the parent, then on from the hub if it came first.
+    let head = wayFrom(toHub, parent, k);
+    if (head.length < k) head = head.concat(wayNearHub(fromHub, task, k - head.length + 1).reverse().slice(1));
+    // The last k: back from the task toward the hub, then the end of the parent's way if the hub came first.
+    const back = wayFrom(fromHub, task, k + 1);
+    let tail = (back.length > k ? back.slice(0, k) : back.slice(0, -1)).reverse();
+    if (tail.length < k) tail = wayNearHub(toHub, parent, k - tail.length).concat(tail);
+    return { text: `${[task, ...head].join(' → ')} → … → ${tail.join(' → ')}`, length: links };
+  }
+
+  private groupPaths(g: number): GroupPaths {
+    let paths = this.paths.get(g);
+    if (paths) return paths;
+    const members = this.members[g];
+    const inGroup = (id: string) => this.group.get(id) === g;
+    const hub = members[members.length - 1];
+    // Dependents of each task inside the group: the links walked backwards.
+    const dependents = new Map<string, string[]>();
+    for (const id of members) {
+      for (const p of this.parents(id)) {
+        if (!inGroup(p)) continue;
+        const list = dependents.get(p);
+        if (list) list.push(id);
+        else dependents.set(p, [id]);
+      }
+    }
+    paths = {
+      hub,
+      toHub: breadthFirst(hub, (id) => dependents.get(id) ?? []),
+      fromHub: breadthFirst(hub, (id) => this.parents(id).filter(inGroup)),
+    };
+    this.paths.set(g, paths);
+    return paths;
+  }
+}
+
+/** The tree of the tasks reached from `hub` along `next` (each one's step leads back to the hub). */
+function breadthFirst(hub: string, next: (id: string) => readonly string[]): HubTree {
+  const tree: HubTree = { step: new Map(), distance: new Map([[hub, 0]]), anchor: new Map() };
+  const queue = [hub];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
+    const d = tree.distance.get(id)!;
+    // In breadth-first order the step of a task is settled before it.
+    if (d === SHOWN_EACH_END) tree.anchor.set(id, id);
+    else if (d > SHOWN_EACH_END) tree.anchor.set(id, tree.anchor.get(tree.step.get(id)!)!);
+    for (const n of next(id)) {
+      if (tree.distance.has(n)) continue;
+      tree.distance.set(n, d + 1);
+      tree.step.set(n, id);
+      queue.push(n);
+    }
+  }
+  return tree;
+}
+
+/** The first `max` tasks of the way from `from` to the hub (the hub included when reached). */
+function wayFrom(tree: HubTree, from: string, max: number): string[] {
+  const out = [from];
+  for (let id = from; tree.distance.get(id)! > 0 && out.length < max; ) {
+    id = tree.step.get(id)!;
+    out.push(id);
+  }
+  return out;
+}
+
+/** The last `count` tasks of the way from `from` to the hub, the hub last (count ≤ SHOWN_EACH_END + 1). */
+function wayNearHub(tree: HubTree, from: string, count: number): string[] {
+  const way = wayFrom(tree, tree.anchor.get(from) ?? from, Infinity);
+  return way.slice(Math.max(0, way.length - count));
+}
+
+/** A walk made a path: each time a task comes back, the loop since its first visit is cut. */
+function withoutLoops(walk: readonly string[]): string[] {
+  const out: string[] = [];
+  const at = new Map<string, number>();
+  for (const id of walk) {
+    const seen = at.get(id);
+    if (seen !== undefined) {
+      for (let i = seen + 1; i < out.length; i++) at.delete(out[i]);
+      out.length = seen + 1;
+    } else {
+      at.set(id, out.length);
+      out.push(id);
+    }
+  }
+  return out;
+}
+
+const analyses = new WeakMap<IndexView, CycleAnalysis>();
+
+/** The analysis of the index as it is now (one per index generation). */
+export function dependencyCycles(index: IndexView): { sameGroup(a: string, b: string): boolean; cycle(task: string, parent: string): DependencyCycle } {
+  let analysis = analyses.get(index);
+  if (!analysis || analysis.generation !== index.generation) {
+    analysis = new CycleAnalysis(index.generation, index);
+    analyses.set(index, analysis);
+  }
+  return analysis;
+}

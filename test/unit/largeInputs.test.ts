@@ -1,0 +1,71 @@
+/**
+ * Inputs large enough to expose work that grows faster than the input: many duplicates of one
+ * identifier, thousands of fixes in one file, elements nested 100,000 deep. Each test asserts
+ * the answer a user gets and a time bound generous enough for a shared CI machine (before,
+ * these took tens of seconds or failed with "Maximum call stack size exceeded").
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { fixText } from '../../server/src/cli/fixer';
+import { LanguageService } from '../../server/src/languageService';
+import { conf, cursor, textOf } from '../helpers/cursor';
+import { duplicatesConf, fixesConf, nestedConf } from '../helpers/stressInputs';
+import { uriOf, workspace } from '../helpers/workspace';
+
+function timed<T>(work: () => T): [T, number] {
+  const started = Date.now();
+  const result = work();
+  return [result, Date.now() - started];
+}
+
+describe('large inputs', () => {
+  it('32,000 definitions of one identifier: each reported once, with the count of the others', () => {
+    const text = duplicatesConf(32_000);
+    const [found, ms] = timed(() => workspace({ 'agents.xml': text }).validate(uriOf('agents.xml')));
+    assert.equal(found.length, 32_000);
+    assert.ok(found.every((d) => d.code === 'identifier/unique'));
+    assert.equal(found[0].message, "Duplicate agent identifier 'Same': also defined as Agent in this file:4 and 31998 more.");
+    assert.equal(found[1].message, "Duplicate agent identifier 'Same': also defined as Agent in this file:3 and 31998 more.");
+    assert.ok(ms < 10_000, `${ms} ms`);
+  });
+
+  it('--fix with 20,000 fixes in one file: every one applied, in seconds', () => {
+    const text = fixesConf(20_000);
+    const [fixed, ms] = timed(() => fixText(new LanguageService(), uriOf('jobs.xml'), text));
+    assert.equal(fixed.fixes, 20_000);
+    assert.equal(fixed.text, text.replace(/ CrontabExpression=/g, ' CronTabExpression='));
+    assert.ok(ms < 15_000, `${ms} ms`);
+  });
+
+  it('elements nested 100,000 deep: completion, hover, definition and references answer', () => {
+    const c = cursor(nestedConf(100_000));
+    const service = workspace({ 'deep.xml': c.text }, ['deep.xml']);
+    const uri = uriOf('deep.xml');
+    const [items, ms] = timed(() => service.doComplete(uri, c.position)?.items.map((i) => i.label));
+    assert.deepEqual(items, ['Top']);
+    const hover = service.doHover(uri, c.position);
+    assert.match(JSON.stringify(hover?.contents), /ComputeCorrelationKeysTask\*\* `Top`/);
+    const [definition] = service.findDefinition(uri, c.position);
+    assert.equal(textOf(c.text, definition.range), 'Top');
+    assert.equal(service.findReferences(uri, c.position, true).length, 2);
+    assert.ok(ms < 5_000, `${ms} ms`);
+    // Typing in the value patches the tree and rebuilds the entry from it, without recursion.
+    const typed = c.text.slice(0, c.offset) + 'x' + c.text.slice(c.offset);
+    service.changeDocument(uri, typed, 2);
+    assert.deepEqual(service.validate(uri).map((d) => d.code), ['dependency/parent-exists']);
+  });
+
+  it('quick fixes of a reference to an identifier of 100,000 characters: no closest-name search over it', () => {
+    const long = 'x'.repeat(100_000);
+    const text = conf(
+      `  <ComputeCorrelationKeysTask Identifier="${long}a" DisplayName_L1="a" />\n` +
+        `  <ComputeCorrelationKeysTask Identifier="T" DisplayName_L1="t"><TaskDependsOnTask ParentTask="${long}b" /></ComputeCorrelationKeysTask>`,
+    );
+    const service = workspace({ 'long.xml': text }, ['long.xml']);
+    const [missing] = service.validate(uriOf('long.xml')).filter((d) => d.code === 'dependency/parent-exists');
+    const [actions, ms] = timed(() => service.getCodeActions(uriOf('long.xml'), missing.range, [missing]));
+    // No "Change to" suggestions: only the task to create (its long name shortened here).
+    assert.deepEqual(actions.map((a) => a.title.replace(long, '…')), ["Create InvokeExpressionTask '…b'"]);
+    assert.ok(ms < 2_000, `${ms} ms`);
+  });
+});
