@@ -46,6 +46,7 @@ import { DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
+import type { DiagnosticData } from './fixes/fixData';
 
 export interface OpenDocument {
   uri: string;
@@ -372,7 +373,7 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
 function toDiagnostics(lines: LineTable, findings: readonly RuleFinding[], docUrl: string | undefined, limit = Infinity): Diagnostic[] {
   const hrefs = new Map<string, string>();
   const shown = (findings.length > limit ? findings.slice(0, limit) : findings).map((f) => {
-    const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, f.data);
+    const d = toDiagnostic(lines, f.rule, f.severity, f.start, f.end, f.message, diagnosticData(f));
     if (docUrl) {
       let href = hrefs.get(f.rule);
       if (href === undefined) hrefs.set(f.rule, (href = ruleDocUrl(f.rule, docUrl)));
@@ -395,6 +396,15 @@ function moreProblems(lines: LineTable, at: number, more: number, limit: number)
   };
 }
 
+/** The fixes a finding offers (the editor sends them back with a code action request), and the strict-XML mark. */
+function diagnosticData(f: RuleFinding): DiagnosticData | undefined {
+  if (!f.fixes?.length && !f.strict) return undefined;
+  const data: DiagnosticData = {};
+  if (f.fixes?.length) data.fixes = [...f.fixes];
+  if (f.strict) data.strict = true;
+  return data;
+}
+
 function toDiagnostic(
   lines: LineTable,
   code: string,
@@ -402,7 +412,7 @@ function toDiagnostic(
   start: number,
   end: number,
   message: string,
-  data?: unknown,
+  data?: DiagnosticData,
 ): Diagnostic {
   const d: Diagnostic = { range: lines.range(start, end), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
   if (data !== undefined) d.data = data;

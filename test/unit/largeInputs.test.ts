@@ -24,8 +24,8 @@ describe('large inputs', () => {
     const [found, ms] = timed(() => workspace({ 'agents.xml': text }).validate(uriOf('agents.xml')));
     assert.equal(found.length, 32_000);
     assert.ok(found.every((d) => d.code === 'identifier/unique'));
-    assert.equal(found[0].message, "Duplicate Agent identifier 'Same': also defined as Agent in this file:4 and 31998 more.");
-    assert.equal(found[1].message, "Duplicate Agent identifier 'Same': also defined as Agent in this file:3 and 31998 more.");
+    assert.equal(found[0].message, "Duplicate agent identifier 'Same': also defined as Agent in this file:4 and 31998 more.");
+    assert.equal(found[1].message, "Duplicate agent identifier 'Same': also defined as Agent in this file:3 and 31998 more.");
     assert.ok(ms < 10_000, `${ms} ms`);
   });
 

@@ -207,3 +207,28 @@ describe('fix all', () => {
     assert.deepEqual(fixAll(text), []);
   });
 });
+
+describe('quick fixes: what the editor sends back', () => {
+  const bad = breakIt('ParentTask="AD_GPO"', 'ParentTask="AD_GP"');
+
+  it('are read from the diagnostic, whatever its message says', () => {
+    const service = open(bad);
+    const diag = service.validate(URI).find((d) => d.code === 'dependency/parent-exists')!;
+    const titles = service.getCodeActions(URI, diag.range, [{ ...diag, message: 'reworded by the editor' }]).map((a) => a.title);
+    assert.deepEqual(titles, ["Change to 'AD_GPO'", "Create GenerateProvisioningOrdersTask 'AD_GP'"]);
+  });
+
+  it('offer nothing for data of the wrong shape, nor for a fix the rule does not declare', () => {
+    const service = open(bad);
+    const diag = service.validate(URI).find((d) => d.code === 'dependency/parent-exists')!;
+    for (const data of [
+      undefined,
+      { fixes: 'change-identifier' },
+      { fixes: [{ fix: 'add-dependency', candidates: 'AD_GPO' }] },
+      { fixes: [{ fix: 'change-identifier', kind: 'Task' }] },
+      { fixes: [{ fix: 'set-mode' }] },
+    ]) {
+      assert.deepEqual(service.getCodeActions(URI, diag.range, [{ ...diag, data }]), [], JSON.stringify(data));
+    }
+  });
+});

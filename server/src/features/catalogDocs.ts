@@ -87,7 +87,8 @@ export function attributeMarkdown(name: string, a: AttributeSchema): string {
   return lines.join('\n');
 }
 
-function kindLabel(schema: ElementSchema): string {
+/** What kind of element it is, in words: 'agent task', 'child element', 'scaffolding'. */
+function elementRole(schema: ElementSchema): string {
   if (schema.kind === 'task') return schema.agentOrServer === 'agent' ? 'agent task' : schema.agentOrServer === 'server' ? 'server task' : 'task';
   if (schema.kind === 'job') return 'job';
   if (schema.kind === 'child') return 'child element';
@@ -96,7 +97,7 @@ function kindLabel(schema: ElementSchema): string {
 
 /** The one-line description of an element, for completion items. */
 export function elementSummary(schema: ElementSchema): string {
-  return ELEMENT_SUMMARY[schema.key] ?? kindLabel(schema);
+  return ELEMENT_SUMMARY[schema.key] ?? elementRole(schema);
 }
 
 const markdownCache = new Map<string, string>();
@@ -111,7 +112,7 @@ export function elementMarkdown(schema: ElementSchema, elementName: string): str
 function computeElementMarkdown(schema: ElementSchema, elementName: string): string {
   const task = overriddenTask(schema, elementName);
   const side = sideOf(schema.agentOrServer);
-  const lines = [`**${elementName}** · ${kindLabel(schema)}${side ? `, ${side}` : ''}`];
+  const lines = [`**${elementName}** · ${elementRole(schema)}${side ? `, ${side}` : ''}`];
   const summary = ELEMENT_SUMMARY[schema.key];
   if (summary) lines.push('', task ? `${summary.replace(/\.$/, '')} (${task.name}).` : summary);
   const attrs = attributesOf(schema, elementName);

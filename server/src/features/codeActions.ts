@@ -6,6 +6,7 @@ import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageser
 import { CodeActionKind } from 'vscode-languageserver-types';
 import { FixContext, FixTarget, SAFE_ONLY, fixAllEdits as fixAllOf, fixesFor } from '../fixes/quickFixes';
 import { FixSafety } from '../rules/rule';
+import { fixesOfData } from '../fixes/fixData';
 import { jobCodeActions } from './jobActions';
 import { OffsetEdit } from '../fixes/textEdits';
 import type { FeatureContext } from '../languageService';
@@ -16,7 +17,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.usercube`;
 function toTarget(ctx: FeatureContext, d: Diagnostic): FixTarget | undefined {
   if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') return undefined;
   const lines = ctx.doc.entry.lines;
-  return { rule: d.code, start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end), data: d.data as Record<string, unknown> | undefined };
+  return { rule: d.code, start: lines.offsetAt(d.range.start), end: lines.offsetAt(d.range.end), fixes: fixesOfData(d.data) };
 }
 
 function toTextEdits(ctx: FeatureContext, edits: readonly OffsetEdit[]): TextEdit[] {

@@ -4,7 +4,7 @@ import { LineTable } from '../model/lineTable';
 import { XmlElement, attribute } from '../model/xmlTree';
 import type { FeatureContext } from '../languageService';
 import { definitionKind, schemaOfElement } from '../schema/schema';
-import { symbolKindOf } from './symbolKinds';
+import { identifierKind } from '../schema/identifierKinds';
 
 /** The outline: every top-level element, jobs with their tasks and steps as children. */
 export function findDocumentSymbols(ctx: FeatureContext): DocumentSymbol[] {
@@ -32,7 +32,7 @@ function toSymbol(el: XmlElement, lines: LineTable): DocumentSymbol {
   return {
     name: hasId ? id.value : el.name,
     detail: hasId ? (display ? `${el.name} — ${display}` : el.name) : display,
-    kind: kind ? symbolKindOf(kind) : SymbolKind.Object,
+    kind: kind ? identifierKind(kind).symbolKind : SymbolKind.Object,
     range,
     selectionRange,
   };

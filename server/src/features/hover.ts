@@ -1,6 +1,7 @@
 import type { Hover, Position } from 'vscode-languageserver-types';
 import { MarkupKind } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
+import { kindLabel } from '../schema/identifierKinds';
 import { TASK_KIND } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { catalogHover } from './catalogHover';
@@ -29,8 +30,7 @@ export function doHover(ctx: FeatureContext, position: Position): Hover | null {
   const range = ctx.doc.entry.lines.range(cursor.attribute.valueStart, cursor.attribute.valueEnd);
   const defs = ctx.index.definitions(s.kind, s.id);
   if (defs.length === 0) {
-    const what = s.kind === TASK_KIND ? 'task' : s.kind;
-    return { range, contents: { kind: MarkupKind.Markdown, value: `No ${what} \`${s.id}\` is defined in the workspace.` } };
+    return { range, contents: { kind: MarkupKind.Markdown, value: `No ${kindLabel(s.kind)} \`${s.id}\` is defined in the workspace.` } };
   }
   const parts: string[] = [];
   for (const d of defs.slice(0, 3)) {

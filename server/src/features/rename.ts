@@ -8,23 +8,12 @@
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import type { FeatureContext } from '../languageService';
-import { TASK_KIND, elementByKey, reservedWords } from '../schema/schema';
+import { RENAMEABLE_KINDS, identifierKind, kindLabel, kindLabelCapitalized } from '../schema/identifierKinds';
+import { elementByKey, reservedWords } from '../schema/schema';
 import { uriRelative } from '../util/uris';
 import { symbolAt } from './locations';
 
 export type RenameResult<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** The kinds whose identifiers can be renamed, with the words messages use for them. */
-const RENAMEABLE: ReadonlyMap<string, string> = new Map([
-  [TASK_KIND, 'task'],
-  ['Job', 'job'],
-  ['Connector', 'connector'],
-  ['Connection', 'connection'],
-  ['EntityType', 'entity type'],
-  ['ResourceType', 'resource type'],
-  ['Agent', 'agent'],
-  ['OpenIdClient', 'OpenIdClient'],
-]);
 
 const RESERVED_WORDS = new Set(reservedWords().map((w) => w.toLowerCase()));
 
@@ -34,7 +23,6 @@ const FORBIDDEN = /[\s"'<>&]/;
 interface Target {
   kind: string;
   id: string;
-  what: string;
   start: number;
   end: number;
 }
@@ -45,10 +33,9 @@ function refuse<T>(message: string): RenameResult<T> {
 
 function targetAt(ctx: FeatureContext, position: Position): RenameResult<Target> {
   const s = symbolAt(ctx, position);
-  const kinds = [...RENAMEABLE.values()].join(', ');
+  const kinds = RENAMEABLE_KINDS.map(kindLabel).join(', ');
   if (!s) return refuse(`Only the identifier of a ${kinds} can be renamed.`);
-  const what = RENAMEABLE.get(s.kind);
-  if (!what) return refuse(`${s.kind} identifiers cannot be renamed; only those of a ${kinds}.`);
+  if (!identifierKind(s.kind).renameable) return refuse(`${s.kind} identifiers cannot be renamed; only those of a ${kinds}.`);
   // The identifier's own characters: the index keeps them for definitions and references.
   const offset = ctx.doc.entry.lines.offsetAt(position);
   const entry = ctx.doc.entry;
@@ -64,7 +51,7 @@ function targetAt(ctx: FeatureContext, position: Position): RenameResult<Target>
         'its name follows the scaffolding (JobIdentifier, connector, connection), so it cannot be renamed here.',
     );
   }
-  return { ok: true, value: { kind: s.kind, what, ...found } };
+  return { ok: true, value: { kind: s.kind, ...found } };
 }
 
 export function prepareRename(ctx: FeatureContext, position: Position): RenameResult<{ range: Range; placeholder: string }> {
@@ -91,7 +78,7 @@ export function invalidIdentifier(kind: string, name: string): string | undefine
 export function doRename(ctx: FeatureContext, position: Position, newName: string): RenameResult<WorkspaceEdit> {
   const t = targetAt(ctx, position);
   if (!t.ok) return t;
-  const { kind, id, what } = t.value;
+  const { kind, id } = t.value;
   const invalid = invalidIdentifier(kind, newName);
   if (invalid) return refuse(invalid);
   const { index } = ctx;
@@ -99,7 +86,7 @@ export function doRename(ctx: FeatureContext, position: Position, newName: strin
     const clash = index.definitions(kind, newName)[0];
     if (clash) {
       const where = `${clash.element} in ${uriRelative(clash.uri, ctx.roots)}`;
-      return refuse(`${what[0].toUpperCase()}${what.slice(1)} '${clash.id}' already exists (${where}): choose another name.`);
+      return refuse(`${kindLabelCapitalized(kind)} '${clash.id}' already exists (${where}): choose another name.`);
     }
   }
 

@@ -1,7 +1,7 @@
 import type { SymbolInformation } from 'vscode-languageserver-types';
 import { Definition, FileEntry } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { symbolKindOf } from './symbolKinds';
+import { identifierKind } from '../schema/identifierKinds';
 
 /** Like TypeScript's navigate-to (256): a typed query narrows; thousands of rows help no one. */
 export const MAX_SYMBOLS = 256;
@@ -45,7 +45,7 @@ export function findWorkspaceSymbols(index: WorkspaceIndex, query: string): Symb
 function toSymbol(entry: FileEntry, d: Definition): SymbolInformation {
   return {
     name: d.id,
-    kind: symbolKindOf(d.kind),
+    kind: identifierKind(d.kind).symbolKind,
     containerName: d.job ? `${d.element} in ${d.job}` : d.element,
     location: { uri: d.uri, range: entry.lines.range(d.idStart, d.idEnd) },
   };

@@ -1,14 +1,15 @@
 /**
- * Quick fixes: the edits of each fix kind (rules declare which kinds their findings offer, and
- * whether each is safe or a suggestion, see FixKind and FixSafety in rules/rule.ts). Fixes key
- * on rule ids and on the facts rules put in `data`, never on messages. Fix-all takes the safe
- * fixes only (and the preferred suggestion too when asked, as `--fix-type suggestion` does).
+ * Quick fixes: the edits of each fix kind. Rules declare which kinds their findings offer, and
+ * whether each is safe or a suggestion (Rule.fixes); a finding lists the fixes it offers with
+ * their facts (FixData), never parsed back from its message. Fix-all takes the safe fixes only
+ * (and the preferred suggestion too when asked, as `--fix-type suggestion` does).
  */
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { RULES_BY_ID } from '../rules/registry';
-import { FixKind, FixSafety } from '../rules/rule';
+import { FixSafety } from '../rules/rule';
 import { XmlElement, XmlTree, attribute, startTagAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
+import { FixData, FixDataOf, FixKind } from './fixData';
 import {
   OffsetEdit,
   TakenEdits,
@@ -25,7 +26,8 @@ export interface FixTarget {
   rule: string;
   start: number;
   end: number;
-  data?: Record<string, unknown>;
+  /** What the finding offers (see fixesOfData for data sent back by the editor). */
+  fixes: readonly FixData[];
 }
 
 /** What a fix kind proposes; its safety comes from the rule's declaration. */
@@ -45,53 +47,39 @@ export interface FixContext {
   index: WorkspaceIndex;
 }
 
-type FixProvider = (ctx: FixContext, target: FixTarget, el: XmlElement) => ProposedFix[];
+type FixProvider<K extends FixKind> = (ctx: FixContext, target: FixTarget, fix: FixDataOf<K>, el: XmlElement) => ProposedFix[];
 
-const PROVIDERS: Record<FixKind, FixProvider> = {
-  'set-mode': (_ctx, _t, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], preferred: true }],
-  'remove-attribute': (ctx, t, el) => {
-    const name = String(t.data?.attribute);
+const PROVIDERS: { [K in FixKind]: FixProvider<K> } = {
+  'set-mode': (_ctx, _t, _fix, el) => [{ title: 'Set SynchronizationMode="Complete"', edits: [setAttribute(el, 'SynchronizationMode', 'Complete')], preferred: true }],
+  'remove-attribute': (ctx, _t, { attribute: name }, el) => {
     const attr = attribute(el, name);
     return attr ? [{ title: `Remove ${name}`, edits: [removeAttribute(ctx.text, attr)], preferred: true }] : [];
   },
-  'set-attribute': (_ctx, t, el) => {
-    const name = String(t.data?.attribute);
-    const value = String(t.data?.value);
-    return [{ title: `Set ${name}="${value}"`, edits: [setAttribute(el, name, value)], preferred: true }];
-  },
-  'rename-attribute': (_ctx, t, el) => {
-    const to = String(t.data?.to);
+  'set-attribute': (_ctx, _t, { attribute: name, value }, el) => [{ title: `Set ${name}="${value}"`, edits: [setAttribute(el, name, value)], preferred: true }],
+  'rename-attribute': (_ctx, t, { to }, el) => {
     const attr = el.attributes.find((a) => a.nameStart === t.start);
     return attr ? [{ title: `Rename '${attr.name}' to '${to}'`, edits: [renameAttribute(attr, to)], preferred: true }] : [];
   },
-  'set-type': (ctx, t, el) => {
-    const type = String(t.data?.type);
+  'set-type': (ctx, _t, { type }, el) => {
     const attr = attribute(el, 'Type');
     if (type === 'None') {
       return attr ? [{ title: 'Remove Type (the prepare task has none)', edits: [removeAttribute(ctx.text, attr)], preferred: true }] : [];
     }
     return [{ title: `Set Type="${type}" as in the prepare task`, edits: [setAttribute(el, 'Type', type)], preferred: true }];
   },
-  'add-dependency': (ctx, t, el) => {
-    const candidates = (t.data?.candidates as string[] | undefined) ?? [];
-    return candidates.map((parent, i) => ({
+  'add-dependency': (ctx, _t, { candidates }, el) =>
+    candidates.map((parent, i) => ({
       title: `Add dependency on '${parent}'`,
       edits: [appendChild(ctx.text, el, emptyElement(ctx.text, 'TaskDependsOnTask', [['ParentTask', parent]]))],
       preferred: i === 0,
-    }));
-  },
-  'change-identifier': (ctx, t) => changeIdentifier(ctx, t),
-  'create-task': (ctx, t, el) => createTask(ctx, t, el),
-  'rename-element': (ctx, t, el) => {
-    const name = String(t.data?.name);
-    return [{ title: `Rename to <${name}>`, edits: renameElement(ctx.text, el, name), preferred: true }];
-  },
+    })),
+  'change-identifier': (ctx, t, fix) => changeIdentifier(ctx, t, fix),
+  'create-task': (ctx, _t, { id }, el) => createTask(ctx, id, el),
+  'rename-element': (ctx, _t, { name }, el) => [{ title: `Rename to <${name}>`, edits: renameElement(ctx.text, el, name), preferred: true }],
 };
 
 /** "Change to 'X'" for the closest identifiers of the right kind. */
-function changeIdentifier(ctx: FixContext, t: FixTarget): ProposedFix[] {
-  const kind = String(t.data?.kind ?? '');
-  const id = String(t.data?.id ?? '');
+function changeIdentifier(ctx: FixContext, t: FixTarget, { kind, id }: FixDataOf<'change-identifier'>): ProposedFix[] {
   if (!kind) return [];
   return closestIdentifiers(ctx.index, kind, id, 3).map((candidate, i) => ({
     title: `Change to '${candidate}'`,
@@ -123,8 +111,7 @@ const USUAL_PARENT: Record<string, string> = {
 };
 
 /** "Create task 'X'" before the dependent task: its type guessed from the name, or from the dependent's. */
-function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): ProposedFix[] {
-  const id = String(t.data?.id ?? '');
+function createTask(ctx: FixContext, id: string, dependsOn: XmlElement): ProposedFix[] {
   const task = dependsOn.parent;
   if (!id || !task) return [];
   const type = TYPE_BY_WORD.find(([re]) => re.test(id))?.[1] ?? USUAL_PARENT[task.name] ?? 'InvokeExpressionTask';
@@ -135,20 +122,20 @@ function createTask(ctx: FixContext, t: FixTarget, dependsOn: XmlElement): Propo
   return [{ title: `Create ${type} '${id}'`, edits: [insertBefore(ctx.text, task, xml)] }];
 }
 
-/** The fix kinds a finding offers: the one its data names, else every kind its rule declares. */
-function kindsOf(target: FixTarget): [FixKind, FixSafety][] {
-  const declared = RULES_BY_ID.get(target.rule)?.fixes ?? {};
-  const named = typeof target.data?.fix === 'string' ? (target.data.fix as FixKind) : undefined;
-  const kinds = (named ? [named] : (Object.keys(declared) as FixKind[])).filter((k) => declared[k] !== undefined);
-  return kinds.map((k) => [k, declared[k]!]);
+function propose<K extends FixKind>(kind: K, fix: FixDataOf<K>, ctx: FixContext, target: FixTarget, el: XmlElement): ProposedFix[] {
+  const provider: FixProvider<K> = PROVIDERS[kind];
+  return provider(ctx, target, fix, el);
 }
 
+/** The fixes a finding offers, among those its rule declares, with the safety the rule gives each. */
 export function fixesFor(ctx: FixContext, target: FixTarget): Fix[] {
-  const kinds = kindsOf(target);
+  const declared = RULES_BY_ID.get(target.rule)?.fixes ?? {};
+  const offered = target.fixes.filter((f) => declared[f.fix] !== undefined);
+  if (offered.length === 0) return [];
   // The element whose start tag holds the diagnostic, looked up only for a finding with a fix.
-  const el = kinds.length > 0 ? startTagAt(ctx.tree, target.start) : undefined;
+  const el = startTagAt(ctx.tree, target.start);
   if (!el) return [];
-  return kinds.flatMap(([kind, safety]) => PROVIDERS[kind](ctx, target, el).map((f) => ({ ...f, safety })));
+  return offered.flatMap((f) => propose(f.fix, f, ctx, target, el).map((p) => ({ ...p, safety: declared[f.fix]! })));
 }
 
 /**

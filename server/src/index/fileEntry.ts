@@ -18,7 +18,7 @@ import {
   resolveElement,
   resolveUnderUnknownParent,
 } from '../schema/schema';
-import { detach } from './interning';
+import { EntryStrings } from './interning';
 
 export interface Definition {
   kind: string;
@@ -142,105 +142,9 @@ export interface JobEntry {
   generatedBy?: string;
 }
 
-/**
- * Whether two entries of one file give the index rules (Rule.checkIndex) the same facts: the
- * same identifiers, references, tasks and jobs, in the same order, and each definition on the
- * same line (a duplicate's message names it); other offsets, display names and attribute
- * values aside.
- */
-export function sameIndexFacts(a: FileEntry, b: FileEntry): boolean {
-  if (a.status !== b.status || a.definitions.length !== b.definitions.length || a.references.length !== b.references.length) return false;
-  if (a.tasks.length !== b.tasks.length || a.jobs.length !== b.jobs.length) return false;
-  if (!sameGeneratorFacts(a, b)) return false;
-  for (let i = 0; i < a.definitions.length; i++) {
-    const x = a.definitions[i];
-    const y = b.definitions[i];
-    if (x.kind !== y.kind || x.id !== y.id || x.element !== y.element || x.job !== y.job || !x.consolidation !== !y.consolidation || !x.task !== !y.task) return false;
-    if (a.lines.positionAt(x.idStart).line !== b.lines.positionAt(y.idStart).line) return false;
-  }
-  for (let i = 0; i < a.references.length; i++) {
-    const x = a.references[i];
-    const y = b.references[i];
-    if (x.kind !== y.kind || x.id !== y.id || x.element !== y.element || x.attribute !== y.attribute || x.task !== y.task || x.job !== y.job) return false;
-  }
-  for (let i = 0; i < a.tasks.length; i++) {
-    const x = a.tasks[i];
-    const y = b.tasks[i];
-    if (x.element !== y.element || x.id !== y.id || x.job !== y.job || !sameList(x.parents, y.parents) || !sameList(x.children, y.children)) return false;
-    if (x.attrs.Level !== y.attrs.Level || x.attrs.ConsolidationMode !== y.attrs.ConsolidationMode) return false;
-  }
-  if (a.jobs.length === 0) return true;
-  const taskIndexA = taskIndexOf(a);
-  const taskIndexB = taskIndexOf(b);
-  for (let i = 0; i < a.jobs.length; i++) {
-    const x = a.jobs[i];
-    const y = b.jobs[i];
-    if (x.id !== y.id || !sameList(x.tasks, y.tasks) || x.members.length !== y.members.length) return false;
-    for (let k = 0; k < x.members.length; k++) {
-      const m = x.members[k];
-      const n = y.members[k];
-      if (m.step !== n.step || m.level !== n.level || (m.task ? taskIndexA.get(m.task) : -1) !== (n.task ? taskIndexB.get(n.task) : -1)) return false;
-    }
-  }
-  return true;
-}
-
 /** Each task record of an entry, by its position in `tasks`. */
 export function taskIndexOf(entry: FileEntry): Map<TaskRecord, number> {
   return new Map(entry.tasks.map((t, i) => [t, i]));
-}
-
-/** Definitions whose identifiers and attributes job scaffoldings read (see jobs/workspaceFacts.ts). */
-const GENERATOR_KINDS = new Set(['Connector', 'Connection', 'ResourceType']);
-
-function generatorDefinitions(e: FileEntry): Definition[] {
-  return e.definitions.filter((d) => GENERATOR_KINDS.has(d.kind));
-}
-
-/** Whether an entry gives job scaffoldings any input at all. */
-export function hasGeneratorFacts(e: FileEntry): boolean {
-  return e.scaffoldings.length > 0 || e.mappings.length > 0 || e.definitions.some((d) => GENERATOR_KINDS.has(d.kind));
-}
-
-/**
- * Whether two entries give job scaffoldings the same input: their scaffoldings (and where they
- * are: generated definitions point there), entity mappings, connectors, connections and
- * resource types.
- */
-export function sameGeneratorFacts(a: FileEntry, b: FileEntry): boolean {
-  if (a.scaffoldings.length !== b.scaffoldings.length || a.mappings.length !== b.mappings.length) return false;
-  const da = generatorDefinitions(a);
-  const db = generatorDefinitions(b);
-  if (da.length !== db.length) return false;
-  for (let i = 0; i < da.length; i++) {
-    if (da[i].kind !== db[i].kind || da[i].id !== db[i].id || da[i].displayName !== db[i].displayName || !sameRecord(da[i].attrs, db[i].attrs)) return false;
-  }
-  for (let i = 0; i < a.scaffoldings.length; i++) {
-    const x = a.scaffoldings[i];
-    const y = b.scaffoldings[i];
-    if (x.element !== y.element || !sameRecord(x.attrs, y.attrs) || x.children.length !== y.children.length) return false;
-    for (let k = 0; k < x.children.length; k++) if (x.children[k].name !== y.children[k].name || !sameRecord(x.children[k].attrs, y.children[k].attrs)) return false;
-    // Generated definitions point into the scaffolding's start tag.
-    if (x.start !== y.start || x.end !== y.end || x.nameEnd !== y.nameEnd || x.jobIdStart !== y.jobIdStart || x.jobIdEnd !== y.jobIdEnd) return false;
-  }
-  for (let i = 0; i < a.mappings.length; i++) {
-    if (a.mappings[i].entityType !== b.mappings[i].entityType || a.mappings[i].connector !== b.mappings[i].connector) return false;
-  }
-  return true;
-}
-
-function sameRecord(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
-  if (!a || !b) return a === b;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export type FileStatus = 'configuration' | 'other-xml' | 'binary' | 'too-large' | 'unreadable';
@@ -311,7 +215,8 @@ export interface EntryBuilder {
  */
 export function entryBuilder(uri: string, text: string, encoding: string | undefined, stopEarly: boolean, copyStrings = stopEarly): EntryBuilder {
   // An open document keeps its text anyway: its entry may point into it and skip the copies.
-  const sink: Sink = { uri, keep: copyStrings ? detach : (x) => x, definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [] };
+  const strings = copyStrings ? new EntryStrings() : undefined;
+  const sink: Sink = { uri, keep: strings?.keep ?? ((x) => x), definitions: [], references: [], jobs: [], tasks: [], scaffoldings: [], mappings: [] };
   const syntaxErrors: SyntaxError[] = [];
   const frames: Frame[] = [];
   // Empty elements (most of them) are not pushed: one frame object serves them all.
@@ -356,11 +261,16 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
   return {
     handler,
     finish() {
-      if (root !== 'configuration') return emptyEntry(uri, 'other-xml', encoding);
+      if (root !== 'configuration') {
+        strings?.drop();
+        return emptyEntry(uri, 'other-xml', encoding);
+      }
       const { definitions, references, jobs, tasks, scaffoldings, mappings } = sink;
       const lines = LineTable.fromText(text);
       placeReferences(references, lines);
-      return { uri, status: 'configuration', definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding };
+      const entry: FileEntry = { uri, status: 'configuration', definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding };
+      strings?.heldBy(entry);
+      return entry;
     },
   };
 }

@@ -8,7 +8,8 @@
  * lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
-import { Definition, FileEntry, JobEntry, Reference, TaskRecord, hasGeneratorFacts, sameGeneratorFacts, sameIndexFacts } from './fileEntry';
+import { Definition, FileEntry, JobEntry, Reference, TaskRecord } from './fileEntry';
+import { hasGeneratorFacts, sameGeneratorFacts, sameIndexFacts } from './indexFacts';
 import { GeneratedLayer } from './generatedLayer';
 
 type ByKey<T> = Map<string, T[]>;

@@ -5,10 +5,10 @@
  * documentation: tasks run from top to bottom (the Job page); with levels, the tasks of one
  * level run together and the next level waits (the Job page, Step table); more same-level
  * tasks than `Jobs.MaxTaskBatchSize` (default 5) get extra levels (the agent's appsettings
- * page). What the pages leave open is stated in `notes`.
+ * page). What the pages leave open is stated in `notes`. It reads index facts only
+ * (IndexView), so that index rules can read it.
  */
-import type { JobEntry, TaskRecord } from '../index/fileEntry';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { IndexView, JobFacts, TaskFacts } from '../index/indexFacts';
 import { TASK_KIND } from '../schema/schema';
 
 export interface PlanStep {
@@ -48,7 +48,7 @@ export interface JobPlan {
 }
 
 interface Member {
-  record: TaskRecord | undefined;
+  record: TaskFacts | undefined;
   id: string | undefined;
   level: number | undefined;
   via: PlanStep['via'];
@@ -64,12 +64,12 @@ export function parseLevel(value: string | undefined): number | undefined {
 }
 
 /** The plan of job `id`, or undefined when no job has that identifier. */
-export function planJob(index: WorkspaceIndex, id: string): JobPlan | undefined {
+export function planJob(index: IndexView, id: string): JobPlan | undefined {
   const job = index.job(id);
   return job ? planOf(index, job) : undefined;
 }
 
-export function planOf(index: WorkspaceIndex, job: JobEntry): JobPlan {
+export function planOf(index: IndexView, job: JobFacts): JobPlan {
   const notes: string[] = [];
   const note = (text: string) => notes.includes(text) || notes.push(text);
   if (job.generatedBy) index.generated().notes(job.id).forEach(note);
@@ -136,13 +136,13 @@ export function planOf(index: WorkspaceIndex, job: JobEntry): JobPlan {
 }
 
 /** Where the job's Identifier value is, from its definition (the job's name when not found). */
-function jobIdentifierSpan(index: WorkspaceIndex, job: JobEntry): { start: number; end: number } {
+function jobIdentifierSpan(index: IndexView, job: JobFacts): { start: number; end: number } {
   const d = index.ownDefinitions('Job', job.id).find((x) => x.uri === job.uri && x.start === job.start);
   return d ? { start: d.idStart, end: d.idEnd } : { start: job.nameStart, end: job.nameEnd };
 }
 
 /** A task's Identifier value, or its element name when it has none (a generated task: its scaffolding). */
-function placeOf(index: WorkspaceIndex, t: TaskRecord): { uri: string; start: number; end: number } {
+function placeOf(index: IndexView, t: TaskFacts): { uri: string; start: number; end: number } {
   const d = t.id ? index.definitions(TASK_KIND, t.id).find((x) => x.task === t) : undefined;
   return d ? { uri: d.uri, start: d.idStart, end: d.idEnd } : { uri: t.uri, start: t.nameStart, end: t.nameEnd };
 }
@@ -153,13 +153,13 @@ function placeOf(index: WorkspaceIndex, t: TaskRecord): { uri: string; start: nu
  * `Update` replaces its attributes and keeps its children, `Delete` removes it; a generated task
  * is also replaced by a written one without ConsolidationMode. Undefined when deleted.
  */
-export function effectiveRecord(index: WorkspaceIndex, t: TaskRecord, note: (text: string) => void): TaskRecord | undefined {
+export function effectiveRecord(index: IndexView, t: TaskFacts, note: (text: string) => void): TaskFacts | undefined {
   if (!t.id) return t;
   const written = index
     .ownDefinitions(TASK_KIND, t.id)
     .map((d) => d.task)
-    .filter((x): x is TaskRecord => !!x && x !== t && (!!t.generatedBy || !!x.attrs.ConsolidationMode));
-  let out: TaskRecord = t;
+    .filter((x): x is TaskFacts => !!x && x !== t && (!!t.generatedBy || !!x.attrs.ConsolidationMode));
+  let out: TaskFacts = t;
   for (const w of written) {
     const mode = w.attrs.ConsolidationMode?.trim();
     if (mode === 'Delete') {

@@ -4,7 +4,7 @@
  */
 import { XmlElement, attribute } from '../model/xmlTree';
 import { CONSOLIDATION_MODE_ATTRIBUTE, ElementSchema, attributeSchema, enumValues, isAgentTask, multilingualIndex } from '../schema/schema';
-import { Rule, elementRule } from './rule';
+import { Rule, StartTagView, elementRule } from './rule';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { BOOLEAN_VALUES } from './values';
 import { isMisspeltCronTab } from './jobRules';
@@ -30,13 +30,13 @@ function requiredAttributes(schema: ElementSchema): string[] {
 }
 
 /** Whether the element gives attribute `name`, under its name or the other name the docs write. */
-function gives(el: XmlElement, schema: ElementSchema, name: string): boolean {
+function gives(el: StartTagView, schema: ElementSchema, name: string): boolean {
   const other = schema.attributes[name]?.alternativeName;
   return el.attributes.some((a) => a.name === name || (other !== undefined && a.name === other));
 }
 
 /** Required attributes that the element may leave out where it stands, with why. */
-function exempt(el: XmlElement, schema: ElementSchema, name: string): boolean {
+function exempt(el: StartTagView, schema: ElementSchema, name: string): boolean {
   // agenttask/agent-openidclient-required says it better.
   if (isAgentTask(el.name) && (name === 'Agent' || name === 'OpenIdClient')) return true;
   // taskentitytype/attribute-name says it better.
@@ -72,7 +72,7 @@ export const attributeRequired: Rule = elementRule({
     if (missing.length === 0) return;
     const list = missing.map((m) => `'${m}'`);
     const names = list.length === 1 ? `the attribute ${list[0]}` : `the attributes ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-    report({ ...nameSpan(el), message: `${el.name} requires ${names}.`, data: { attributes: missing } });
+    report({ ...nameSpan(el), message: `${el.name} requires ${names}.` });
   },
 });
 
@@ -90,7 +90,7 @@ export const attributeUnknown: Rule = elementRule({
     for (const a of el.attributes) {
       if (attributeSchema(schema, a.name) || isNamespaceAttribute(a.name) || multilingualIndex(a.name) !== undefined) continue;
       if (skip?.(a.name)) continue;
-      report({ ...attributeSpan(a), message: `Unknown attribute '${a.name}' on ${el.name}.`, data: { attribute: a.name } });
+      report({ ...attributeSpan(a), message: `Unknown attribute '${a.name}' on ${el.name}.` });
     }
   },
 });
@@ -116,7 +116,6 @@ export const attributeEnum: Rule = elementRule({
         message: close
           ? `'${v}' is not a value of ${a.name}: write '${close}' (values are case-sensitive).`
           : `'${v}' is not a value of ${a.name}; expected one of ${names.join(', ')}.`,
-        data: { attribute: a.name, allowed: names },
       });
     }
   },

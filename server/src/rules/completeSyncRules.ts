@@ -8,12 +8,11 @@ import { TaskRecord } from '../index/fileEntry';
 import { XmlElement, attribute } from '../model/xmlTree';
 import { TASK_KIND, completeSyncRank } from '../schema/schema';
 import { JobTask, JobView } from './jobModel';
-import { Finding, Rule } from './rule';
+import { FixDataOf } from '../fixes/fixData';
+import { Report, Rule, fileRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { isTrue } from './values';
-
-type Check = (ctx: RuleContext, report: (f: Finding) => void) => void;
 
 /** Calls `visit` for each task of this file that a complete job runs, with its element. */
 function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: TaskRecord, el: XmlElement, job: JobView) => void): void {
@@ -29,15 +28,6 @@ function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: Ta
     }
   }
 }
-
-function completeRule(id: string, severity: Rule['severity'], source: string, explanation: string, check: Check, fixes?: Rule['fixes']): Rule {
-  return { id, severity, source, explanation, check, fixes };
-}
-
-/** Every fix of these rules changes what the job does: a suggestion, never applied on save. */
-const SUGGESTS_MODE: Rule['fixes'] = { 'set-mode': 'suggestion' };
-const SUGGESTS_REMOVAL: Rule['fixes'] = { 'remove-attribute': 'suggestion' };
-const SUGGESTS_VALUE: Rule['fixes'] = { 'set-attribute': 'suggestion' };
 
 /** The connector a task works on; an export's comes from its connection. */
 function connectorOf(ctx: RuleContext, task: TaskRecord): string | undefined {
@@ -64,56 +54,60 @@ function dependsOnAny(task: TaskRecord, ids: readonly string[]): boolean {
   return task.parents.some((p) => ids.includes(p));
 }
 
-export const prepareModeComplete = completeRule(
-  'sync-complete/prepare-mode-complete',
-  'error',
-  'the Set up Complete Synchronization guide, step 3',
-  'In a complete job, the PrepareSynchronizationTask says `SynchronizationMode="Complete"`; only a change-type prepare task (`Type="Changes"`) may leave it out. ' +
+export const prepareModeComplete = fileRule({
+  id: 'sync-complete/prepare-mode-complete',
+  severity: 'error',
+  source: 'the Set up Complete Synchronization guide, step 3',
+  explanation:
+    'In a complete job, the PrepareSynchronizationTask says `SynchronizationMode="Complete"`; only a change-type prepare task (`Type="Changes"`) may leave it out. ' +
     'Another mode turns the job into an incremental (or initial) synchronization.',
-  (ctx, report) =>
+  fixes: { 'set-mode': 'suggestion' },
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (task, el) => {
       const mode = attribute(el, 'SynchronizationMode');
       if (!mode) {
-        if (task.attrs.Type?.trim() !== 'Changes') report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', data: { fix: 'set-mode' } });
+        if (task.attrs.Type?.trim() !== 'Changes') report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', fixes: [{ fix: 'set-mode' }] });
       } else if (mode.value.trim() !== 'Complete' && mode.value.trim() !== 'Initial') {
-        report({ ...valueSpan(mode), message: `SynchronizationMode is '${mode.value}' in a complete job: it must be 'Complete'.`, data: { fix: 'set-mode' } });
+        report({ ...valueSpan(mode), message: `SynchronizationMode is '${mode.value}' in a complete job: it must be 'Complete'.`, fixes: [{ fix: 'set-mode' }] });
       }
     }),
-  SUGGESTS_MODE,
-);
+});
 
-export const noDoNotDeleteChanges = completeRule(
-  'sync-complete/no-donotdeletechanges',
-  'error',
-  'the Set up Complete Synchronization guide, step 4',
-  'A complete synchronization deletes the resources missing from the export; `DoNotDeleteChanges` (whatever its value) belongs to incremental jobs and must not be present.',
-  (ctx, report) =>
+export const noDoNotDeleteChanges = fileRule({
+  id: 'sync-complete/no-donotdeletechanges',
+  severity: 'error',
+  source: 'the Set up Complete Synchronization guide, step 4',
+  explanation:
+    'A complete synchronization deletes the resources missing from the export; `DoNotDeleteChanges` (whatever its value) belongs to incremental jobs and must not be present.',
+  fixes: { 'remove-attribute': 'suggestion' },
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (_task, el) => {
       const a = attribute(el, 'DoNotDeleteChanges');
-      if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', data: { fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' } });
+      if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' }] });
     }),
-  SUGGESTS_REMOVAL,
-);
+});
 
-export const noForceProvisioning = completeRule(
-  'sync-complete/no-forceprovisioning',
-  'error',
-  'the Set up Complete Synchronization guide, step 8; the Usercube-Invoke-Job page',
-  '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
-  (ctx, report) =>
+export const noForceProvisioning = fileRule({
+  id: 'sync-complete/no-forceprovisioning',
+  severity: 'error',
+  source: 'the Set up Complete Synchronization guide, step 8; the Usercube-Invoke-Job page',
+  explanation:
+    '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
+  fixes: { 'remove-attribute': 'suggestion' },
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el) => {
       const a = attribute(el, 'ForceProvisioning');
-      if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', data: { fix: 'remove-attribute', attribute: 'ForceProvisioning' } });
+      if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'ForceProvisioning' }] });
     }),
-  SUGGESTS_REMOVAL,
-);
+});
 
-export const noValidationTask = completeRule(
-  'sync-complete/no-validation-task',
-  'warning',
-  'the Set up Complete Synchronization guide, step 4; the Usercube-Invoke-Job page',
-  'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
-  (ctx, report) => {
+export const noValidationTask = fileRule({
+  id: 'sync-complete/no-validation-task',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 4; the Usercube-Invoke-Job page',
+  explanation:
+    'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
+  check: (ctx, report) => {
     for (const job of ctx.jobs()) {
       if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
       const jobEl = ctx.elementStartingAt(job.job.start);
@@ -122,43 +116,45 @@ export const noValidationTask = completeRule(
       }
     }
   },
-);
+});
 
-export const noInitialFlags = completeRule(
-  'sync-complete/no-initial-flags',
-  'error',
-  'the Create Initialization Job page (its generated job; inferred)',
-  '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
-  (ctx, report) => {
-    const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, data: Record<string, unknown>) => {
+export const noInitialFlags = fileRule({
+  id: 'sync-complete/no-initial-flags',
+  severity: 'error',
+  source: 'the Create Initialization Job page (its generated job; inferred)',
+  explanation:
+    '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
+  fixes: { 'set-mode': 'suggestion', 'remove-attribute': 'suggestion' },
+  check: (ctx, report) => {
+    const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, fix: FixDataOf<'set-mode' | 'remove-attribute'>) => {
       const a = attribute(el, name);
-      if (a && bad(a.value)) report({ ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)), message: `${name}="${a.value}" is for the initialization job, not a complete job.`, data });
+      if (a && bad(a.value)) report({ ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)), message: `${name}="${a.value}" is for the initialization job, not a complete job.`, fixes: [fix] });
     };
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (_t, el) => flag(el, 'SynchronizationMode', (v) => v.trim() === 'Initial', { fix: 'set-mode' }));
     forEachCompleteTask(ctx, 'SynchronizeTask', (_t, el) => flag(el, 'ForceSynchronization', isTrue, { fix: 'remove-attribute', attribute: 'ForceSynchronization' }));
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => flag(el, 'InitMode', isTrue, { fix: 'remove-attribute', attribute: 'InitMode' }));
   },
-  { 'set-mode': 'suggestion', 'remove-attribute': 'suggestion' },
-);
+});
 
-export const notIncremental = completeRule(
-  'sync-complete/not-incremental',
-  'warning',
-  'the Create Connector Synchro Complete and Incremental pages (their generated jobs); the SetRecentlyModifiedFlagTask page (inferred)',
-  'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
-  (ctx, report) => {
+export const notIncremental = fileRule({
+  id: 'sync-complete/not-incremental',
+  severity: 'warning',
+  source: 'the Create Connector Synchro Complete and Incremental pages (their generated jobs); the SetRecentlyModifiedFlagTask page (inferred)',
+  explanation:
+    'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
+  fixes: { 'remove-attribute': 'suggestion' },
+  check: (ctx, report) => {
     forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) => report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }));
     for (const job of ctx.jobs()) {
       if (!job.complete) continue;
       for (const t of job.tasks) {
         const el = isTrue(t.task.attrs.Dirty) ? ctx.elementOf(t.task) : undefined;
         const a = el && attribute(el, 'Dirty');
-        if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', data: { fix: 'remove-attribute', attribute: 'Dirty' } });
+        if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'Dirty' }] });
       }
     }
   },
-  SUGGESTS_REMOVAL,
-);
+});
 
 /** Export, prepare, synchronize: the ranks that repeat once per connector. */
 const LAST_SYNCHRONIZATION_RANK = completeSyncRank('SynchronizeTask')!;
@@ -169,14 +165,15 @@ function inLaunchOrder(job: JobView): JobTask[] {
   return [...job.tasks].sort((a, b) => (a.level ?? -1) - (b.level ?? -1));
 }
 
-export const canonicalOrder = completeRule(
-  'sync-complete/order',
-  'warning',
-  'the Set up Complete Synchronization guide, steps 2 to 12; the Job page (Level); the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their levels)',
-  'A complete job runs its tasks by Level, or from top to bottom without levels. It exports, prepares and synchronizes first ' +
+export const canonicalOrder = fileRule({
+  id: 'sync-complete/order',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, steps 2 to 12; the Job page (Level); the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their levels)',
+  explanation:
+    'A complete job runs its tasks by Level, or from top to bottom without levels. It exports, prepares and synchronizes first ' +
     '(all exports, then all prepares, then all synchronizations, or connector after connector), then computes expressions, ' +
     'correlation keys and the role model, generates provisioning orders, fulfils, updates classifications and profiles, and notifies.',
-  (ctx, report) => {
+  check: (ctx, report) => {
     for (const job of ctx.jobs()) {
       if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
       // After synchronization: one order for the whole job.
@@ -198,14 +195,16 @@ export const canonicalOrder = completeRule(
       }
     }
   },
-);
+});
 
-export const synchronizeTypeMatchesPrepare = completeRule(
-  'synchronize/type-matches-prepare',
-  'error',
-  'the Set up Complete Synchronization guide, step 4; the Create Connector Synchro Complete page (its generated job)',
-  'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
-  (ctx, report) =>
+export const synchronizeTypeMatchesPrepare = fileRule({
+  id: 'synchronize/type-matches-prepare',
+  severity: 'error',
+  source: 'the Set up Complete Synchronization guide, step 4; the Create Connector Synchro Complete page (its generated job)',
+  explanation:
+    'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
+  fixes: { 'set-type': 'suggestion' },
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (task, el, job) => {
       const connector = task.attrs.Connector?.trim();
       const prepare = tasksOf(job, 'PrepareSynchronizationTask').find((p) => p.task.attrs.Connector?.trim() === connector);
@@ -217,135 +216,149 @@ export const synchronizeTypeMatchesPrepare = completeRule(
       report({
         ...(typeAttr ? valueSpan(typeAttr) : nameSpan(el)),
         message: `The prepare task of connector '${connector}' has Type '${want}': this SynchronizeTask must have the same Type (now '${have}').`,
-        data: { fix: 'set-type', type: want },
+        fixes: [{ fix: 'set-type', type: want }],
       });
     }),
-  { 'set-type': 'suggestion' },
-);
+});
 
-export const exportIgnoreCookie = completeRule(
-  'export/ignore-cookie-on-complete',
-  'warning',
-  'the Set up Complete Synchronization guide, step 2; the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their generated jobs)',
-  'An export in a complete job sets `IgnoreCookieFile="true"`: otherwise an incremental-capable export only returns the changes since its last cookie, and the complete synchronization deletes everything else.',
-  (ctx, report) =>
+export const exportIgnoreCookie = fileRule({
+  id: 'export/ignore-cookie-on-complete',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 2; the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their generated jobs)',
+  explanation:
+    'An export in a complete job sets `IgnoreCookieFile="true"`: otherwise an incremental-capable export only returns the changes since its last cookie, and the complete synchronization deletes everything else.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => {
       const a = attribute(el, 'IgnoreCookieFile');
       if (a && isTrue(a.value)) return;
-      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', data: { fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' } });
+      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', fixes: [{ fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' }] });
     }),
-  SUGGESTS_VALUE,
-);
+});
 
-function continueOnError(id: string, element: string, source: string, explanation: string): Rule {
-  const check: Check = (ctx, report) =>
+/** The guide's advice of ContinueOnError="true" on the tasks of type `element`. */
+function adviseContinueOnError(element: string): (ctx: RuleContext, report: Report<'set-attribute'>) => void {
+  return (ctx, report) =>
     forEachCompleteTask(ctx, element, (_t, el) => {
       const a = attribute(el, 'ContinueOnError');
       if (a && isTrue(a.value)) return;
-      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: `The Set up Complete Synchronization guide advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`, data: { fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' } });
+      report({
+        ...(a ? valueSpan(a) : nameSpan(el)),
+        message: `The Set up Complete Synchronization guide advises ContinueOnError="true" on ${element}s, so that one failure does not block the job.`,
+        fixes: [{ fix: 'set-attribute', attribute: 'ContinueOnError', value: 'true' }],
+      });
     });
-  return completeRule(id, 'info', source, explanation, check, SUGGESTS_VALUE);
 }
 
-export const exportContinueOnError = continueOnError(
-  'export/continue-on-error',
-  'ExportTask',
-  'the Set up Complete Synchronization guide, step 2',
-  'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on exports, so that a failing export ends in warning instead of stopping the job.',
-);
+export const exportContinueOnError = fileRule({
+  id: 'export/continue-on-error',
+  severity: 'info',
+  source: 'the Set up Complete Synchronization guide, step 2',
+  explanation:
+    'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on exports, so that a failing export ends in warning instead of stopping the job.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check: adviseContinueOnError('ExportTask'),
+});
 
-export const fulfillContinueOnError = continueOnError(
-  'fulfill/continue-on-error',
-  'FulfillTask',
-  'the Set up Complete Synchronization guide, step 9',
-  'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
-);
+export const fulfillContinueOnError = fileRule({
+  id: 'fulfill/continue-on-error',
+  severity: 'info',
+  source: 'the Set up Complete Synchronization guide, step 9',
+  explanation:
+    'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
+  fixes: { 'set-attribute': 'suggestion' },
+  check: adviseContinueOnError('FulfillTask'),
+});
 
-function missingDependency(
-  id: string,
-  severity: Rule['severity'],
-  child: string,
-  parents: string[],
-  source: string,
-  explanation: string,
-  options: { sameConnector: boolean; onlyWhenParentsExist: boolean },
-): Rule {
-  const check: Check = (ctx, report) =>
+interface Dependency {
+  /** The dependent task's type. */
+  child: string;
+  /** The types of task it should depend on, the preferred first. */
+  parents: string[];
+  /** Only a parent of the child's connector counts. */
+  sameConnector: boolean;
+  /** Reported only when the job runs a task of a parent type. */
+  onlyWhenParentsExist: boolean;
+}
+
+/** A task of type `child`, in a complete job, that depends on no task of the `parents` types. */
+function reportMissingDependency({ child, parents, sameConnector, onlyWhenParentsExist }: Dependency): (ctx: RuleContext, report: Report<'add-dependency'>) => void {
+  return (ctx, report) =>
     forEachCompleteTask(ctx, child, (task, el, job) => {
-      const connector = options.sameConnector ? connectorOf(ctx, task) : undefined;
+      const connector = sameConnector ? connectorOf(ctx, task) : undefined;
       // A parent whose connector cannot be told (an export of an undefined connection) may be the one.
-      const sameConnector = (t: JobTask) => {
+      const ofConnector = (t: JobTask) => {
         const c = connectorOf(ctx, t.task);
         return c === undefined || connector === undefined || c === connector;
       };
-      const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!options.sameConnector || sameConnector(t)));
-      if (options.onlyWhenParentsExist && pool.length === 0) return;
+      const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!sameConnector || ofConnector(t)));
+      if (onlyWhenParentsExist && pool.length === 0) return;
       if (dependsOnAny(task, pool.map((t) => t.task.id).filter((x): x is string => !!x))) return;
       // A dependency on any task of the right type counts (another connector's, another job's).
-      if (!options.sameConnector && task.parents.some((p) => ctx.index.definitions(TASK_KIND, p).some((d) => parents.includes(d.element)))) return;
+      if (!sameConnector && task.parents.some((p) => ctx.index.definitions(TASK_KIND, p).some((d) => parents.includes(d.element)))) return;
       const names = parents.join(' or ');
       report({
         ...nameSpan(el),
         message: `This ${child}${task.id ? ` '${task.id}'` : ''} should depend on ${pool.length === 1 && pool[0].task.id ? `'${pool[0].task.id}'` : `a ${names}`} (TaskDependsOnTask).`,
-        data: { fix: 'add-dependency', candidates: candidates(ctx, job, parents, connector) },
+        fixes: [{ fix: 'add-dependency', candidates: candidates(ctx, job, parents, connector) }],
       });
     });
-  return completeRule(id, severity, source, explanation, check, { 'add-dependency': 'suggestion' });
 }
 
-export const prepareDependsOnExport = missingDependency(
-  'prepare/depends-on-export',
-  'warning',
-  'PrepareSynchronizationTask',
-  ['ExportTask'],
-  'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its generated job)',
-  "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
-  { sameConnector: true, onlyWhenParentsExist: true },
-);
+export const prepareDependsOnExport = fileRule({
+  id: 'prepare/depends-on-export',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its generated job)',
+  explanation:
+    "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
+  fixes: { 'add-dependency': 'suggestion' },
+  check: reportMissingDependency({ child: 'PrepareSynchronizationTask', parents: ['ExportTask'], sameConnector: true, onlyWhenParentsExist: true }),
+});
 
-export const synchronizeDependsOnExportOrPrepare = missingDependency(
-  'synchronize/depends-on-export-or-prepare',
-  'warning',
-  'SynchronizeTask',
-  ['PrepareSynchronizationTask', 'ExportTask'],
-  'the Set up Complete Synchronization guide, step 4 (on the export); the Create Connector Synchro Complete page (on the prepare task)',
-  "The SynchronizeTask depends on its connector's prepare task (as the scaffoldings do) or on its exports (as the Set up Complete Synchronization guide does): it must not run when they failed.",
-  { sameConnector: true, onlyWhenParentsExist: true },
-);
+export const synchronizeDependsOnExportOrPrepare = fileRule({
+  id: 'synchronize/depends-on-export-or-prepare',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 4 (on the export); the Create Connector Synchro Complete page (on the prepare task)',
+  explanation:
+    "The SynchronizeTask depends on its connector's prepare task (as the scaffoldings do) or on its exports (as the Set up Complete Synchronization guide does): it must not run when they failed.",
+  fixes: { 'add-dependency': 'suggestion' },
+  check: reportMissingDependency({ child: 'SynchronizeTask', parents: ['PrepareSynchronizationTask', 'ExportTask'], sameConnector: true, onlyWhenParentsExist: true }),
+});
 
-export const fulfillDependsOnGenerateProvisioning = missingDependency(
-  'fulfill/depends-on-generate-provisioning',
-  'error',
-  'FulfillTask',
-  ['GenerateProvisioningOrdersTask'],
-  'the Set up Complete Synchronization guide, step 9; the Create Connector Synchro Complete page (its generated job)',
-  'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
-  { sameConnector: false, onlyWhenParentsExist: false },
-);
+export const fulfillDependsOnGenerateProvisioning = fileRule({
+  id: 'fulfill/depends-on-generate-provisioning',
+  severity: 'error',
+  source: 'the Set up Complete Synchronization guide, step 9; the Create Connector Synchro Complete page (its generated job)',
+  explanation:
+    'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
+  fixes: { 'add-dependency': 'suggestion' },
+  check: reportMissingDependency({ child: 'FulfillTask', parents: ['GenerateProvisioningOrdersTask'], sameConnector: false, onlyWhenParentsExist: false }),
+});
 
-export const setInternalUserProfilesDependsOnFulfill = missingDependency(
-  'setinternaluserprofiles/depends-on-fulfill',
-  'warning',
-  'SetInternalUserProfilesTask',
-  ['FulfillTask'],
-  'the Set up Complete Synchronization guide, step 11',
-  'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
-  { sameConnector: false, onlyWhenParentsExist: false },
-);
+export const setInternalUserProfilesDependsOnFulfill = fileRule({
+  id: 'setinternaluserprofiles/depends-on-fulfill',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 11',
+  explanation:
+    'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
+  fixes: { 'add-dependency': 'suggestion' },
+  check: reportMissingDependency({ child: 'SetInternalUserProfilesTask', parents: ['FulfillTask'], sameConnector: false, onlyWhenParentsExist: false }),
+});
 
-export const generateProvisioningConnectorMatchesPrepare = completeRule(
-  'generateprovisioning/connector-matches-prepare',
-  'warning',
-  'the Set up Complete Synchronization guide, step 8',
-  'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
-  (ctx, report) =>
+export const generateProvisioningConnectorMatchesPrepare = fileRule({
+  id: 'generateprovisioning/connector-matches-prepare',
+  severity: 'warning',
+  source: 'the Set up Complete Synchronization guide, step 8',
+  explanation:
+    'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
+  check: (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el, job) => {
       const a = attribute(el, 'Connector');
       const prepared = new Set(tasksOf(job, 'PrepareSynchronizationTask').map((p) => p.task.attrs.Connector?.trim()).filter(Boolean));
       if (!a || prepared.size === 0 || prepared.has(a.value.trim())) return;
-      report({ ...valueSpan(a), message: `Connector '${a.value}' is not the connector this job prepares (${[...prepared].join(', ')}).`, data: { connectors: [...prepared] } });
+      report({ ...valueSpan(a), message: `Connector '${a.value}' is not the connector this job prepares (${[...prepared].join(', ')}).` });
     }),
-);
+});
 
 export const COMPLETE_SYNC_RULES: readonly Rule[] = [
   prepareModeComplete,

@@ -3,10 +3,11 @@
  * belong to, and whether their package can export or fulfil.
  */
 import { Definition } from '../index/fileEntry';
+import { XmlAttribute } from '../model/xmlScanner';
 import { XmlElement, attribute } from '../model/xmlTree';
 import { attributeSchema, connectionPackage, elementByKey } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
-import { Finding, Rule, elementRule } from './rule';
+import { Report, Rule, elementRule, fileRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
@@ -40,7 +41,7 @@ export const connectionIdentifierFormat: Rule = elementRule({
 });
 
 /** The Connection a task names, when the configuration defines it. */
-function connectionOf(ctx: RuleContext, el: XmlElement): { value: ReturnType<typeof attribute>; def: Definition } | undefined {
+function connectionOf(ctx: RuleContext, el: XmlElement): { value: XmlAttribute; def: Definition } | undefined {
   const a = attribute(el, CONNECTION);
   const id = a?.value.trim();
   if (!a || !id) return undefined;
@@ -48,56 +49,54 @@ function connectionOf(ctx: RuleContext, el: XmlElement): { value: ReturnType<typ
   return def ? { value: a, def } : undefined;
 }
 
-/** ExportTask / FulfillTask: the connection belongs to the task's connector, and its package can do the work. */
-function connectionOfConnector(id: string, element: string, work: 'export' | 'fulfill', verb: string, source: string): Rule {
-  return {
-    id,
-    severity: 'error',
-    source,
-    skipsGenerated: true,
-    explanation:
-      `The ${element}'s \`Connection\` belongs to the connector the task names (\`Connector\`), and its package can ${verb}: ` +
-      `a connection of another connector, or one whose package has no ${verb === 'export' ? 'export' : 'fulfilment'} ` +
-      '(as its page under "References: Packages" says), makes the task fail. Packages the documentation does not list are not judged.',
-    check(ctx: RuleContext, report: (f: Finding) => void) {
-      for (const el of ctx.elements()) {
-        if (el.name !== element || isConsolidation(el)) continue;
-        const connection = connectionOf(ctx, el);
-        if (!connection) continue;
-        const { value, def } = connection;
-        const owner = def.attrs?.Connector?.trim();
-        const connector = attribute(el, 'Connector')?.value.trim();
-        if (owner && connector && owner !== connector) {
-          report({ ...valueSpan(value!), message: `Connection '${def.id}' belongs to connector '${owner}', not to '${connector}'.`, data: { connector: owner } });
-          continue;
-        }
-        const pkgId = def.attrs?.Package?.trim();
-        const pkg = pkgId ? connectionPackage(pkgId) : undefined;
-        if (pkg && pkg[work] === false) {
-          report({ ...valueSpan(value!), message: `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.` });
-        }
+/** An ExportTask's or FulfillTask's connection belongs to the task's connector, and its package can do the task's work. */
+function reportConnectionOfConnector(element: string, work: 'export' | 'fulfill', verb: string): (ctx: RuleContext, report: Report<never>) => void {
+  return (ctx, report) => {
+    for (const el of ctx.elements()) {
+      if (el.name !== element || isConsolidation(el)) continue;
+      const connection = connectionOf(ctx, el);
+      if (!connection) continue;
+      const { value, def } = connection;
+      const owner = def.attrs?.Connector?.trim();
+      const connector = attribute(el, 'Connector')?.value.trim();
+      if (owner && connector && owner !== connector) {
+        report({ ...valueSpan(value), message: `Connection '${def.id}' belongs to connector '${owner}', not to '${connector}'.` });
+        continue;
       }
-    },
+      const pkgId = def.attrs?.Package?.trim();
+      const pkg = pkgId ? connectionPackage(pkgId) : undefined;
+      if (pkg && pkg[work] === false) {
+        report({ ...valueSpan(value), message: `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.` });
+      }
+    }
   };
 }
 
-export const exportConnectionOfConnector = connectionOfConnector(
-  'export/connection-of-connector',
-  'ExportTask',
-  'export',
-  'export',
-  'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 2',
-);
+export const exportConnectionOfConnector = fileRule({
+  id: 'export/connection-of-connector',
+  severity: 'error',
+  source: 'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 2',
+  skipsGenerated: true,
+  explanation:
+    "The ExportTask's `Connection` belongs to the connector the task names (`Connector`), and its package can export: " +
+    'a connection of another connector, or one whose package has no export ' +
+    '(as its page under "References: Packages" says), makes the task fail. Packages the documentation does not list are not judged.',
+  check: reportConnectionOfConnector('ExportTask', 'export', 'export'),
+});
 
-export const fulfillConnectionOfConnector = connectionOfConnector(
-  'fulfill/connection-of-connector',
-  'FulfillTask',
-  'fulfill',
-  'fulfil',
-  'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 9',
-);
+export const fulfillConnectionOfConnector = fileRule({
+  id: 'fulfill/connection-of-connector',
+  severity: 'error',
+  source: 'the Connection page (a connection belongs to one connector); the package pages under "References: Packages"; the Set up Complete Synchronization guide, step 9',
+  skipsGenerated: true,
+  explanation:
+    "The FulfillTask's `Connection` belongs to the connector the task names (`Connector`), and its package can fulfil: " +
+    'a connection of another connector, or one whose package has no fulfilment ' +
+    '(as its page under "References: Packages" says), makes the task fail. Packages the documentation does not list are not judged.',
+  check: reportConnectionOfConnector('FulfillTask', 'fulfill', 'fulfil'),
+});
 
-export const fulfillNoConnectionWithResourceTypes: Rule = {
+export const fulfillNoConnectionWithResourceTypes: Rule = fileRule({
   id: 'fulfill/no-connection-with-resourcetypes',
   severity: 'error',
   source: 'the Connections page of the connector configuration details; the FulfillTask page',
@@ -112,6 +111,6 @@ export const fulfillNoConnectionWithResourceTypes: Rule = {
       report({ ...nameSpan(el), message: "This FulfillTask has both a 'Connection' and TaskResourceType children: keep one of them." });
     }
   },
-};
+});
 
 export const CONNECTION_RULES: readonly Rule[] = [connectionIdentifierFormat, exportConnectionOfConnector, fulfillConnectionOfConnector, fulfillNoConnectionWithResourceTypes];

@@ -11,7 +11,7 @@
  * A cycle of thousands of tasks is named by its first and last tasks, so that each message
  * stays short and the work per link constant.
  */
-import { WorkspaceIndex } from '../index/workspaceIndex';
+import { IndexView } from '../index/indexFacts';
 
 /** Tasks shown in full up to this many; longer cycles show the first and last few. */
 const SHOWN_IN_FULL = 16;
@@ -59,7 +59,7 @@ class CycleAnalysis {
 
   constructor(
     readonly generation: number,
-    private readonly index: WorkspaceIndex,
+    private readonly index: IndexView,
   ) {}
 
   private parents(id: string): readonly string[] {
@@ -220,10 +220,10 @@ function withoutLoops(walk: readonly string[]): string[] {
   return out;
 }
 
-const analyses = new WeakMap<WorkspaceIndex, CycleAnalysis>();
+const analyses = new WeakMap<IndexView, CycleAnalysis>();
 
 /** The analysis of the index as it is now (one per index generation). */
-export function dependencyCycles(index: WorkspaceIndex): { sameGroup(a: string, b: string): boolean; cycle(task: string, parent: string): DependencyCycle } {
+export function dependencyCycles(index: IndexView): { sameGroup(a: string, b: string): boolean; cycle(task: string, parent: string): DependencyCycle } {
   let analysis = analyses.get(index);
   if (!analysis || analysis.generation !== index.generation) {
     analysis = new CycleAnalysis(index.generation, index);

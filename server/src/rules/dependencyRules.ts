@@ -1,10 +1,10 @@
 /** The TaskDependsOnTask graph: no task depends on itself, no cycle, parents inside the job. */
-import { Reference } from '../index/fileEntry';
+import { ReferenceFacts } from '../index/indexFacts';
 import { TASK_KIND } from '../schema/schema';
 import { dependencyCycles } from './dependencyCycles';
 import { Rule, indexRule } from './rule';
 
-function dependencies(refs: readonly Reference[]): Reference[] {
+function dependencies(refs: readonly ReferenceFacts[]): ReferenceFacts[] {
   return refs.filter((r) => r.attribute === 'ParentTask' && r.task !== undefined);
 }
 
@@ -36,7 +36,7 @@ export const noDependencyCycle: Rule = indexRule({
       if (!cycles.sameGroup(r.task!, r.id)) continue;
       const cycle = cycles.cycle(r.task!, r.id);
       const message = cycle.tasks ? `Dependency cycle: ${cycle.text}.` : `Dependency cycle of ${cycle.length} tasks: ${cycle.text}.`;
-      report({ start: r.start, end: r.end, message, data: cycle.tasks ? { cycle: cycle.tasks } : undefined });
+      report({ start: r.start, end: r.end, message });
     }
   },
 });
@@ -54,7 +54,7 @@ export const parentInJob: Rule = indexRule({
       if (r.id === r.task || !index.hasDefinition(TASK_KIND, r.id)) continue;
       for (const view of ctx.jobs()) {
         if (!view.ids.has(r.task!) || view.ids.has(r.id)) continue;
-        report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.`, data: { job: view.job.id } });
+        report({ start: r.start, end: r.end, message: `Parent task '${r.id}' is not part of job '${view.job.id}', which runs '${r.task}'.` });
         break;
       }
     }

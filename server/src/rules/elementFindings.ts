@@ -1,12 +1,13 @@
 /**
  * The findings of the element rules (Rule.checkElement) of each element, kept while the element
  * lives. An open document's tree lives across keystrokes typed inside values (model/valueEdit.ts
- * patches it and forgets the findings of the element it changed), so only that element is
- * checked again. Offsets are kept from the element's start, which moves with the element.
+ * patches it, and the service forgets the findings of the element it changed and of its
+ * children, whose rules see their parent's start tag), so only those are checked again. Offsets
+ * are kept from the element's start, which moves with the element.
  */
 import { XmlElement } from '../model/xmlTree';
 import { ElementSchema } from '../schema/schema';
-import { ElementRule, Finding } from './rule';
+import { ElementRule, Finding, StartTagView } from './rule';
 
 export interface ElementFinding extends Finding {
   /** Index of the rule in the list given to elementFindings. */
@@ -15,20 +16,31 @@ export interface ElementFinding extends Finding {
 
 const kept = new WeakMap<XmlElement, ElementFinding[]>();
 
+/** What an element rule sees of `el`: its start tag and its parent's, nothing the cache does not watch. */
+function startTagView(el: XmlElement, parentSchema: ElementSchema | undefined): StartTagView {
+  const { name, start, nameStart, nameEnd, startTagComplete, attributes, parent } = el;
+  return { name, start, nameStart, nameEnd, startTagComplete, attributes, parent: parent && { name: parent.name, attributes: parent.attributes, schema: parentSchema } };
+}
+
 /** The element's findings, for every rule of `rules` (severities are applied by the caller). */
-export function elementFindings(el: XmlElement, schema: ElementSchema | undefined, rules: readonly ElementRule[]): ElementFinding[] {
+export function elementFindings(
+  el: XmlElement,
+  schema: ElementSchema | undefined,
+  parentSchema: ElementSchema | undefined,
+  rules: readonly ElementRule[],
+): ElementFinding[] {
   let found = kept.get(el);
   if (!found) {
     const out: ElementFinding[] = [];
-    rules.forEach((rule, i) =>
-      rule.checkElement(el, schema, (f) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule: i })),
-    );
+    const tag = startTagView(el, parentSchema);
+    rules.forEach((rule, i) => rule.checkElement(tag, schema, (f) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule: i })));
     kept.set(el, (found = out));
   }
   return found;
 }
 
-/** The element changed in place: its findings are found again next time. */
+/** The element's start tag changed in place: its findings, and its children's, are found again next time. */
 export function forgetElementFindings(el: XmlElement): void {
   kept.delete(el);
+  for (const child of el.children) kept.delete(child);
 }

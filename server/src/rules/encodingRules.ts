@@ -1,10 +1,10 @@
-import { Rule } from './rule';
+import { Rule, fileRule } from './rule';
 import { valueSpan } from './ranges';
 
 /** U+FFFD, or its UTF-8 bytes read back as Latin-1. */
 const LOST_ACCENT = /\uFFFD|\u00EF\u00BF\u00BD/;
 
-export const encodingMojibake: Rule = {
+export const encodingMojibake: Rule = fileRule({
   id: 'file/encoding-mojibake',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide (its French display names); the Job Daily page (6.2, current)',
@@ -22,4 +22,4 @@ export const encodingMojibake: Rule = {
       }
     }
   },
-};
+});

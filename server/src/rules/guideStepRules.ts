@@ -8,7 +8,7 @@ import { XmlElement, attribute } from '../model/xmlTree';
 import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
 import { JobView } from './jobModel';
-import { Rule } from './rule';
+import { Rule, fileRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
@@ -55,7 +55,7 @@ function resourceTypes(ctx: RuleContext): { id: string; source?: string; target?
   return out;
 }
 
-export const synchronizeHasPrepare: Rule = {
+export const synchronizeHasPrepare: Rule = fileRule({
   id: 'synchronize/has-prepare',
   severity: 'warning',
   source: 'the SynchronizeTask page (the data it loads is collected by a PrepareSynchronizationTask); the Set up Complete Synchronization guide, steps 3 and 4',
@@ -71,7 +71,7 @@ export const synchronizeHasPrepare: Rule = {
       report({ ...nameSpan(el), message: `Job '${job.job.id}' synchronizes connector '${connector}' but runs no PrepareSynchronizationTask for it.` });
     });
   },
-};
+});
 
 /** Whether the connector's connections use the Active Directory package. */
 function isActiveDirectoryConnector(ctx: RuleContext, connector: string): boolean {
@@ -84,7 +84,7 @@ function isActiveDirectoryConnector(ctx: RuleContext, connector: string): boolea
   return ad;
 }
 
-export const prepareTypeForAdOrChanges: Rule = {
+export const prepareTypeForAdOrChanges: Rule = fileRule({
   id: 'prepare/type-for-ad-or-changes',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its Active Directory tasks)',
@@ -101,13 +101,13 @@ export const prepareTypeForAdOrChanges: Rule = {
       report({
         ...nameSpan(el),
         message: `Connector '${connector}' is an Active Directory connector: its prepare task needs Type="ActiveDirectory".`,
-        data: { fix: 'set-attribute', attribute: 'Type', value: 'ActiveDirectory' },
+        fixes: [{ fix: 'set-attribute', attribute: 'Type', value: 'ActiveDirectory' }],
       });
     });
   },
-};
+});
 
-export const computeRoleModelSourceEntityTypes: Rule = {
+export const computeRoleModelSourceEntityTypes: Rule = fileRule({
   id: 'computerolemodel/source-entitytypes',
   severity: 'info',
   source: 'the Set up Complete Synchronization guide, step 7',
@@ -128,14 +128,14 @@ export const computeRoleModelSourceEntityTypes: Rule = {
       }
     });
   },
-};
+});
 
 /** Whether an element of type `element` names one of `ids` of `kind` (ResourceClassificationRule@ResourceType…). */
 function referencedBy(ctx: RuleContext, element: string, kind: string, ids: readonly string[]): boolean {
   return ids.some((id) => ctx.index.references(kind, id).some((r) => r.element === element));
 }
 
-export const updateClassificationNeedsRule: Rule = {
+export const updateClassificationNeedsRule: Rule = fileRule({
   id: 'updateclassification/needs-classification-rule',
   severity: 'info',
   source: 'the Set up Complete Synchronization guide, step 10; the UpdateClassificationTask page',
@@ -153,9 +153,9 @@ export const updateClassificationNeedsRule: Rule = {
       report({ ...nameSpan(el), message: `No ResourceClassificationRule classifies the resource types of ${entityTypes.map((e) => `'${e}'`).join(', ')}: this task has nothing to do.` });
     });
   },
-};
+});
 
-export const setInternalUserProfilesNeedsContext: Rule = {
+export const setInternalUserProfilesNeedsContext: Rule = fileRule({
   id: 'setinternaluserprofiles/needs-profile-rule-context',
   severity: 'info',
   source: 'the Set up Complete Synchronization guide, step 11; the SetInternalUserProfilesTask page',
@@ -172,7 +172,7 @@ export const setInternalUserProfilesNeedsContext: Rule = {
       report({ ...nameSpan(el), message: 'No ProfileRuleContext names the entity types or resource types of this task: it assigns no profile.' });
     });
   },
-};
+});
 
 export const GUIDE_STEP_RULES: readonly Rule[] = [
   synchronizeHasPrepare,

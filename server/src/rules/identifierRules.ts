@@ -1,14 +1,10 @@
 /** Identifiers: unique per kind, not differing only by case, and present on tasks of a job. */
-import { Definition } from '../index/fileEntry';
-import { WorkspaceIndex } from '../index/workspaceIndex';
-import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
+import type { DefinitionFacts, IndexView } from '../index/indexFacts';
+import { kindLabel, kindLabelCapitalized } from '../schema/identifierKinds';
+import { isCaseInsensitiveKind } from '../schema/schema';
 import { uriBasename } from '../util/uris';
 import { Rule, indexRule } from './rule';
 import { nameSpan } from './ranges';
-
-function kindLabel(kind: string): string {
-  return kind === TASK_KIND ? 'task' : kind;
-}
 
 /** How many definitions of a list count as definitions (no ConsolidationMode), and where the first two are. */
 interface Counted {
@@ -23,9 +19,9 @@ interface Counted {
  * one identifier are 32,000 lookups, not 32,000 scans of the list. Positions, not objects: within
  * a generation an edited file's definitions take the places of the ones they replace.
  */
-const countedLists = new WeakMap<readonly Definition[], Counted>();
+const countedLists = new WeakMap<readonly DefinitionFacts[], Counted>();
 
-function counted(index: WorkspaceIndex, list: readonly Definition[]): Counted {
+function counted(index: IndexView, list: readonly DefinitionFacts[]): Counted {
   let c = countedLists.get(list);
   if (c?.generation === index.generation) return c;
   c = { generation: index.generation, count: 0, first: -1, second: -1 };
@@ -48,7 +44,7 @@ export const identifierUnique: Rule = indexRule({
     'Category "AD" may coexist). A second definition silently replaces the first at deployment. Elements that ' +
     'carry `ConsolidationMode` redefine a scaffolded element on purpose and are not reported. Connection ' +
     'identifiers are compared without case.',
-  checkIndex({ entry, index }, report) {
+  checkIndex({ entry, index, lineOf }, report) {
     for (const d of entry.definitions) {
       if (d.consolidation) continue;
       // A collision with a generated identifier has its own rule (scaffolding/generated-id-collision).
@@ -57,8 +53,8 @@ export const identifierUnique: Rule = indexRule({
       if (c.count < 2) continue;
       const others = c.count - 1;
       const o = list[c.first] === d ? list[c.second] : list[c.first];
-      const where = index.file(o.uri)?.lines.positionAt(o.idStart);
-      const place = `${o.uri === d.uri ? 'this file' : uriBasename(o.uri)}${where ? `:${where.line + 1}` : ''}`;
+      const line = lineOf(o);
+      const place = `${o.uri === d.uri ? 'this file' : uriBasename(o.uri)}${line !== undefined ? `:${line + 1}` : ''}`;
       report({
         start: d.idStart,
         end: d.idEnd,
@@ -80,7 +76,7 @@ export const identifierCaseCollision: Rule = indexRule({
       if (isCaseInsensitiveKind(d.kind)) continue; // there it is a plain duplicate
       const others = index.otherSpellings(d.kind, d.id);
       if (others.length === 0) continue;
-      report({ start: d.idStart, end: d.idEnd, message: `${kindLabel(d.kind)} '${d.id}' differs only by case from '${others[0]}'.` });
+      report({ start: d.idStart, end: d.idEnd, message: `${kindLabelCapitalized(d.kind)} '${d.id}' differs only by case from '${others[0]}'.` });
     }
   },
 });

@@ -9,7 +9,7 @@ import { TaskRecord } from '../index/fileEntry';
 import { attribute } from '../model/xmlTree';
 import { isConsolidation } from './attributeRules';
 import { JobTask, JobView } from './jobModel';
-import { Rule } from './rule';
+import { Rule, fileRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { attributeSpan, nameSpan } from './ranges';
 import { isTrue } from './values';
@@ -44,7 +44,7 @@ function forEachIncrementalTask(ctx: RuleContext, element: string | undefined, v
   }
 }
 
-export const incrementalKeepsChanges: Rule = {
+export const incrementalKeepsChanges: Rule = fileRule({
   id: 'sync-incremental/donotdeletechanges-required',
   severity: 'warning',
   source: SOURCE,
@@ -61,13 +61,13 @@ export const incrementalKeepsChanges: Rule = {
       report({
         ...(a ? attributeSpan(a) : nameSpan(el)),
         message: 'A SynchronizeTask of an incremental job sets DoNotDeleteChanges="true": otherwise the resources the changes export leaves out are deleted.',
-        data: { fix: 'set-attribute', attribute: 'DoNotDeleteChanges', value: 'true' },
+        fixes: [{ fix: 'set-attribute', attribute: 'DoNotDeleteChanges', value: 'true' }],
       });
     });
   },
-};
+});
 
-export const incrementalFlagAfterSync: Rule = {
+export const incrementalFlagAfterSync: Rule = fileRule({
   id: 'sync-incremental/setrecentlymodifiedflag-after-sync',
   severity: 'warning',
   source: SOURCE,
@@ -81,9 +81,9 @@ export const incrementalFlagAfterSync: Rule = {
       if (el) report({ ...nameSpan(el), message: `Incremental job '${job.job.id}' runs no SetRecentlyModifiedFlagTask after this synchronization.` });
     });
   },
-};
+});
 
-export const incrementalDirtyAfterFlag: Rule = {
+export const incrementalDirtyAfterFlag: Rule = fileRule({
   id: 'sync-incremental/dirty-after-flag',
   severity: 'warning',
   source: SOURCE,
@@ -106,11 +106,11 @@ export const incrementalDirtyAfterFlag: Rule = {
         report({
           ...(dirty ? attributeSpan(dirty) : nameSpan(el)),
           message: `This ${t.task.element} runs after the SetRecentlyModifiedFlagTask of an incremental job: set Dirty="true" so that it works on the changed resources only.`,
-          data: { fix: 'set-attribute', attribute: 'Dirty', value: 'true' },
+          fixes: [{ fix: 'set-attribute', attribute: 'Dirty', value: 'true' }],
         });
       }
     });
   },
-};
+});
 
 export const INCREMENTAL_RULES: readonly Rule[] = [incrementalKeepsChanges, incrementalFlagAfterSync, incrementalDirtyAfterFlag];

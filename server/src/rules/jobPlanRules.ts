@@ -2,13 +2,13 @@
  * What the order in which a job runs its tasks implies (see jobs/jobPlan.ts): a dependency on a
  * task that has not run yet, and levels the agent will split.
  */
-import type { JobEntry } from '../index/fileEntry';
+import type { JobFacts } from '../index/indexFacts';
 import { JobPlan, PlanStep, planOf } from '../jobs/jobPlan';
 import { IndexRuleContext, Rule, indexRule } from './rule';
 
 /** One plan per job for the whole check of a file. */
-function plans(ctx: IndexRuleContext): (job: JobEntry) => JobPlan {
-  const known = new Map<JobEntry, JobPlan>();
+function plans(ctx: IndexRuleContext): (job: JobFacts) => JobPlan {
+  const known = new Map<JobFacts, JobPlan>();
   return (job) => {
     let plan = known.get(job);
     if (!plan) known.set(job, (plan = planOf(ctx.index, job)));

@@ -1,5 +1,5 @@
 /** Rules on a Job element: its schedule, its agent, the tasks it lists. */
-import { Rule, elementRule, indexRule } from './rule';
+import { Rule, elementRule, fileRule, indexRule } from './rule';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { isTrue } from './values';
 import { isAgentTask } from '../schema/schema';
@@ -44,7 +44,7 @@ export const crontabAttributeCasing: Rule = elementRule({
   checkElement(el, _schema, report) {
     if (el.name !== 'Job') return;
     for (const a of el.attributes) {
-      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.`, data: { to: 'CronTabExpression' } });
+      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.`, fixes: [{ fix: 'rename-attribute', to: 'CronTabExpression' }] });
     }
   },
 });
@@ -63,7 +63,7 @@ export const crontabSyntax: Rule = elementRule({
   },
 });
 
-export const jobAgentConsistency: Rule = {
+export const jobAgentConsistency: Rule = fileRule({
   id: 'job/agent-consistency',
   severity: 'error',
   source: 'the Job page (Agent: "all tasks in the job must be launched on the same agent or on the server")',
@@ -81,9 +81,9 @@ export const jobAgentConsistency: Rule = {
       }
     }
   },
-};
+});
 
-export const jobAgentRequiredForAgentTasks: Rule = {
+export const jobAgentRequiredForAgentTasks: Rule = fileRule({
   id: 'job/agent-required-for-agent-tasks',
   severity: 'error',
   source: 'the Job page (Agent: "all tasks in the job must be launched on the same agent or on the server"); the pages of the agent tasks',
@@ -101,13 +101,13 @@ export const jobAgentRequiredForAgentTasks: Rule = {
       report({
         ...nameSpan(job.job),
         message: `Job '${job.job.id}' has no Agent but runs ${onAgent.task.element}${onAgent.task.id ? ` '${onAgent.task.id}'` : ''}, which runs on an agent.`,
-        data: agent ? { fix: 'set-attribute', attribute: 'Agent', value: agent } : undefined,
+        fixes: agent ? [{ fix: 'set-attribute', attribute: 'Agent', value: agent }] : [],
       });
     }
   },
-};
+});
 
-export const jobModeContradiction: Rule = {
+export const jobModeContradiction: Rule = fileRule({
   id: 'job/mode-contradiction',
   severity: 'error',
   source: 'the Job page (IsIncremental); the PrepareSynchronizationTask page (SynchronizationMode); the Set up Complete Synchronization guide, step 3',
@@ -124,6 +124,6 @@ export const jobModeContradiction: Rule = {
       report({ ...attributeSpan(a), message: `Job '${job.job.id}' is incremental but its prepare task${complete.task.id ? ` '${complete.task.id}'` : ''} says SynchronizationMode="Complete".` });
     }
   },
-};
+});
 
 export const JOB_RULES: readonly Rule[] = [jobDuplicateTask, crontabAttributeCasing, crontabSyntax, jobAgentConsistency, jobAgentRequiredForAgentTasks, jobModeContradiction];

@@ -3,26 +3,32 @@
  * ids of their own rules (a ParentTask, a Step, an override), every other kind shares
  * `reference/unresolved`.
  */
-import { Reference } from '../index/fileEntry';
+import { FixDataOf, FixKind } from '../fixes/fixData';
+import { ReferenceFacts } from '../index/indexFacts';
+import { kindLabel } from '../schema/identifierKinds';
 import { TASK_KIND } from '../schema/schema';
-import { Finding, IndexRuleContext, Rule, indexRule } from './rule';
+import { IndexRuleContext, Report, Rule, indexRule } from './rule';
 
-function describeKind(kind: string): string {
-  return kind === TASK_KIND ? 'task' : kind === 'OpenIdClient' ? 'OpenIdClient' : kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-function unresolved(filter: (r: Reference) => boolean, message: (r: Reference) => string) {
-  return ({ entry, index }: IndexRuleContext, report: (f: Finding) => void): void => {
+/** References of `entry` that `filter` keeps and no file defines, each offering the fixes `fixes` gives. */
+function unresolved<K extends FixKind>(
+  filter: (r: ReferenceFacts) => boolean,
+  message: (r: ReferenceFacts) => string,
+  fixes: (r: ReferenceFacts) => FixDataOf<K>[],
+): (ctx: IndexRuleContext, report: Report<K>) => void {
+  return ({ entry, index }, report) => {
     for (const r of entry.references) {
       if (!filter(r) || index.hasDefinition(r.kind, r.id)) continue;
-      report({ start: r.start, end: r.end, message: message(r), data: { kind: r.kind, id: r.id } });
+      report({ start: r.start, end: r.end, message: message(r), fixes: fixes(r) });
     }
   };
 }
 
-const isParentTask = (r: Reference) => r.attribute === 'ParentTask';
-const isStep = (r: Reference) => r.element === 'Step' && r.kind === TASK_KIND;
-const isOverride = (r: Reference) => r.kind === TASK_KIND && r.element.endsWith('Override');
+/** Another identifier of the same kind, close to the one written. */
+const changeIdentifier = (r: ReferenceFacts): FixDataOf<'change-identifier'> => ({ fix: 'change-identifier', kind: r.kind, id: r.id });
+
+const isParentTask = (r: ReferenceFacts) => r.attribute === 'ParentTask';
+const isStep = (r: ReferenceFacts) => r.element === 'Step' && r.kind === TASK_KIND;
+const isOverride = (r: ReferenceFacts) => r.kind === TASK_KIND && r.element.endsWith('Override');
 
 export const parentExists: Rule = indexRule({
   id: 'dependency/parent-exists',
@@ -32,7 +38,11 @@ export const parentExists: Rule = indexRule({
     '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
     'otherwise the job fails when the server computes its steps.',
   fixes: { 'change-identifier': 'suggestion', 'create-task': 'suggestion' },
-  checkIndex: unresolved(isParentTask, (r) => `Parent task '${r.id}' is not defined in any configuration file.`),
+  checkIndex: unresolved(
+    isParentTask,
+    (r) => `Parent task '${r.id}' is not defined in any configuration file.`,
+    (r) => [changeIdentifier(r), { fix: 'create-task', id: r.id }],
+  ),
 });
 
 export const stepTargetExists: Rule = indexRule({
@@ -41,7 +51,7 @@ export const stepTargetExists: Rule = indexRule({
   source: 'the Job page',
   explanation: '`Step@Identifier` must name an existing task: the job reuses that task.',
   fixes: { 'change-identifier': 'suggestion' },
-  checkIndex: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`),
+  checkIndex: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`, (r) => [changeIdentifier(r)]),
 });
 
 export const overrideTargetExists: Rule = indexRule({
@@ -63,7 +73,6 @@ export const overrideTargetExists: Rule = indexRule({
         message: defs.length
           ? `'${r.id}' is a ${defs[0].element}, not a ${taskElement}: ${r.element} cannot override it.`
           : `${r.element} names task '${r.id}', which is not defined in any configuration file.`,
-        data: { kind: r.kind, id: r.id },
       });
     }
   },
@@ -79,7 +88,8 @@ export const referenceUnresolved: Rule = indexRule({
   fixes: { 'change-identifier': 'suggestion' },
   checkIndex: unresolved(
     (r) => !isParentTask(r) && !isStep(r) && !isOverride(r),
-    (r) => `${r.attribute} '${r.id}': no ${describeKind(r.kind)} with this identifier in the configuration.`,
+    (r) => `${r.attribute} '${r.id}': no ${kindLabel(r.kind)} with this identifier in the configuration.`,
+    (r) => [changeIdentifier(r)],
   ),
 });
 

@@ -1,21 +1,16 @@
 /**
  * A rule: a stable id, a default severity, an explanation with its source (documentation pages by name),
- * and a check over one file. Checks report offsets in that file; the service turns them into
- * LSP diagnostics and quick fixes key on the same ids (see server/src/fixes/).
+ * the quick fixes its findings may offer, and a check over one file, of one of three kinds (what
+ * it may read decides how long its findings are kept: see docs/architecture.md, "Adding a rule").
+ * Checks report offsets in that file; the service turns them into LSP diagnostics.
  */
-import type { FileEntry } from '../index/fileEntry';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
-import type { XmlElement } from '../model/xmlTree';
+import type { DefinitionFacts, EntryFacts, IndexView, JobFacts } from '../index/indexFacts';
+import type { XmlAttribute } from '../model/xmlScanner';
 import type { ElementSchema } from '../schema/schema';
-import type { JobView } from './jobModel';
+import type { FixDataOf, FixKind } from '../fixes/fixData';
 import type { RuleContext } from './ruleContext';
 
-/** What a rule that reads only index facts sees: no text, no element tree (see Rule.checkIndex). */
-export interface IndexRuleContext {
-  readonly entry: FileEntry;
-  readonly index: WorkspaceIndex;
-  jobs(): JobView[];
-}
+export type { FixKind } from '../fixes/fixData';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -27,29 +22,18 @@ export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return SEVERITY_SETTINGS.has(value);
 }
 
-export interface Finding {
+/** A problem at offsets of the checked file; `K`: the fixes its rule declares. */
+export interface Finding<K extends FixKind = FixKind> {
   start: number;
   end: number;
   message: string;
-  /** Facts for quick fixes (never parsed back from the message). */
-  data?: Record<string, unknown>;
+  /** The quick fixes it offers, with the facts their edits need (never parsed back from the message). */
+  fixes?: readonly FixDataOf<K>[];
+  /** The strict XML parser's error (xml/well-formed): the server reads the verdict back from the diagnostic. */
+  strict?: true;
 }
 
-/**
- * The quick fixes there are (server/src/fixes/quickFixes.ts gives each its edits). A finding
- * names the one it offers in `data.fix`; a rule whose findings name none offers every fix it
- * declares.
- */
-export type FixKind =
-  | 'set-attribute'
-  | 'remove-attribute'
-  | 'rename-attribute'
-  | 'set-mode'
-  | 'set-type'
-  | 'add-dependency'
-  | 'change-identifier'
-  | 'create-task'
-  | 'rename-element';
+export type Report<K extends FixKind = FixKind> = (f: Finding<K>) => void;
 
 /**
  * `safe`: the run stays the same (a spelling the product reads either way, or reads only once
@@ -59,7 +43,11 @@ export type FixKind =
  */
 export type FixSafety = 'safe' | 'suggestion';
 
+/** Set by fileRule, elementRule and indexRule only: the compiler accepts no rule declared another way. */
+const DECLARED: unique symbol = Symbol('declared by fileRule, elementRule or indexRule');
+
 interface RuleInfo {
+  readonly [DECLARED]: true;
   id: string;
   severity: Severity;
   /** One paragraph: what is wrong and why. */
@@ -71,50 +59,100 @@ interface RuleInfo {
    * a hand-written task must give, and the product fills that in for its own.
    */
   skipsGenerated?: boolean;
-  /** The quick fixes its findings offer, each safe or a suggestion. */
+  /** The quick fixes its findings may offer, each safe or a suggestion (docs/rules.md shows them). */
   fixes?: Readonly<Partial<Record<FixKind, FixSafety>>>;
 }
 
-/** A rule that looks at the whole file (its entry, the index, the element tree, the text). */
+/**
+ * What an element rule sees of an element: its start tag, and its parent's. Findings are kept
+ * per element between keystrokes (elementFindings.ts) and found again when the element's start
+ * tag or its parent's changes, so the children, the end tag and the rest of the file are out
+ * of reach.
+ */
+export interface StartTagView {
+  readonly name: string;
+  readonly start: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** False while the start tag is being typed (no `>` yet). */
+  readonly startTagComplete: boolean;
+  readonly attributes: XmlAttribute[];
+  /** Undefined for the root. */
+  readonly parent: ParentTagView | undefined;
+}
+
+export interface ParentTagView {
+  readonly name: string;
+  readonly attributes: XmlAttribute[];
+  /** Its catalog entry (undefined for the root, and for an element the catalog does not know). */
+  readonly schema: ElementSchema | undefined;
+}
+
+/** A job an index rule sees: its facts and the identifiers of the tasks it runs (inline, by Steps, generated). */
+export interface JobMembership {
+  readonly job: JobFacts;
+  readonly ids: ReadonlySet<string>;
+}
+
+/**
+ * What an index rule sees: the facts of the file's entry and of the index that the editor
+ * compares before keeping its findings (index/indexFacts.ts). No text, no element tree, no
+ * attribute values but the job plan's.
+ */
+export interface IndexRuleContext {
+  readonly entry: EntryFacts;
+  readonly index: IndexView;
+  /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */
+  jobs(): readonly JobMembership[];
+  /** The line (from 0) a definition is shown at: its Identifier's, or its scaffolding's for a generated one. */
+  lineOf(d: DefinitionFacts): number | undefined;
+}
+
+/** A rule that looks at the whole file (its entry, the index, the element tree, the text): checked again every time. */
 export interface FileRule extends RuleInfo {
-  check(ctx: RuleContext, report: (f: Finding) => void): void;
+  check(ctx: RuleContext, report: Report): void;
   checkElement?: undefined;
   checkIndex?: undefined;
 }
 
-/**
- * A rule that looks at one element at a time (its name, its start tag's attributes and its
- * catalog entry), whose findings lie in that start tag: they are kept per element between
- * keystrokes and found again only for the elements that changed (see elementFindings.ts).
- */
+/** A rule that looks at one start tag at a time (see StartTagView), with its catalog entry. */
 export interface ElementRule extends RuleInfo {
-  checkElement(el: XmlElement, schema: ElementSchema | undefined, report: (f: Finding) => void): void;
+  checkElement(tag: StartTagView, schema: ElementSchema | undefined, report: Report): void;
   check?: undefined;
   checkIndex?: undefined;
 }
 
 /**
- * A rule that reads only the file's entry and the index (identifiers, references,
- * dependencies, job membership; not attribute values nor display names). While what it reads
- * stays the same (the index generation), the editor keeps its findings (see
- * languageService.ts) instead of checking again.
+ * A rule that reads only index facts (identifiers, references, dependencies, job membership
+ * and levels): while they stay the same (the index generation), the editor keeps its findings
+ * instead of checking again (see IndexRuleContext).
  */
 export interface IndexRule extends RuleInfo {
-  checkIndex(ctx: IndexRuleContext, report: (f: Finding) => void): void;
+  checkIndex(ctx: IndexRuleContext, report: Report): void;
   check?: undefined;
   checkElement?: undefined;
 }
 
 export type Rule = FileRule | ElementRule | IndexRule;
 
-/** Declares an index rule (gives its check the parameter types). */
-export function indexRule(rule: IndexRule): Rule {
-  return rule;
+/** A declaration: the fixes it declares (K) are the only ones its findings may offer. */
+type Declared<K extends FixKind> = Omit<RuleInfo, 'fixes' | typeof DECLARED> & { fixes?: { readonly [k in K]: FixSafety } };
+
+/** Declares a rule over the whole file. */
+export function fileRule<K extends FixKind = never>(rule: Declared<K> & { check(ctx: RuleContext, report: Report<K>): void }): FileRule {
+  return { ...rule, [DECLARED]: true };
 }
 
-/** Declares an element rule (gives its check the parameter types). */
-export function elementRule(rule: ElementRule): Rule {
-  return rule;
+/** Declares a rule over one start tag at a time (see StartTagView). */
+export function elementRule<K extends FixKind = never>(
+  rule: Declared<K> & { checkElement(tag: StartTagView, schema: ElementSchema | undefined, report: Report<K>): void },
+): ElementRule {
+  return { ...rule, [DECLARED]: true };
+}
+
+/** Declares a rule over index facts only (see IndexRuleContext). */
+export function indexRule<K extends FixKind = never>(rule: Declared<K> & { checkIndex(ctx: IndexRuleContext, report: Report<K>): void }): IndexRule {
+  return { ...rule, [DECLARED]: true };
 }
 
 /** `sync-complete/order` → `sync-complete-order`: the anchor of a rule in docs/rules.md. */

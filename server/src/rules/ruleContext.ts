@@ -17,10 +17,12 @@ export interface StrictVerdict {
 
 /** What rules derive from a tree's structure; a patched tree (model/valueEdit.ts) keeps it. */
 interface TreeFacts {
-  /** Every element but the root, in document order, with its catalog entry. */
-  withSchemas: [XmlElement, ElementSchema | undefined][];
+  /** Every element but the root, in document order, with its catalog entry and its parent's. */
+  withSchemas: ElementWithSchemas[];
   elements: XmlElement[];
 }
+
+export type ElementWithSchemas = readonly [el: XmlElement, schema: ElementSchema | undefined, parentSchema: ElementSchema | undefined];
 
 const treeFacts = new WeakMap<XmlTree, TreeFacts>();
 
@@ -38,7 +40,7 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
     const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
     const schema = !el.parent ? undefined : el.parent.parent && !parent ? undefined : resolveElement(el.name, parent);
     schemas.set(el, schema);
-    facts.withSchemas.push([el, schema]);
+    facts.withSchemas.push([el, schema, parent]);
     facts.elements.push(el);
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
@@ -80,8 +82,8 @@ export class RuleContext {
     return factsOf(this.tree).elements;
   }
 
-  /** The same, each with its catalog entry if the catalog knows it. */
-  elementSchemas(): readonly (readonly [XmlElement, ElementSchema | undefined])[] {
+  /** The same, each with its catalog entry and its parent's, where the catalog knows them. */
+  elementSchemas(): readonly ElementWithSchemas[] {
     return factsOf(this.tree).withSchemas;
   }
 

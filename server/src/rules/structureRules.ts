@@ -5,8 +5,8 @@
  */
 import { XmlElement, attribute } from '../model/xmlTree';
 import { editDistance } from '../fixes/closestIdentifiers';
-import { CONFIGURATION_NAMESPACE, ROOT_ELEMENT, isKnownElementName, knownChildNames, resolveElement, schemaOfElement } from '../schema/schema';
-import { Rule, elementRule } from './rule';
+import { CONFIGURATION_NAMESPACE, ROOT_ELEMENT, isKnownElementName, knownChildNames, resolveElement } from '../schema/schema';
+import { Rule, elementRule, fileRule } from './rule';
 import { nameSpan, valueSpan } from './ranges';
 
 const NOT_READ = 'Identity Manager does not read this file as configuration, and nothing in it is checked.';
@@ -20,7 +20,7 @@ function rootOf(ctx: { tree: { roots: XmlElement[] } | undefined }): XmlElement 
   return ctx.tree?.roots[0];
 }
 
-export const fileNamespace: Rule = {
+export const fileNamespace: Rule = fileRule({
   id: 'file/namespace',
   severity: 'error',
   source: 'the File Hierarchy page of the toolkit ("All XML files must start with the <?xml> and <ConfigurationFile> elements")',
@@ -38,9 +38,9 @@ export const fileNamespace: Rule = {
     if (!ns) report({ ...nameSpan(root), message: `${root.name} declares no namespace: write xmlns="${CONFIGURATION_NAMESPACE}". ${NOT_READ}` });
     else report({ ...valueSpan(ns), message: `'${ns.value}' is not the configuration namespace '${CONFIGURATION_NAMESPACE}'. ${NOT_READ}` });
   },
-};
+});
 
-export const fileRoot: Rule = {
+export const fileRoot: Rule = fileRule({
   id: 'file/root',
   severity: 'error',
   source: 'the File Hierarchy page of the toolkit; the Create a Connector guide ("All XML files must start with the <?xml> and <ConfigurationFile> elements")',
@@ -56,7 +56,7 @@ export const fileRoot: Rule = {
     if (!configurationLike) return;
     report({ ...nameSpan(root), message: `The root element is <${root.name}>: write it inside <${ROOT_ELEMENT} xmlns="${CONFIGURATION_NAMESPACE}">. ${NOT_READ}` });
   },
-};
+});
 
 /** The closest of `names` to `name`, if it is a likely slip. */
 function closestName(name: string, names: readonly string[]): string | undefined {
@@ -79,15 +79,16 @@ export const unknownElement: Rule = elementRule({
     '(`UpdateClasificationTask`): the whole element, and what it should do, is lost. Elsewhere unknown elements are left alone.',
   fixes: { 'rename-element': 'suggestion' },
   checkElement(el, schema, report) {
-    if (schema || !el.parent?.parent || isKnownElementName(el.name)) return;
-    const parent = schemaOfElement(el.parent);
-    const names = parent && knownChildNames(parent);
+    // The root and its children have no parent entry: only children of known elements are judged.
+    const parent = el.parent;
+    if (schema || !parent?.schema || isKnownElementName(el.name)) return;
+    const names = knownChildNames(parent.schema);
     if (!names) return;
     const close = closestName(el.name, names);
     report({
       ...nameSpan(el),
-      message: `${el.parent.name} has no child element <${el.name}>${close ? `: did you mean <${close}>?` : '.'}`,
-      data: close ? { fix: 'rename-element', name: close } : undefined,
+      message: `${parent.name} has no child element <${el.name}>${close ? `: did you mean <${close}>?` : '.'}`,
+      fixes: close ? [{ fix: 'rename-element', name: close }] : [],
     });
   },
 });

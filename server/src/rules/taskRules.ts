@@ -1,5 +1,6 @@
 /** Rules on one task element, whatever job it is in. */
-import { Rule, elementRule } from './rule';
+import { Report, Rule, elementRule, fileRule } from './rule';
+import { RuleContext } from './ruleContext';
 import { nameSpan } from './ranges';
 import { attribute } from '../model/xmlTree';
 import { isAgentTask } from '../schema/schema';
@@ -25,7 +26,7 @@ export const agentTaskAgentAndClient: Rule = elementRule({
   checkElement(el, _schema, report) {
     if (!isAgentTask(el.name) || !el.startTagComplete || isConsolidation(el)) return;
     const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
-    if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.`, data: { missing } });
+    if (missing.length) report({ ...nameSpan(el), message: `${el.name} runs on an agent: set ${missing.map((m) => `'${m}'`).join(' and ')}.` });
   },
 });
 
@@ -42,29 +43,34 @@ export const exportConnectionRequired: Rule = elementRule({
   },
 });
 
-function targetRequired(id: string, element: string, source: string): Rule {
-  return {
-    id,
-    severity: 'error',
-    skipsGenerated: true,
-    source,
-    explanation: `A ${element} works either on a connector (\`Connector\`) or on a list of resource types (\`TaskResourceType\` children); it needs one of them.`,
-    check(ctx, report) {
-      for (const el of ctx.elements()) {
-        if (el.name !== element || !el.startTagComplete || isConsolidation(el) || attribute(el, 'Connector')) continue;
-        if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
-        report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
-      }
-    },
+/** A FulfillTask or GenerateProvisioningOrdersTask works on a connector or on resource types. */
+function reportMissingTarget(element: string): (ctx: RuleContext, report: Report<never>) => void {
+  return (ctx, report) => {
+    for (const el of ctx.elements()) {
+      if (el.name !== element || !el.startTagComplete || isConsolidation(el) || attribute(el, 'Connector')) continue;
+      if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
+      report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
+    }
   };
 }
 
-export const fulfillTargetRequired = targetRequired('fulfill/target-required', 'FulfillTask', 'the FulfillTask page');
-export const generateProvisioningTargetRequired = targetRequired(
-  'generateprovisioning/target-required',
-  'GenerateProvisioningOrdersTask',
-  'the GenerateProvisioningOrdersTask page',
-);
+export const fulfillTargetRequired = fileRule({
+  id: 'fulfill/target-required',
+  severity: 'error',
+  skipsGenerated: true,
+  source: 'the FulfillTask page',
+  explanation: 'A FulfillTask works either on a connector (`Connector`) or on a list of resource types (`TaskResourceType` children); it needs one of them.',
+  check: reportMissingTarget('FulfillTask'),
+});
+
+export const generateProvisioningTargetRequired = fileRule({
+  id: 'generateprovisioning/target-required',
+  severity: 'error',
+  skipsGenerated: true,
+  source: 'the GenerateProvisioningOrdersTask page',
+  explanation: 'A GenerateProvisioningOrdersTask works either on a connector (`Connector`) or on a list of resource types (`TaskResourceType` children); it needs one of them.',
+  check: reportMissingTarget('GenerateProvisioningOrdersTask'),
+});
 
 export const legacyTaskElement: Rule = elementRule({
   id: 'legacy/task-element',
@@ -104,7 +110,9 @@ export const taskEntityTypeAttributeName: Rule = elementRule({
   checkElement(el, _schema, report) {
     if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) return;
     const id = attribute(el, 'Identifier');
-    if (id) report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.", data: { to: 'EntityType' } });
+    if (id) {
+      report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.", fixes: [{ fix: 'rename-attribute', to: 'EntityType' }] });
+    }
   },
 });
 

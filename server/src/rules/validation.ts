@@ -3,7 +3,7 @@
  * suppression comments; one finding per rule and place.
  */
 import { RULES } from './registry';
-import { ElementRule, Finding, IndexRule, Rule, Severity, SeveritySetting } from './rule';
+import { ElementRule, Finding, IndexRule, IndexRuleContext, Rule, Severity, SeveritySetting } from './rule';
 import { elementFindings } from './elementFindings';
 import { RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
@@ -37,10 +37,22 @@ export interface RuleRun {
   indexFindings: IndexFinding[];
 }
 
+/** What index rules see of the file: its entry's facts and the index's, never its text. */
+function indexRuleContext(ctx: RuleContext): IndexRuleContext {
+  const { entry, index } = ctx;
+  return {
+    entry,
+    index,
+    jobs: () => ctx.jobs(),
+    lineOf: (d) => index.file(d.uri)?.lines.positionAt(d.generatedBy ? d.start : d.idStart).line,
+  };
+}
+
 /** Every index rule over the file, severities aside. */
 function indexFindingsOf(ctx: RuleContext): IndexFinding[] {
   const out: IndexFinding[] = [];
-  INDEX_RULES.forEach((rule, i) => rule.checkIndex(ctx, (f) => out.push({ ...f, rule: i })));
+  const view = indexRuleContext(ctx);
+  INDEX_RULES.forEach((rule, i) => rule.checkIndex(view, (f) => out.push({ ...f, rule: i })));
   return out;
 }
 
@@ -57,11 +69,11 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
   };
   const elementSettings = ELEMENT_RULES.map(severity);
   if (elementSettings.some((s) => s !== 'off')) {
-    for (const [el, schema] of ctx.elementSchemas()) {
-      for (const f of elementFindings(el, schema, ELEMENT_RULES)) {
-        const setting = elementSettings[f.rule];
+    for (const [el, schema, parentSchema] of ctx.elementSchemas()) {
+      for (const { rule, start, end, ...f } of elementFindings(el, schema, parentSchema, ELEMENT_RULES)) {
+        const setting = elementSettings[rule];
         if (setting === 'off') continue;
-        add(ELEMENT_RULES[f.rule], setting, { start: el.start + f.start, end: el.start + f.end, message: f.message, data: f.data });
+        add(ELEMENT_RULES[rule], setting, { ...f, start: el.start + start, end: el.start + end });
       }
     }
   }

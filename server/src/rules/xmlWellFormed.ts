@@ -1,6 +1,6 @@
-import { Rule } from './rule';
+import { Rule, fileRule } from './rule';
 
-export const xmlWellFormed: Rule = {
+export const xmlWellFormed: Rule = fileRule({
   id: 'xml/well-formed',
   severity: 'error',
   source: 'XML 1.0; the File Hierarchy page of the toolkit',
@@ -12,7 +12,7 @@ export const xmlWellFormed: Rule = {
     // The tolerant scanner reports structural faults; a strict parser adds the rest.
     if (ctx.strictXml && ctx.entry.syntaxErrors.length === 0) {
       const strict = ctx.strictError();
-      if (strict) report({ ...strict, data: { strict: true } });
+      if (strict) report({ ...strict, strict: true });
     }
   },
-};
+});

@@ -79,10 +79,7 @@ function waitForDiagnostics(uri, what, accept, timeoutMs = 20000) {
 }
 
 let capabilities;
-/**
- * What the language server advertises, asked directly over stdio: lets a test for a feature
- * still being written skip while the server does not offer it, and fail once it does.
- */
+/** What the language server advertises, asked directly over stdio. */
 async function serverCapabilities() {
   if (capabilities) return capabilities;
   // In VS Code the extension host runs on Electron: ELECTRON_RUN_AS_NODE makes it a plain Node.
@@ -119,10 +116,4 @@ async function jobsApi() {
   return api;
 }
 
-/** Marks the running test as skipped, with the reason in its title so the report says why. */
-function skipBecause(ctx, reason) {
-  ctx.test.title += ` [skipped: ${reason}]`;
-  ctx.skip();
-}
-
-module.exports = { EXTENSION_ID, SOURCE, REPO, wsUri, openDoc, positionOf, rangeOf, waitFor, waitForDiagnostics, codeOf, ours, serverCapabilities, skipBecause, jobsApi };
+module.exports = { EXTENSION_ID, SOURCE, REPO, wsUri, openDoc, positionOf, rangeOf, waitFor, waitForDiagnostics, codeOf, ours, serverCapabilities, jobsApi };

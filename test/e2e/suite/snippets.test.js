@@ -3,7 +3,7 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
-const { EXTENSION_ID, openDoc, positionOf, skipBecause, waitFor } = require('./helpers');
+const { EXTENSION_ID, openDoc, positionOf, waitFor } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -21,9 +21,9 @@ function contributedPrefixes(ext) {
 }
 
 describe('snippets', () => {
-  it('lists every contributed xml snippet in a job file', async function () {
+  it('lists every contributed xml snippet in a job file', async () => {
     const prefixes = contributedPrefixes(vscode.extensions.getExtension(EXTENSION_ID));
-    if (prefixes.length === 0) return skipBecause(this, 'package.json contributes no xml snippets yet');
+    assert.ok(prefixes.length > 0, 'package.json contributes xml snippets');
     const doc = await openDoc('Conf/AD/AD Jobs.xml');
     // The start of the blank-free line before </Job>: where a new task goes.
     const pos = positionOf(doc, '</Job>');
