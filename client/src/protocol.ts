@@ -1,22 +1,14 @@
 /**
- * The job-model requests and notification the client sends to and receives from the server
- * (server/src/protocol/jobHandlers.ts). The names are repeated here rather than imported so that
- * the client bundle does not pull in the server's LSP library; a unit test keeps them equal.
+ * What the client exchanges with the server about jobs: the request names and the index status
+ * come from the server's own declaration (server/src/protocol/jobProtocol.ts, free of imports),
+ * the answers' shapes from the features that make them.
  */
 import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { JobStepLocation, JobSteps, JobSummary } from '../../server/src/features/jobSteps';
-import type { IndexStatus } from '../../server/src/protocol/jobHandlers';
+import type { IndexStatus } from '../../server/src/protocol/jobProtocol';
 
+export { JOB_REQUESTS, STATUS_NOTIFICATION } from '../../server/src/protocol/jobProtocol';
 export type { IndexStatus, JobStepLocation, JobSteps, JobSummary };
-
-export const JOB_REQUESTS = {
-  jobs: 'usercubeJobs/jobs',
-  jobSteps: 'usercubeJobs/jobSteps',
-  connectors: 'usercubeJobs/connectors',
-  completeJobEdit: 'usercubeJobs/completeJobEdit',
-} as const;
-
-export const STATUS_NOTIFICATION = 'usercubeJobs/status';
 
 export interface ConnectorSummary {
   id: string;

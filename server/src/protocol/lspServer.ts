@@ -30,7 +30,8 @@ import { IndexWorkers } from '../node/parallelIndexer';
 import { isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
 import { shippedRulesDoc } from '../node/installedPackage';
 import { ClientUris } from './clientUris';
-import { IndexStatus, STATUS_NOTIFICATION, registerJobHandlers } from './jobHandlers';
+import { registerJobHandlers } from './jobHandlers';
+import { IndexStatus, STATUS_NOTIFICATION } from './jobProtocol';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** Settings under `usercubeJobs` (see package.json contributes.configuration). */
