@@ -29,8 +29,6 @@ export interface Finding<K extends FixKind = FixKind> {
   message: string;
   /** The quick fixes it offers, with the facts their edits need (never parsed back from the message). */
   fixes?: readonly FixDataOf<K>[];
-  /** The strict XML parser's error (xml/well-formed): the server reads the verdict back from the diagnostic. */
-  strict?: true;
 }
 
 export type Report<K extends FixKind = FixKind> = (f: Finding<K>) => void;
