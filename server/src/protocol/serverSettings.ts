@@ -35,7 +35,8 @@ export class ServerSettings {
   /** The editor's settings; rule settings it gives that are not valid are logged and left out. */
   async read(): Promise<Settings> {
     if (!this.hasConfigurationCapability) return { exclude: [], rules: {} };
-    const [own, files] = await this.connection.workspace.getConfiguration([{ section: 'usercubeJobs' }, { section: 'files' }]);
+    const sections: unknown = await this.connection.workspace.getConfiguration([{ section: 'usercubeJobs' }, { section: 'files' }]);
+    const [own, files] = sections as [{ exclude?: unknown; rules?: unknown } | null | undefined, { exclude?: unknown } | null | undefined];
     const rules = parseRuleSettings(own?.rules, 'usercubeJobs.rules');
     rules.problems.forEach((p) => this.connection.console.warn(p));
     return { exclude: [...enabledGlobs(own?.exclude), ...enabledGlobs(files?.exclude)], rules: rules.rules };

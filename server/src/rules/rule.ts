@@ -103,7 +103,7 @@ export interface IndexRuleContext {
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */
   jobs(): readonly JobMembership[];
   /** The line (from 0) a definition is shown at: its Identifier's, or its scaffolding's for a generated one. */
-  lineOf(d: DefinitionFacts): number | undefined;
+  readonly lineOf: (d: DefinitionFacts) => number | undefined;
 }
 
 /** A rule that looks at the whole file (its entry, the index, the element tree, the text): checked again every time. */
