@@ -45,7 +45,9 @@ export function summarizeProfile(file: string, top = 25): string {
       }
       maps.set(f.url, map);
     }
-    const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
+    // An empty object where the map has no entry.
+    const found = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber);
+    const entry = found && 'originalSource' in found ? found : undefined;
     if (entry?.originalSource) return `${entry.originalSource.replace(/^.*?(server\/src|node_modules)\//, '$1/')}:${(entry.originalLine ?? 0) + 1}`;
     return `${path.basename(f.url)}:${f.lineNumber + 1}`;
   };

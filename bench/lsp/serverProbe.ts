@@ -130,9 +130,9 @@ if (profiler) {
 
 process.stdin.on('data', (chunk: Buffer) => framed(chunk, performance.now()));
 
-const write = process.stdout.write;
+const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = function (this: NodeJS.WriteStream, ...args: unknown[]): boolean {
   const ok = (write as (...a: unknown[]) => boolean).apply(this, args);
   outgoing(args[0], performance.now());
   return ok;
-} as typeof process.stdout.write;
+};

@@ -40,7 +40,7 @@ export class JobGraphPanels implements vscode.Disposable {
     return this.panels.get(job)?.webview.html;
   }
 
-  async show(job: string): Promise<void> {
+  show(job: string): void {
     const open = this.panels.get(job);
     if (open) {
       open.reveal();
@@ -66,7 +66,7 @@ export class JobGraphPanels implements vscode.Disposable {
     ];
     panel.onDidDispose(() => {
       this.panels.delete(job);
-      subscriptions.forEach((s) => s.dispose());
+      for (const s of subscriptions) s.dispose();
     });
   }
 
@@ -100,7 +100,7 @@ export function registerJobGraph(context: vscode.ExtensionContext, server: JobSe
     panels,
     vscode.commands.registerCommand(SHOW_JOB_GRAPH_COMMAND, async (arg?: string | JobNode) => {
       const job = typeof arg === 'string' ? arg : arg?.kind === 'job' ? arg.summary.job : await pickJob(server, 'Which job to draw?');
-      if (job) await panels.show(job);
+      if (job) panels.show(job);
     }),
   );
   return panels;

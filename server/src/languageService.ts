@@ -58,6 +58,8 @@ export interface OpenDocument {
   indexFindings?: { generation: number; findings: IndexFinding[] };
   /** The strict parser's verdict on this version's text (the debounced pass asks for every open document). */
   strict?: StrictVerdict;
+  /** Whether the last strict check of this document, whatever its version, found an error. */
+  strictFailed?: boolean;
 }
 
 /** What a feature needs: the document under the cursor and the index. */
@@ -164,13 +166,23 @@ export class LanguageService {
     const patched = old && change ? patchValueEdit(old.tree, old.text, text, change) : undefined;
     if (old && change && patched) {
       forgetElementFindings(patched.element);
-      const doc: OpenDocument = { uri, version, text, tree: old.tree, entry: entryFromTree(uri, text, old.tree) };
+      const doc: OpenDocument = { uri, version, text, tree: old.tree, entry: entryFromTree(uri, text, old.tree), strictFailed: old.strictFailed };
       this.open.set(uri, doc);
       this.index.set(doc.entry, true);
       doc.indexFindings = movedIndexFindings(old, this.index.generation, change);
       return doc;
     }
-    return this.openDocument(uri, text, version);
+    const doc = this.openDocument(uri, text, version);
+    doc.strictFailed = old?.strictFailed;
+    return doc;
+  }
+
+  /**
+   * Whether the last strict XML check of an open document found an error. The editor's keystroke
+   * path skips that check, except while this holds, so that an existing error does not flicker.
+   */
+  strictXmlFailed(uri: string): boolean {
+    return this.open.get(uri)?.strictFailed === true;
   }
 
   /**
@@ -324,6 +336,13 @@ export class LanguageService {
    */
   validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
+    const diagnostics = this.diagnostics(uri, doc, options);
+    // The verdict stays with the document; a check that did not run the strict parser found nothing.
+    if (doc && options.strictXml !== false) doc.strictFailed = !!doc.strict?.error;
+    return diagnostics;
+  }
+
+  private diagnostics(uri: string, doc: OpenDocument | undefined, options: { strictXml?: boolean; maxDiagnostics?: number }): Diagnostic[] {
     const entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
     const text = doc?.text ?? this.diskText.get(uri);
@@ -396,13 +415,9 @@ function moreProblems(lines: LineTable, at: number, more: number, limit: number)
   };
 }
 
-/** The fixes a finding offers (the editor sends them back with a code action request), and the strict-XML mark. */
+/** The fixes a finding offers: the editor sends them back with a code action request. */
 function diagnosticData(f: RuleFinding): DiagnosticData | undefined {
-  if (!f.fixes?.length && !f.strict) return undefined;
-  const data: DiagnosticData = {};
-  if (f.fixes?.length) data.fixes = [...f.fixes];
-  if (f.strict) data.strict = true;
-  return data;
+  return f.fixes?.length ? { fixes: [...f.fixes] } : undefined;
 }
 
 function toDiagnostic(

@@ -1,6 +1,6 @@
 /**
  * Entry point of the language server: `node dist/server.js --stdio` (or the transport the
- * VS Code client chooses). Everything else is in protocol/lspServer.ts and the service.
+ * VS Code client chooses). Everything else is in protocol/ (lspServer.ts wires it) and the service.
  */
 import { LSPErrorCodes, ProposedFeatures, RequestMessage, ResponseMessage, createConnection } from 'vscode-languageserver/node';
 import { LspServer } from './protocol/lspServer';

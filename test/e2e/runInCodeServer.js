@@ -26,7 +26,7 @@ async function main() {
   let server;
   let browser;
   let summary;
-  let result = 'no result';
+  let result;
   try {
     server = await startCodeServer(runDir, { smokeTestDriver: true });
     console.log(`[e2e] code-server up at ${server.base} after ${secs()}s`);

@@ -143,7 +143,7 @@ export class LspClient {
   /** Spawns the server without initializing it (for tests of initialization itself). */
   static spawn(settings: Partial<ClientSettings> = {}, serverJs = SERVER_JS): LspClient {
     const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, settings);
     client.wire();
     connection.listen();
@@ -214,7 +214,7 @@ export class LspClient {
           result = check();
         } catch (e) {
           finish();
-          reject(e);
+          reject(e instanceof Error ? e : new Error(String(e)));
           return;
         }
         if (result !== undefined) {

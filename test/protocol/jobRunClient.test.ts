@@ -23,7 +23,7 @@ const JOBS = conf(`<OpenIdClient Identifier="Agent_Client" DisplayName_L1="a" Ha
 describe('protocol: the client id of a job run', () => {
   test('is the first OpenIdClient of the job, generated tasks included, else null', async (t) => {
     const { client } = await startSession(t, { 'Conf/context.xml': CONTEXT, 'Conf/jobs.xml': JOBS });
-    const clientOf = async (job: string) => ((await client.connection.sendRequest('usercubeJobs/jobSteps', { job })) as { openIdClient: string | null } | null)?.openIdClient;
+    const clientOf = async (job: string) => (await client.connection.sendRequest<{ openIdClient: string | null } | null>('usercubeJobs/jobSteps', { job }))?.openIdClient;
     assert.equal(await clientOf('Job_Written'), 'Agent_Client');
     assert.equal(await clientOf('Job_Generated'), 'Agent_Client');
     assert.equal(await clientOf('Job_Server_Only'), null);

@@ -48,17 +48,17 @@ async function msUntilGone(pid: number, limitMs: number): Promise<number> {
 async function serverUnderParent(t: { after(fn: () => void): void }) {
   const script = `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(SERVER_JS)}, '--stdio'], { stdio: 'inherit' }); process.stderr.write('pid ' + c.pid + '\\n'); setInterval(() => {}, 1000);`;
   const parent = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'pipe'] });
-  parent.stdin!.on('error', () => undefined);
+  parent.stdin.on('error', () => undefined);
   const serverPid = await new Promise<number>((resolve, reject) => {
     let text = '';
-    parent.stderr!.on('data', (chunk: Buffer) => {
+    parent.stderr.on('data', (chunk: Buffer) => {
       text += chunk.toString();
       const m = /pid (\d+)/.exec(text);
       if (m) resolve(Number(m[1]));
     });
     parent.once('exit', () => reject(new Error(`the intermediate process exited: ${text}`)));
   });
-  const connection = createProtocolConnection(new StreamMessageReader(parent.stdout!), new StreamMessageWriter(parent.stdin!));
+  const connection = createProtocolConnection(new StreamMessageReader(parent.stdout), new StreamMessageWriter(parent.stdin));
   connection.listen();
   t.after(() => {
     connection.dispose();

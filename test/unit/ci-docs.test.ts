@@ -57,7 +57,7 @@ function pipelines(): Pipeline[] {
 }
 
 function githubSteps(workflow: Yaml): Step[] {
-  const jobs = Object.values(workflow.jobs) as Yaml[];
+  const jobs = Object.values<Yaml>(workflow.jobs);
   assert.equal(jobs.length, 1, 'one job');
   return jobs[0].steps.map((s: Yaml): Step => {
     const afterFailure = /\b(failure|always)\(\)/.test(s.if ?? '');

@@ -27,7 +27,7 @@ async function loadXmlGrammar(withInjection: boolean): Promise<IGrammar> {
   }));
   const registry = new Registry({
     onigLib,
-    loadGrammar: async (scopeName) => (GRAMMARS[scopeName] ? parseRawGrammar(readFileSync(GRAMMARS[scopeName], 'utf8'), GRAMMARS[scopeName]) : null),
+    loadGrammar: (scopeName) => Promise.resolve(GRAMMARS[scopeName] ? parseRawGrammar(readFileSync(GRAMMARS[scopeName], 'utf8'), GRAMMARS[scopeName]) : null),
     getInjections: (scopeName) => (withInjection && scopeName === 'text.xml' ? [INJECTION_SCOPE] : undefined),
   });
   const grammar = await registry.loadGrammar('text.xml');

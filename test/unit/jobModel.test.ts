@@ -170,7 +170,7 @@ describe('generated identifiers in the editor', () => {
       [
         ['1 task · 1 level', 'usercubeJobs.showJobSteps', ['Small']],
         ['generates AD_Scaffolded: 13 tasks · 12 levels', 'usercubeJobs.showJobSteps', ['AD_Scaffolded']],
-      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+      ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     );
   });
 });

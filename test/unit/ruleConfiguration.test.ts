@@ -35,7 +35,7 @@ describe('severity settings', () => {
     writeFileSync(path.join(root, '.usercube-jobs.json'), JSON.stringify({ rules: { 'export/continue-on-error': 'off', 'no/such-rule': 'off', 'sync-complete/order': 'loud' } }));
     const file = findSettingsFile(path.join(root, 'Conf', 'AD'));
     assert.equal(file, path.join(root, '.usercube-jobs.json'));
-    const parsed = readSettingsFile(file!);
+    const parsed = readSettingsFile(file);
     assert.deepEqual(parsed.rules, { 'export/continue-on-error': 'off' });
     assert.equal(parsed.problems.length, 2);
     assert.match(parsed.problems[0], /unknown rule 'no\/such-rule'/);

@@ -57,11 +57,13 @@ function parseSnippet(body: string): SnippetNode[] {
           if (m[5] !== undefined) {
             out.push({ tabstop: Number(m[3]), choices: m[5].split(/(?<!\\),/).map((s) => s.replace(/\\([,|\\])/g, '$1')) });
             pos = expectClose(pos);
-          } else if (m[4]) out.push({ tabstop: Number(m[3]), children: parse(true) }), (pos = expectClose(pos));
-          else out.push({ tabstop: Number(m[3]) }), (pos = expectClose(pos));
+          } else {
+            out.push(m[4] ? { tabstop: Number(m[3]), children: parse(true) } : { tabstop: Number(m[3]) });
+            pos = expectClose(pos);
+          }
         } else {
-          if (m[7]) out.push({ variable: m[6], children: parse(true) }), (pos = expectClose(pos));
-          else out.push({ variable: m[6] }), (pos = expectClose(pos));
+          out.push(m[7] ? { variable: m[6], children: parse(true) } : { variable: m[6] });
+          pos = expectClose(pos);
         }
       } else {
         text += c;

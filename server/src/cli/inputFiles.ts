@@ -48,7 +48,7 @@ export type ReadFile = InputFile & ({ ok: true } & DecodedText | { ok: false; me
 
 /** Reads every file (a few at a time), in the order given. */
 export async function readInputFiles(files: readonly InputFile[], progress: ProgressWriter | undefined): Promise<ReadFile[]> {
-  const out: ReadFile[] = new Array(files.length);
+  const out: ReadFile[] = new Array<ReadFile>(files.length);
   const bar = new Progress(progress, 'Reading', files.length);
   let done = 0;
   await forEachLimited(files, 8, async (input, i) => {

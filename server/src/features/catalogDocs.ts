@@ -68,7 +68,7 @@ export function typeLabel(a: AttributeSchema): string {
   return a.type;
 }
 
-function code(v: unknown): string {
+function code(v: string | number | boolean): string {
   return `\`${String(v)}\``;
 }
 

@@ -38,7 +38,7 @@ export function doComplete(ctx: FeatureContext, position: Position, options: Com
   let ownTask: string | undefined;
   if (kind === TASK_KIND) {
     for (let el = cursor.element.parent; el; el = el.parent) {
-      const own = ctx.doc.entry.definitions.find((d) => d.kind === TASK_KIND && d.start === el!.start);
+      const own = ctx.doc.entry.definitions.find((d) => d.kind === TASK_KIND && d.start === el.start);
       if (own) ownTask = own.id;
       if (el.name === 'Job') {
         const id = attributeValue(el, 'Identifier');

@@ -94,7 +94,7 @@ export function doRename(ctx: FeatureContext, position: Position, newName: strin
   const spans = new Map<string, Map<number, number>>();
   const add = (uri: string, start: number, end: number) => {
     let byStart = spans.get(uri);
-    if (!byStart) spans.set(uri, (byStart = new Map()));
+    if (!byStart) spans.set(uri, (byStart = new Map<number, number>()));
     byStart.set(start, end);
   };
   for (const d of index.definitions(kind, id)) add(d.uri, d.idStart, d.idEnd);

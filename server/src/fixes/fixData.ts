@@ -30,8 +30,6 @@ export type FixDataOf<K extends FixKind> = FixDataByKind[K];
 /** What Diagnostic.data carries. */
 export interface DiagnosticData {
   fixes?: FixData[];
-  /** Set on the strict XML parser's finding (the server reads it back to know the verdict). */
-  strict?: true;
 }
 
 /** The type of each field of each fix kind: the compiler checks this table against FixData. */

@@ -176,7 +176,7 @@ export function packEntry(e: FileEntry): PackedEntry {
 export function unpackEntry(p: PackedEntry): FileEntry {
   const { uri, ints } = p;
   const count = ints[0];
-  const table: string[] = new Array(count);
+  const table: string[] = new Array<string>(count);
   let from = 0;
   for (let i = 0; i < count; i++) {
     const end = ints[1 + i];
@@ -191,7 +191,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
   };
   const strs = (): string[] => {
     const n = int();
-    const out: string[] = new Array(n);
+    const out: string[] = new Array<string>(n);
     for (let i = 0; i < n; i++) out[i] = table[int()];
     return out;
   };
@@ -206,7 +206,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     return out;
   };
 
-  const tasks: TaskRecord[] = new Array(int());
+  const tasks: TaskRecord[] = new Array<TaskRecord>(int());
   for (let i = 0; i < tasks.length; i++) {
     const element = str()!;
     const id = str();
@@ -216,7 +216,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     const job = str();
     tasks[i] = { element, id, uri, attrs: taskAttrs, parents, children, job, start: int(), nameStart: int(), nameEnd: int() };
   }
-  const definitions: Definition[] = new Array(int());
+  const definitions: Definition[] = new Array<Definition>(int());
   for (let i = 0; i < definitions.length; i++) {
     const d: Definition = { kind: str()!, id: str()!, uri, element: str()!, idStart: int(), idEnd: int(), start: int(), end: int(), nameStart: int(), nameEnd: int() };
     const displayName = str();
@@ -231,7 +231,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     if (job !== undefined) d.job = job;
     definitions[i] = d;
   }
-  const references: Reference[] = new Array(int());
+  const references: Reference[] = new Array<Reference>(int());
   for (let i = 0; i < references.length; i++) {
     const r: Reference = { kind: str()!, id: str()!, uri, element: str()!, attribute: str()!, start: int(), end: int(), line: 0, character: 0, endLine: 0, endCharacter: 0 };
     const task = str();
@@ -240,12 +240,12 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     if (task !== undefined) r.task = task;
     references[i] = r;
   }
-  const jobs: JobEntry[] = new Array(int());
+  const jobs: JobEntry[] = new Array<JobEntry>(int());
   for (let i = 0; i < jobs.length; i++) {
     const id = str()!;
     const jobAttrs = attrs() ?? {};
     const jobTasks = strs();
-    const members: JobMember[] = new Array(int());
+    const members: JobMember[] = new Array<JobMember>(int());
     for (let k = 0; k < members.length; k++) {
       if (int() === 0) members[k] = { task: tasks[int()] };
       else {
@@ -259,17 +259,17 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     }
     jobs[i] = { id, uri, attrs: jobAttrs, tasks: jobTasks, members, start: int(), nameStart: int(), nameEnd: int() };
   }
-  const scaffoldings: ScaffoldingRecord[] = new Array(int());
+  const scaffoldings: ScaffoldingRecord[] = new Array<ScaffoldingRecord>(int());
   for (let i = 0; i < scaffoldings.length; i++) {
     const element = str()!;
     const scaffoldingAttrs = attrs() ?? {};
-    const children: ScaffoldingRecord['children'] = new Array(int());
+    const children: ScaffoldingRecord['children'] = new Array<ScaffoldingRecord['children'][number]>(int());
     for (let k = 0; k < children.length; k++) children[k] = { name: str()!, attrs: attrs() ?? {} };
     scaffoldings[i] = { element, uri, attrs: scaffoldingAttrs, children, start: int(), end: int(), nameStart: int(), nameEnd: int(), jobIdStart: int(), jobIdEnd: int() };
   }
-  const mappings: EntityMapping[] = new Array(int());
+  const mappings: EntityMapping[] = new Array<EntityMapping>(int());
   for (let i = 0; i < mappings.length; i++) mappings[i] = { entityType: str()!, connector: str()! };
-  const syntaxErrors: SyntaxError[] = new Array(int());
+  const syntaxErrors: SyntaxError[] = new Array<SyntaxError>(int());
   for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
   const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
   placeReferences(references, lines);

@@ -34,7 +34,7 @@ export class GeneratedLayer {
     const facts = readWorkspaceFacts(index);
     const add = (d: Definition) => {
       let byKey = this.defs.get(d.kind);
-      if (!byKey) this.defs.set(d.kind, (byKey = new Map()));
+      if (!byKey) this.defs.set(d.kind, (byKey = new Map<string, Definition[]>()));
       const key = keyOf(d.kind, d.id);
       const list = byKey.get(key);
       if (list) list.push(d);

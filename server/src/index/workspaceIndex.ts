@@ -130,7 +130,7 @@ export class WorkspaceIndex {
   /** Called when an identifier gets its first definition. */
   private addSpelling(kind: string, id: string): void {
     let byLower = this.lower.get(kind);
-    if (!byLower) this.lower.set(kind, (byLower = new Map()));
+    if (!byLower) this.lower.set(kind, (byLower = new Map<string, string | string[]>()));
     const lc = id.toLowerCase();
     const known = byLower.get(lc);
     if (known === undefined) byLower.set(lc, id);
@@ -179,7 +179,7 @@ export class WorkspaceIndex {
    * offers them); `generatedBy` tells them apart.
    */
   generated(): GeneratedLayer {
-    if (this.layer?.version !== this.generatorChanges) this.layer = { version: this.generatorChanges, layer: new GeneratedLayer(this, WorkspaceIndex.keyOf) };
+    if (this.layer?.version !== this.generatorChanges) this.layer = { version: this.generatorChanges, layer: new GeneratedLayer(this, (kind, id) => WorkspaceIndex.keyOf(kind, id)) };
     return this.layer.layer;
   }
 
@@ -289,7 +289,7 @@ interface Slots {
 /** Appends an item; returns its list. */
 function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T): T[] {
   let byKey = map.get(kind);
-  if (!byKey) map.set(kind, (byKey = new Map()));
+  if (!byKey) map.set(kind, (byKey = new Map<string, T[]>()));
   const list = byKey.get(key);
   if (list) {
     list.push(item);
@@ -336,7 +336,7 @@ function replaceItems<T extends { kind: string; id: string }>(
   addItem: (item: T) => Slot,
   emptied?: (kind: string, key: string) => void,
 ): Slot[] {
-  const out: Slot[] = slots ?? new Array(olds.length);
+  const out: Slot[] = slots ?? new Array<Slot>(olds.length);
   for (let i = 0; i < olds.length; i++) {
     const was = olds[i];
     const now = news[i];

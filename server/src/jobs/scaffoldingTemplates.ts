@@ -319,7 +319,7 @@ function synchronizationJob(b: JobBuilder, facts: WorkspaceFacts, connectors: re
   // The documented example notifies for entity types beyond the connector's: every resource type's source.
   b.task('SendRoleModelNotificationsTask', `${b.id}_SendRoleModelNotifications`, level++, display('Send Role Model Notifications', 'Envoi des notifications de modèle de rôles'), { entityTypes: facts.sourceEntityTypes() });
   if (scope === 'agent') b.task('ManageConfigurationIndexesTask', `${b.id}_ManageConfigurationIndexes`, level++, display('Manage Configuration Specific SQL Indexes', 'Gestion des index SQL liés à la configuration'));
-  b.task('MaintainIndexesTask', `${b.id}_MaintainIndexes`, level++, display('SQL Index and Statistics Maintenance', 'Maintenance des index SQL et des statistiques'));
+  b.task('MaintainIndexesTask', `${b.id}_MaintainIndexes`, level, display('SQL Index and Statistics Maintenance', 'Maintenance des index SQL et des statistiques'));
   b.note('Identity Manager 6.2 output; in later versions the notification task is a SendNotificationsTask named <job>_SendNotifications.');
 }
 

@@ -97,7 +97,6 @@ export function scanXml(text: string, handler: XmlHandler): void {
   while (pos < len) {
     const lt = text.indexOf('<', pos);
     if (lt < 0) break;
-    pos = lt;
     const next = lt + 1 < len ? text.charCodeAt(lt + 1) : -1;
     if (next === BANG) {
       pos = scanMarkup(text, lt, handler);

@@ -19,7 +19,7 @@ import { JOB_REQUESTS } from './jobProtocol';
 
 /** What the LSP server lends the job handlers: its error-safe request wrapper and its URI spellings. */
 export interface HandlerAdapter {
-  request<P, R>(name: string, handler: (params: P) => R): (params: P, token: CancellationToken) => R | ResponseError<void>;
+  request: <P, R>(name: string, handler: (params: P) => R) => (params: P, token: CancellationToken) => R | ResponseError<void>;
   uris: ClientUris;
 }
 

@@ -29,8 +29,6 @@ export interface Finding<K extends FixKind = FixKind> {
   message: string;
   /** The quick fixes it offers, with the facts their edits need (never parsed back from the message). */
   fixes?: readonly FixDataOf<K>[];
-  /** The strict XML parser's error (xml/well-formed): the server reads the verdict back from the diagnostic. */
-  strict?: true;
 }
 
 export type Report<K extends FixKind = FixKind> = (f: Finding<K>) => void;
@@ -105,7 +103,7 @@ export interface IndexRuleContext {
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */
   jobs(): readonly JobMembership[];
   /** The line (from 0) a definition is shown at: its Identifier's, or its scaffolding's for a generated one. */
-  lineOf(d: DefinitionFacts): number | undefined;
+  readonly lineOf: (d: DefinitionFacts) => number | undefined;
 }
 
 /** A rule that looks at the whole file (its entry, the index, the element tree, the text): checked again every time. */

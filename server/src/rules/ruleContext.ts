@@ -57,7 +57,7 @@ export class RuleContext {
     readonly index: WorkspaceIndex,
     readonly text: string | undefined,
     tree?: XmlTree,
-    /** Run the strict XML parser too (off on the keystroke path of the editor, see lspServer). */
+    /** Run the strict XML parser too (off on the keystroke path of the editor, see protocol/diagnosticsScheduler.ts). */
     readonly strictXml = true,
     /** Where the strict parser's verdict on this text is kept (an open document keeps one per version). */
     private readonly strictVerdict: StrictVerdict = {},

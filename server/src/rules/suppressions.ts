@@ -19,7 +19,7 @@ export function readSuppressions(text: string | undefined, elements: () => reado
     const ordered = elements(); // document order
     for (const m of text.matchAll(COMMENT)) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
-      const end = m.index! + m[0].length;
+      const end = m.index + m[0].length;
       if (!m[1]) {
         if (ids.length === 0) fileAll = true;
         ids.forEach((id) => file.add(id));

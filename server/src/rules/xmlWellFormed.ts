@@ -12,7 +12,7 @@ export const xmlWellFormed: Rule = fileRule({
     // The tolerant scanner reports structural faults; a strict parser adds the rest.
     if (ctx.strictXml && ctx.entry.syntaxErrors.length === 0) {
       const strict = ctx.strictError();
-      if (strict) report({ ...strict, strict: true });
+      if (strict) report(strict);
     }
   },
 });

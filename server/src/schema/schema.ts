@@ -13,7 +13,7 @@ export interface AttributeSchema {
   scope?: string;
   enum?: string[];
   enumType?: string;
-  default?: unknown;
+  default?: string | number | boolean;
   description?: string;
   multilingual?: boolean;
   inferred?: boolean;
