@@ -55,7 +55,7 @@ export interface OpenDocument {
   tree: XmlTree;
   entry: FileEntry;
   /** What the index rules found at the last check, and the index generation it holds for. */
-  indexFindings?: { generation: number; findings: IndexFinding[] };
+  indexFindings?: { generation: number; findings: IndexFinding[]; indexRulesOn: string };
   /** The strict parser's verdict on this version's text (the debounced pass asks for every open document). */
   strict?: StrictVerdict;
 }
@@ -336,9 +336,9 @@ export class LanguageService {
     }
     if (entry.status !== 'configuration') return [];
     const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
-    const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
-    const { findings, indexFindings } = runRules(ctx, settings, kept);
-    if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
+    const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings : undefined;
+    const { findings, indexFindings, indexRulesOn } = runRules(ctx, settings, kept);
+    if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings, indexRulesOn };
     return toDiagnostics(entry.lines, findings, docUrl, options.maxDiagnostics);
   }
 
@@ -363,7 +363,7 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
     else if (f.start >= change.oldEnd) findings.push({ ...f, start: f.start + delta, end: f.end + delta });
     else return undefined;
   }
-  return { generation, findings };
+  return { generation, findings, indexRulesOn: kept.indexRulesOn };
 }
 
 /**

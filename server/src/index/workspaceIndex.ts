@@ -34,6 +34,8 @@ export class WorkspaceIndex {
   private collisions = 0;
   /** Counts replacements and removals of entries: what rules read of the index may have changed. */
   private changes = 0;
+  /** Counts every replacement and removal, whatever it changed (revisionMemo.ts). */
+  private edits = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
   /** Counts changes of what job scaffoldings read; the generated layer is rebuilt when it moved. */
@@ -62,6 +64,11 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
+  /** Moves on every change of an entry or of the agent settings: values derived from any fact of the index hold while it stays. */
+  get revision(): number {
+    return this.edits;
+  }
+
   /**
    * Replaces a file's contribution in one step. When the new entry has as many definitions and
    * references as the old one (most edits of an open document), item i replaces item i: in the
@@ -73,6 +80,7 @@ export class WorkspaceIndex {
    */
   set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
+    this.edits++;
     if (!old || !sameIndexFacts(old, entry)) this.changes++;
     if (old ? !sameGeneratorFacts(old, entry) : hasGeneratorFacts(entry)) this.generatorChanges++;
     this.files.set(entry.uri, entry);
@@ -116,6 +124,7 @@ export class WorkspaceIndex {
     const old = this.files.get(uri);
     if (!old) return false;
     this.changes++;
+    this.edits++;
     if (hasGeneratorFacts(old)) this.generatorChanges++;
     this.unlink(old);
     this.files.delete(uri);
@@ -171,6 +180,7 @@ export class WorkspaceIndex {
     if (settings.maxTaskBatchSize === this.agent.maxTaskBatchSize && settings.source === this.agent.source) return;
     this.agent = settings;
     this.changes++;
+    this.edits++;
   }
 
   /**
@@ -256,7 +266,7 @@ export class WorkspaceIndex {
   /** The job entry `d` (a definition inside job `jobId`, or the job's own) belongs to. */
   private jobOf(d: Definition, jobId: string): JobEntry | undefined {
     if (d.generatedBy) return this.generated().job(jobId);
-    return this.files.get(d.uri)?.jobs.find((j) => j.id === jobId && j.start <= d.start);
+    return jobInFile(this.files.get(d.uri), jobId, d.start);
   }
 
   /** Jobs that run the task (inline or through a Step). */
@@ -270,7 +280,7 @@ export class WorkspaceIndex {
     // …or named by a Step: the reference knows the job it sits in.
     for (const step of this.references(TASK_KIND, taskId)) {
       if (step.element !== 'Step' || step.job === undefined) continue;
-      const job = this.files.get(step.uri)?.jobs.find((j) => j.id === step.job && j.start <= step.start);
+      const job = jobInFile(this.files.get(step.uri), step.job, step.start);
       if (job) out.add(job);
     }
     return [...out];
@@ -278,6 +288,25 @@ export class WorkspaceIndex {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** Each file's jobs by identifier, built the first time one is looked up (a file may hold thousands). */
+const jobsById = new WeakMap<FileEntry, Map<string, JobEntry[]>>();
+
+/** The first job of the file with this identifier that starts before `at`. */
+function jobInFile(entry: FileEntry | undefined, id: string, at: number): JobEntry | undefined {
+  if (!entry || entry.jobs.length === 0) return undefined;
+  let byId = jobsById.get(entry);
+  if (!byId) {
+    byId = new Map();
+    for (const j of entry.jobs) {
+      const list = byId.get(j.id);
+      if (list) list.push(j);
+      else byId.set(j.id, [j]);
+    }
+    jobsById.set(entry, byId);
+  }
+  return byId.get(id)?.find((j) => j.start <= at);
+}
 
 
 type Slot = [list: unknown[], index: number];
