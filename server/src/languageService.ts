@@ -320,13 +320,19 @@ export class LanguageService {
   /**
    * Diagnostics of one file: none for files that are not configuration files. With
    * `maxDiagnostics`, the first ones in document order and a last one that says how many more
-   * there are (an editor cannot use 100,000 of them, and sending them takes seconds).
+   * there are (an editor cannot use 100,000 of them, and sending them takes seconds). With
+   * `text`, a file on disk is checked against that text (the command line reads it again
+   * instead of keeping every file's text); a text of another length than the indexed one is
+   * indexed again first.
    */
-  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number } = {}): Diagnostic[] {
+  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number; text?: string } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
-    const entry = doc?.entry ?? this.index.file(uri);
+    let entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
-    const text = doc?.text ?? this.diskText.get(uri);
+    if (!doc && options.text !== undefined && entry.status === 'configuration' && entry.lines.length !== options.text.length) {
+      entry = this.setFileText(uri, options.text, entry.encoding)!;
+    }
+    const text = doc?.text ?? options.text ?? this.diskText.get(uri);
     const docUrl = this.options.rulesDocUrl;
     const settings = this.ruleSettings(uri);
     if (entry.status === 'other-xml' && text !== undefined) {
