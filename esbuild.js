@@ -10,7 +10,8 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: !production,
+  // Always: the maps next to the bundles must match them, minified or not (profiles name functions through them).
+  sourcemap: true,
   minify: production,
   logLevel: 'warning',
 };
