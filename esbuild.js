@@ -10,8 +10,9 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  // Always: the maps next to the bundles must match them, minified or not (profiles name functions through them).
-  sourcemap: true,
+  // Maps are written by every build, so that the ones next to the bundles match them (profiles name
+  // functions through them); a production bundle does not link its map, which is not shipped.
+  sourcemap: production ? 'external' : true,
   minify: production,
   logLevel: 'warning',
 };

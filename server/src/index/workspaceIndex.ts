@@ -28,8 +28,12 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly defs = new Map<string, ByKey<Definition>>();
   private readonly refs = new Map<string, ByKey<Reference>>();
-  /** kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive kinds). */
-  private readonly lower = new Map<string, Map<string, string | string[]>>();
+  /**
+   * kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive
+   * kinds). Built the first time it is asked for (not while the cold index files thousands of
+   * entries), then kept up to date.
+   */
+  private lower: Map<string, Map<string, string | string[]>> | undefined;
   /** How many lower-cased identifiers have several spellings (usually none: then no lookup). */
   private collisions = 0;
   /** Counts replacements and removals of entries: what rules read of the index may have changed. */
@@ -106,7 +110,7 @@ export class WorkspaceIndex {
 
   private addDefinition(d: Definition): Slot {
     const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
-    if (list.length === 1 && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
+    if (list.length === 1 && this.lower && !isCaseInsensitiveKind(d.kind)) this.addSpelling(this.lower, d.kind, d.id);
     return [list, list.length - 1];
   }
 
@@ -117,7 +121,7 @@ export class WorkspaceIndex {
 
   /** An identifier lost its last definition. */
   private forgetSpelling(kind: string, key: string): void {
-    if (!isCaseInsensitiveKind(kind)) this.removeSpelling(kind, key);
+    if (this.lower && !isCaseInsensitiveKind(kind)) this.removeSpelling(this.lower, kind, key);
   }
 
   delete(uri: string): boolean {
@@ -136,10 +140,21 @@ export class WorkspaceIndex {
     removeFile(this.refs, entry.references, entry.uri);
   }
 
+  /** The spellings of every identifier, built on the first call. */
+  private spellings(): Map<string, Map<string, string | string[]>> {
+    if (this.lower) return this.lower;
+    const lower = new Map<string, Map<string, string | string[]>>();
+    for (const [kind, byKey] of this.defs) {
+      if (isCaseInsensitiveKind(kind)) continue;
+      for (const id of byKey.keys()) this.addSpelling(lower, kind, id);
+    }
+    return (this.lower = lower);
+  }
+
   /** Called when an identifier gets its first definition. */
-  private addSpelling(kind: string, id: string): void {
-    let byLower = this.lower.get(kind);
-    if (!byLower) this.lower.set(kind, (byLower = new Map()));
+  private addSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
+    let byLower = lower.get(kind);
+    if (!byLower) lower.set(kind, (byLower = new Map()));
     const lc = id.toLowerCase();
     const known = byLower.get(lc);
     if (known === undefined) byLower.set(lc, id);
@@ -149,8 +164,8 @@ export class WorkspaceIndex {
     } else known.push(id);
   }
 
-  private removeSpelling(kind: string, id: string): void {
-    const byLower = this.lower.get(kind);
+  private removeSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
+    const byLower = lower.get(kind);
     const lc = id.toLowerCase();
     const known = byLower?.get(lc);
     if (known === undefined) return;
@@ -165,8 +180,9 @@ export class WorkspaceIndex {
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
     // No two spellings anywhere: a defined identifier has no other (the common case, no lower-casing).
+    const lower = this.spellings();
     if (this.collisions === 0 && this.hasDefinition(kind, id)) return [];
-    const known = this.lower.get(kind)?.get(id.toLowerCase());
+    const known = lower.get(kind)?.get(id.toLowerCase());
     if (known === undefined || typeof known === 'string') return known === undefined || known === id ? [] : [known];
     return known.filter((s) => s !== id);
   }
