@@ -109,9 +109,10 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       continue;
     }
     const text = read;
-    const configuration = service.isConfigurationFile(f.uri);
     // A file not read as configuration may still be one that should be (file/root, file/namespace).
     const diagnostics = service.validate(f.uri, { text }).map(toCliDiagnostic).sort(byPosition);
+    // After the check: a file that changed since it was indexed is indexed again by it.
+    const configuration = service.isConfigurationFile(f.uri);
     const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
     countFile(summary, checked);
     write(writer.file(checked));
