@@ -200,6 +200,12 @@ export function budgets(all: readonly SizeSummary[]): Verdict[] {
   if (findings?.cli) {
     v(findings, findings.cli.findings !== undefined, 'check --format json: streamed, one valid JSON document', `${findings.cli.outputMB.toFixed(1)} MB, peak RSS ${mb(findings.cli.peakMB)}`);
   }
+  // Linear in size and findings: the time's growth between the smallest and the largest size, as a power of the size's.
+  const smallest = all.filter((s) => s.shape === 'findings' && s.cli && s.sizeMB < size).sort((a, b) => a.sizeMB - b.sizeMB)[0];
+  if (findings?.cli && smallest?.cli) {
+    const exponent = Math.log(findings.cli.ms / smallest.cli.ms) / Math.log(findings.totalBytes / smallest.totalBytes);
+    v(findings, exponent <= 1.15, 'check, many findings: linear in size (time grows as size^k, k ≤ 1.15)', `k = ${exponent.toFixed(2)} (${ms(smallest.cli.ms)} at ${smallest.sizeMB} MB, ${ms(findings.cli.ms)} at ${findings.sizeMB} MB)`);
+  }
   for (const s of [bench, nested, findings]) {
     if (s) v(s, s.coldRatio <= 5, 'cold index ≤ 5× read+decode floor', `${s.coldRatio.toFixed(2)}× (${ms(s.coldIndexMs)} vs ${ms(s.floorMs)})`);
   }
