@@ -29,11 +29,21 @@ export interface JobView {
 /** One view per job and index revision, shared by the checks of every file the job reaches. */
 const cachedView = revisionMemo((index: WorkspaceIndex, job: JobEntry) => buildView(job, index));
 
+/** Views built since the last call (tests bound it: a count, not a timer). */
+let viewsBuilt = 0;
+
+export function takeJobViewsBuilt(): number {
+  const n = viewsBuilt;
+  viewsBuilt = 0;
+  return n;
+}
+
 export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   return cachedView(index, job);
 }
 
 function buildView(job: JobEntry, index: WorkspaceIndex): JobView {
+  viewsBuilt++;
   const tasks: JobTask[] = [];
   for (const m of job.members) {
     if (m.task) tasks.push({ task: m.task, level: parseLevel(m.task.attrs.Level) });
