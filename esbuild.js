@@ -10,7 +10,9 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: !production,
+  // Maps are written by every build, so that the ones next to the bundles match them (profiles name
+  // functions through them); a production bundle does not link its map, which is not shipped.
+  sourcemap: production ? 'external' : true,
   minify: production,
   logLevel: 'warning',
 };

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { SERVER_BUNDLE } from './paths';
 import { ALL_SCENARIOS, Scenario } from './measure/session';
+import { ALL_SHAPES, Shape } from './generator/shapes';
 
 export interface BenchOptions {
   sizes: number[];
@@ -20,6 +21,9 @@ export interface BenchOptions {
   probe: boolean;
   profile: boolean;
   scenarios: Set<Scenario>;
+  shapes: Shape[];
+  /** Run `usercube-jobs check` on the bench and findings shapes too. */
+  cli: boolean;
   generateOnly: boolean;
 }
 
@@ -30,7 +34,11 @@ export const USAGE = `npm run bench -- [options]
   --edits N            measured edits per run (default 200, after 20 warm-up edits)
   --requests N         completion / references / symbol requests per run (default 50)
   --debounce N         debounce samples per run (default 5)
-  --scenarios a,b      among edit,completion,references,symbols, or none for the cold index only (default: all)
+  --scenarios a,b      among edit,completion,references,symbols, or none for the cold index only (default: all;
+                       the nested shape runs completion only, the findings shape the cold index only)
+  --shapes a,b         among bench (the generated configuration), nested (the same in small files, two and
+                       three folders down), findings (the same with mistakes that break many rules) (default: all)
+  --no-cli             do not run \`usercube-jobs check\` (run by default on the bench and findings shapes)
   --server FILE        server bundle to measure (default dist/server.js)
   --server-node-args "…"  extra Node options for the server process (e.g. "--max-semi-space-size=64")
   --server-node FILE   the Node binary that runs the server (default: the bench's own)
@@ -58,6 +66,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     probe: true,
     profile: false,
     scenarios: new Set(ALL_SCENARIOS),
+    shapes: [...ALL_SHAPES],
+    cli: true,
     generateOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -89,6 +99,13 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--no-probe': o.probe = false; break;
       case '--profile': o.profile = true; break;
       case '--generate-only': o.generateOnly = true; break;
+      case '--no-cli': o.cli = false; break;
+      case '--shapes': {
+        const list = value().split(',').map((s) => s.trim()) as Shape[];
+        for (const s of list) if (!ALL_SHAPES.includes(s)) throw new Error(`--shapes: unknown '${s}'\n${USAGE}`);
+        o.shapes = list;
+        break;
+      }
       case '--scenarios': {
         const v = value();
         const list = (v === 'none' ? [] : v.split(',').map((s) => s.trim())) as Scenario[];

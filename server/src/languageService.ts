@@ -55,7 +55,7 @@ export interface OpenDocument {
   tree: XmlTree;
   entry: FileEntry;
   /** What the index rules found at the last check, and the index generation it holds for. */
-  indexFindings?: { generation: number; findings: IndexFinding[] };
+  indexFindings?: { generation: number; findings: IndexFinding[]; indexRulesOn: string };
   /** The strict parser's verdict on this version's text (the debounced pass asks for every open document). */
   strict?: StrictVerdict;
   /** Whether the last strict check of this document, whatever its version, found an error. */
@@ -332,9 +332,12 @@ export class LanguageService {
   /**
    * Diagnostics of one file: none for files that are not configuration files. With
    * `maxDiagnostics`, the first ones in document order and a last one that says how many more
-   * there are (an editor cannot use 100,000 of them, and sending them takes seconds).
+   * there are (an editor cannot use 100,000 of them, and sending them takes seconds). With
+   * `text`, a file on disk is checked against that text (the command line reads it again
+   * instead of keeping every file's text); a text of another length than the indexed one is
+   * indexed again first.
    */
-  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number } = {}): Diagnostic[] {
+  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number; text?: string } = {}): Diagnostic[] {
     const doc = this.open.get(uri);
     const diagnostics = this.diagnostics(uri, doc, options);
     // The verdict stays with the document; a check that did not run the strict parser found nothing.
@@ -342,10 +345,13 @@ export class LanguageService {
     return diagnostics;
   }
 
-  private diagnostics(uri: string, doc: OpenDocument | undefined, options: { strictXml?: boolean; maxDiagnostics?: number }): Diagnostic[] {
-    const entry = doc?.entry ?? this.index.file(uri);
+  private diagnostics(uri: string, doc: OpenDocument | undefined, options: { strictXml?: boolean; maxDiagnostics?: number; text?: string }): Diagnostic[] {
+    let entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
-    const text = doc?.text ?? this.diskText.get(uri);
+    if (!doc && options.text !== undefined && entry.status === 'configuration' && entry.lines.length !== options.text.length) {
+      entry = this.setFileText(uri, options.text, entry.encoding)!;
+    }
+    const text = doc?.text ?? options.text ?? this.diskText.get(uri);
     const docUrl = this.options.rulesDocUrl;
     const settings = this.ruleSettings(uri);
     if (entry.status === 'other-xml' && text !== undefined) {
@@ -355,9 +361,9 @@ export class LanguageService {
     }
     if (entry.status !== 'configuration') return [];
     const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
-    const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings.findings : undefined;
-    const { findings, indexFindings } = runRules(ctx, settings, kept);
-    if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings };
+    const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings : undefined;
+    const { findings, indexFindings, indexRulesOn } = runRules(ctx, settings, kept);
+    if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings, indexRulesOn };
     return toDiagnostics(entry.lines, findings, docUrl, options.maxDiagnostics);
   }
 
@@ -382,7 +388,7 @@ function movedIndexFindings(old: OpenDocument, generation: number, change: TextC
     else if (f.start >= change.oldEnd) findings.push({ ...f, start: f.start + delta, end: f.end + delta });
     else return undefined;
   }
-  return { generation, findings };
+  return { generation, findings, indexRulesOn: kept.indexRulesOn };
 }
 
 /**

@@ -5,13 +5,67 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { takeCycleAnalysisCounts } from '../../server/src/rules/dependencyCycles';
 import { conf, textOf } from '../helpers/cursor';
 import { cycleConf } from '../helpers/stressInputs';
 import { uriOf, workspace } from '../helpers/workspace';
 
 const cycles = (service: ReturnType<typeof workspace>, name: string) => service.validate(uriOf(name)).filter((d) => d.code === 'dependency/no-cycle');
 
+/**
+ * 20,000 tasks in 100 files, each depending on one to three tasks anywhere (a fixed seed), so
+ * that cycles run through many files; and a ring through every file.
+ */
+function tangledWorkspace(): Record<string, string> {
+  const FILES = 100;
+  const PER_FILE = 200;
+  const total = FILES * PER_FILE;
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const files: Record<string, string> = {};
+  for (let f = 0; f < FILES; f++) {
+    const tasks: string[] = [];
+    for (let k = 0; k < PER_FILE; k++) {
+      const i = f * PER_FILE + k;
+      const parents = new Set([(i + PER_FILE) % total]);
+      for (let extra = next(3); extra > 0; extra--) parents.add(next(total));
+      parents.delete(i);
+      const deps = [...parents].map((p) => `<TaskDependsOnTask ParentTask="T${p}" />`).join('');
+      tasks.push(`    <ComputeCorrelationKeysTask Identifier="T${i}" DisplayName_L1="t">${deps}</ComputeCorrelationKeysTask>`);
+    }
+    files[`f${f}.xml`] = conf(`  <Job Identifier="J${f}" DisplayName_L1="j" Agent="Local">\n${tasks.join('\n')}\n  </Job>`);
+  }
+  return files;
+}
+
 describe('dependency cycles at scale', () => {
+  it('20,000 tasks whose cycles cross 100 files: one analysis for all the files, each task looked up a bounded number of times', () => {
+    const files = tangledWorkspace();
+    const service = workspace(files);
+    takeCycleAnalysisCounts();
+    let reported = 0;
+    for (const name of Object.keys(files)) reported += cycles(service, name).length;
+    const { analyses, parentLookups } = takeCycleAnalysisCounts();
+    assert.ok(reported > 20_000, `${reported} links in cycles`);
+    assert.equal(analyses, 1, 'one analysis per index generation, not one per file');
+    // Tarjan looks each task up once; the paths of its group (breadth-first both ways) twice more.
+    assert.ok(parentLookups <= 3 * 20_000, `${parentLookups} look-ups for 20,000 tasks`);
+  });
+
+  it('a rule that is off does not run: no analysis when dependency/no-cycle is off', () => {
+    const service = workspace({ 'cycle.xml': cycleConf(50) });
+    service.setRuleSettingsProvider(() => ({ 'dependency/no-cycle': 'off' }));
+    takeCycleAnalysisCounts();
+    assert.deepEqual(cycles(service, 'cycle.xml'), []);
+    assert.equal(takeCycleAnalysisCounts().analyses, 0);
+    service.setRuleSettingsProvider(() => ({}));
+    assert.equal(cycles(service, 'cycle.xml').length, 50);
+    assert.equal(takeCycleAnalysisCounts().analyses, 1);
+  });
+
   it('a cycle of 20,000 tasks in one job: every link reported, each with a short message, in seconds', () => {
     const text = cycleConf(20_000);
     const started = Date.now();

@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { fixText } from '../../server/src/cli/fixer';
 import { LanguageService } from '../../server/src/languageService';
+import { takeJobViewsBuilt } from '../../server/src/rules/jobModel';
 import { conf, cursor, textOf } from '../helpers/cursor';
 import { duplicatesConf, fixesConf, nestedConf } from '../helpers/stressInputs';
 import { uriOf, workspace } from '../helpers/workspace';
@@ -19,6 +20,25 @@ function timed<T>(work: () => T): [T, number] {
 }
 
 describe('large inputs', () => {
+  it('a job whose Steps reach 400 files: its view is built once for the checks of all of them', () => {
+    const files: Record<string, string> = {};
+    const steps: string[] = [];
+    for (let f = 0; f < 400; f++) {
+      files[`tasks${f}.xml`] = conf(`  <SynchronizeTask Identifier="Sync${f}" DisplayName_L1="s" Connector="C${f}" />`);
+      steps.push(`    <Step Identifier="Sync${f}" />`);
+    }
+    files['jobs.xml'] = conf(`  <Job Identifier="Everything" DisplayName_L1="j" Agent="Local">\n${steps.join('\n')}\n  </Job>`);
+    // As the command line checks them: every file's text at hand, none open.
+    const service = new LanguageService({ retainText: true });
+    for (const [name, text] of Object.entries(files)) service.setFileText(uriOf(name), text);
+    takeJobViewsBuilt();
+    const [found, ms] = timed(() => Object.keys(files).map((name) => service.validate(uriOf(name)).filter((d) => d.code === 'synchronize/has-prepare')));
+    assert.equal(takeJobViewsBuilt(), 1, 'one view of the job for the 401 checks');
+    assert.deepEqual(found[7].map((d) => d.message), ["Job 'Everything' synchronizes connector 'C7' but runs no PrepareSynchronizationTask for it."]);
+    assert.equal(found.flat().length, 400);
+    assert.ok(ms < 10_000, `${ms} ms`);
+  });
+
   it('32,000 definitions of one identifier: each reported once, with the count of the others', () => {
     const text = duplicatesConf(32_000);
     const [found, ms] = timed(() => workspace({ 'agents.xml': text }).validate(uriOf('agents.xml')));

@@ -8,15 +8,15 @@ import { pathToFileURL } from 'node:url';
 import { LanguageService } from '../languageService';
 import { RuleSettings } from '../rules/validation';
 import { CheckOptions, parseArguments } from './arguments';
-import { fixFiles } from './fixer';
-import { readInputFiles, resolveTargets } from './inputFiles';
+import { FixInput, fixFiles } from './fixer';
+import { InputFile, readInputFiles, resolveTargets } from './inputFiles';
+import { indexInputs, IndexedInput } from './indexInputs';
 import { Progress, ProgressWriter } from './progress';
-import { CheckedFile, CheckReport, InputProblem, byPosition, displayPath, summarize, toCliDiagnostic } from './report';
+import { CheckedFile, InputProblem, byPosition, countFile, displayPath, emptySummary, toCliDiagnostic } from './report';
 import { RuleSettingsResolver } from '../node/projectSettings';
 import { reportWriter } from './outputFormats';
-import { writeReport } from './reportWriter';
 import { shippedRulesDoc } from '../node/installedPackage';
-import { decodingWarning } from '../node/workspaceFiles';
+import { decodingWarning, readXmlFileSync } from '../node/workspaceFiles';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
@@ -28,6 +28,8 @@ export interface CliIo {
   cwd: string;
   /** Rewrites the progress line ('' clears it); main.ts gives one only when stderr is a terminal. */
   progress?: ProgressWriter;
+  /** Index worker threads (0: none; default: one per core, up to four). */
+  workers?: number;
 }
 
 const CHECK = 'usercube-jobs check';
@@ -71,48 +73,89 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     return 2;
   }
 
-  const service = new LanguageService({ retainText: true, rulesDocUrl: shippedRulesDoc()?.url });
+  // Without --fix, texts are not kept: the check reads each file again (one text at a time).
+  const service = new LanguageService({ retainText: options.fix, rulesDocUrl: shippedRulesDoc()?.url });
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
   const unreadable: InputProblem[] = [];
-  const loaded = [];
-  for (const r of await readInputFiles(files, io.progress)) {
-    if (!r.ok) {
-      io.err(`${shown(r.file)}: ${r.message}`);
+  const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
+  const inputs = options.fix ? await readAndIndex(service, files, io.progress, warn) : await indexInputs(service, files, { progress: io.progress, warn, workers: io.workers });
+  const loaded: (InputFile & { uri: string })[] = [];
+  for (const r of inputs) {
+    if (r.ok) loaded.push(r);
+    else {
+      warn(r.file, r.message);
       unreadable.push({ path: shown(r.file), message: r.message });
-      continue;
     }
-    const warning = decodingWarning(r);
-    if (warning) io.err(`${shown(r.file)}: ${warning}`);
-    const uri = pathToFileURL(r.file).toString();
-    service.setFileText(uri, r.text, r.encoding);
-    loaded.push({ ...r, uri });
   }
 
   const fixed = options.fix
-    ? await fixFiles(service, loaded, io.progress, (file, message) => io.err(`${shown(file)}: ${message}`), options.fixTypes)
+    ? await fixFiles(service, loaded as FixInput[], io.progress, warn, options.fixTypes)
     : { fixes: new Map<string, number>(), writeFailed: false };
 
-  const checked: CheckedFile[] = [];
+  // Each file's findings are written as soon as it is checked; only the counts are kept for the summary.
+  const writer = reportWriter(options.format, { cwd: io.cwd, fix: options.fix });
+  const write = (lines: string[]) => {
+    for (const l of lines) io.out(l);
+  };
+  write(writer.start());
+  const summary = emptySummary(unreadable.length);
   const bar = new Progress(io.progress, 'Checking', loaded.length);
   for (const [i, f] of loaded.entries()) {
-    const configuration = service.isConfigurationFile(f.uri);
+    const read = service.textOf(f.uri) ?? readAgain(f.file);
+    if (typeof read !== 'string') {
+      warn(f.file, read.message);
+      unreadable.push({ path: shown(f.file), message: read.message });
+      summary.unreadable++;
+      continue;
+    }
+    const text = read;
     // A file not read as configuration may still be one that should be (file/root, file/namespace).
-    const diagnostics = service.validate(f.uri).map(toCliDiagnostic).sort(byPosition);
-    checked.push({ path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 });
+    const diagnostics = service.validate(f.uri, { text }).map(toCliDiagnostic).sort(byPosition);
+    // After the check: a file that changed since it was indexed is indexed again by it.
+    const configuration = service.isConfigurationFile(f.uri);
+    const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
+    countFile(summary, checked);
+    write(writer.file(checked));
     // A file named on its own that is not checked deserves a word; in a folder it is normal.
     if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
-      io.err(`${shown(f.file)}: ${f.text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
+      io.err(`${shown(f.file)}: ${text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
     }
     bar.update(i + 1);
   }
   bar.end();
+  write(writer.end({ unreadable, summary }));
 
-  const report: CheckReport = { cwd: io.cwd, fix: options.fix, files: checked, unreadable, summary: summarize(checked, unreadable.length) };
-  writeReport(reportWriter(options.format, { cwd: io.cwd, fix: options.fix }), report).forEach((l) => io.out(l));
-
-  const { errors, warnings } = report.summary;
+  const { errors, warnings } = summary;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) io.err(`${CHECK}: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}.`);
   if (unreadable.length > 0 || fixed.writeFailed) return 2;
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** --fix: every file read and kept (the fixes edit the texts), then indexed. */
+async function readAndIndex(
+  service: LanguageService,
+  files: readonly InputFile[],
+  progress: ProgressWriter | undefined,
+  warn: (file: string, message: string) => void,
+): Promise<(IndexedInput & Partial<FixInput>)[]> {
+  const out: (IndexedInput & Partial<FixInput>)[] = [];
+  for (const r of await readInputFiles(files, progress)) {
+    const uri = pathToFileURL(r.file).toString();
+    if (!r.ok) {
+      out.push({ ...r, uri });
+      continue;
+    }
+    const warning = decodingWarning(r);
+    if (warning) warn(r.file, warning);
+    service.setFileText(uri, r.text, r.encoding);
+    out.push({ ...r, uri });
+  }
+  return out;
+}
+
+/** The text of a file checked without keeping it, or why it can no longer be read. */
+function readAgain(file: string): string | { message: string } {
+  const read = readXmlFileSync(file);
+  return read.ok ? read.text : { message: `${read.message} (when read again to be checked)` };
 }

@@ -1,6 +1,7 @@
 /**
  * What one `check` run found, independent of the output format: the writers in format*.ts
- * only turn this into text, JSON, SARIF, workflow commands or JUnit XML.
+ * only turn each checked file, then the summary, into text, JSON, SARIF, workflow commands or
+ * JUnit XML.
  */
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -50,15 +51,6 @@ export interface CheckSummary {
   filesFixed: number;
 }
 
-export interface CheckReport {
-  /** Absolute working directory: relative paths are relative to it. */
-  cwd: string;
-  fix: boolean;
-  files: CheckedFile[];
-  unreadable: InputProblem[];
-  summary: CheckSummary;
-}
-
 const SEVERITY_NAME: Record<number, SeverityName> = {
   [DiagnosticSeverity.Error]: 'error',
   [DiagnosticSeverity.Warning]: 'warning',
@@ -84,19 +76,21 @@ export function byPosition(a: CliDiagnostic, b: CliDiagnostic): number {
   return a.line - b.line || a.column - b.column;
 }
 
-export function summarize(files: readonly CheckedFile[], unreadable: number): CheckSummary {
-  const s: CheckSummary = { xmlFiles: files.length, configurationFiles: 0, errors: 0, warnings: 0, info: 0, unreadable, fixesApplied: 0, filesFixed: 0 };
-  for (const f of files) {
-    if (f.configuration) s.configurationFiles++;
-    if (f.fixesApplied > 0) s.filesFixed++;
-    s.fixesApplied += f.fixesApplied;
-    for (const d of f.diagnostics) {
-      if (d.severity === 'error') s.errors++;
-      else if (d.severity === 'warning') s.warnings++;
-      else s.info++;
-    }
+export function emptySummary(unreadable = 0): CheckSummary {
+  return { xmlFiles: 0, configurationFiles: 0, errors: 0, warnings: 0, info: 0, unreadable, fixesApplied: 0, filesFixed: 0 };
+}
+
+/** Adds one checked file to the counts (a run counts each file as it goes, then forgets it). */
+export function countFile(s: CheckSummary, f: CheckedFile): void {
+  s.xmlFiles++;
+  if (f.configuration) s.configurationFiles++;
+  if (f.fixesApplied > 0) s.filesFixed++;
+  s.fixesApplied += f.fixesApplied;
+  for (const d of f.diagnostics) {
+    if (d.severity === 'error') s.errors++;
+    else if (d.severity === 'warning') s.warnings++;
+    else s.info++;
   }
-  return s;
 }
 
 /** How a path is shown: relative to the working directory with `/`, absolute outside it. */

@@ -4,7 +4,7 @@
  * returns what to write on stdout, every string followed by a newline (a string may hold several
  * lines). A run can so write each file's findings as it goes, and only the summary waits.
  */
-import { CheckedFile, CheckReport } from './report';
+import { CheckSummary, CheckedFile, InputProblem } from './report';
 
 /** What every writer is told before the first file. */
 export interface ReportContext {
@@ -15,15 +15,13 @@ export interface ReportContext {
 }
 
 /** What is known only once every file is checked. */
-export type ReportEnd = Pick<CheckReport, 'unreadable' | 'summary'>;
+export interface ReportEnd {
+  unreadable: InputProblem[];
+  summary: CheckSummary;
+}
 
 export interface ReportWriter {
   start(): string[];
   file(f: CheckedFile): string[];
   end(end: ReportEnd): string[];
-}
-
-/** The whole output of a finished run, in one go. */
-export function writeReport(writer: ReportWriter, report: CheckReport): string[] {
-  return [...writer.start(), ...report.files.flatMap((f) => writer.file(f)), ...writer.end(report)];
 }

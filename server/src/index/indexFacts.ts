@@ -64,6 +64,8 @@ export interface EntryFacts {
 export interface IndexView {
   /** Moves whenever a fact of this view may have changed. */
   readonly generation: number;
+  /** Moves on every change of the index (values computed from it once per revision: revisionMemo.ts). */
+  readonly revision: number;
   readonly agentSettings: AgentSettings;
   definitions(kind: string, id: string): readonly DefinitionFacts[];
   ownDefinitions(kind: string, id: string): readonly DefinitionFacts[];

@@ -28,12 +28,18 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly defs = new Map<string, ByKey<Definition>>();
   private readonly refs = new Map<string, ByKey<Reference>>();
-  /** kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive kinds). */
-  private readonly lower = new Map<string, Map<string, string | string[]>>();
+  /**
+   * kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive
+   * kinds). Built the first time it is asked for (not while the cold index files thousands of
+   * entries), then kept up to date.
+   */
+  private lower: Map<string, Map<string, string | string[]>> | undefined;
   /** How many lower-cased identifiers have several spellings (usually none: then no lookup). */
   private collisions = 0;
   /** Counts replacements and removals of entries: what rules read of the index may have changed. */
   private changes = 0;
+  /** Counts every replacement and removal, whatever it changed (revisionMemo.ts). */
+  private edits = 0;
   /** Where the items of tracked entries sit: their list and index there. */
   private readonly slots = new WeakMap<FileEntry, Slots>();
   /** Counts changes of what job scaffoldings read; the generated layer is rebuilt when it moved. */
@@ -62,6 +68,11 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
+  /** Moves on every change of an entry or of the agent settings: values derived from any fact of the index hold while it stays. */
+  get revision(): number {
+    return this.edits;
+  }
+
   /**
    * Replaces a file's contribution in one step. When the new entry has as many definitions and
    * references as the old one (most edits of an open document), item i replaces item i: in the
@@ -73,6 +84,7 @@ export class WorkspaceIndex {
    */
   set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
+    this.edits++;
     if (!old || !sameIndexFacts(old, entry)) this.changes++;
     if (old ? !sameGeneratorFacts(old, entry) : hasGeneratorFacts(entry)) this.generatorChanges++;
     this.files.set(entry.uri, entry);
@@ -98,7 +110,7 @@ export class WorkspaceIndex {
 
   private addDefinition(d: Definition): Slot {
     const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
-    if (list.length === 1 && !isCaseInsensitiveKind(d.kind)) this.addSpelling(d.kind, d.id);
+    if (list.length === 1 && this.lower && !isCaseInsensitiveKind(d.kind)) this.addSpelling(this.lower, d.kind, d.id);
     return [list, list.length - 1];
   }
 
@@ -109,13 +121,14 @@ export class WorkspaceIndex {
 
   /** An identifier lost its last definition. */
   private forgetSpelling(kind: string, key: string): void {
-    if (!isCaseInsensitiveKind(kind)) this.removeSpelling(kind, key);
+    if (this.lower && !isCaseInsensitiveKind(kind)) this.removeSpelling(this.lower, kind, key);
   }
 
   delete(uri: string): boolean {
     const old = this.files.get(uri);
     if (!old) return false;
     this.changes++;
+    this.edits++;
     if (hasGeneratorFacts(old)) this.generatorChanges++;
     this.unlink(old);
     this.files.delete(uri);
@@ -127,10 +140,21 @@ export class WorkspaceIndex {
     removeFile(this.refs, entry.references, entry.uri);
   }
 
+  /** The spellings of every identifier, built on the first call. */
+  private spellings(): Map<string, Map<string, string | string[]>> {
+    if (this.lower) return this.lower;
+    const lower = new Map<string, Map<string, string | string[]>>();
+    for (const [kind, byKey] of this.defs) {
+      if (isCaseInsensitiveKind(kind)) continue;
+      for (const id of byKey.keys()) this.addSpelling(lower, kind, id);
+    }
+    return (this.lower = lower);
+  }
+
   /** Called when an identifier gets its first definition. */
-  private addSpelling(kind: string, id: string): void {
-    let byLower = this.lower.get(kind);
-    if (!byLower) this.lower.set(kind, (byLower = new Map<string, string | string[]>()));
+  private addSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
+    let byLower = lower.get(kind);
+    if (!byLower) lower.set(kind, (byLower = new Map<string, string | string[]>()));
     const lc = id.toLowerCase();
     const known = byLower.get(lc);
     if (known === undefined) byLower.set(lc, id);
@@ -140,8 +164,8 @@ export class WorkspaceIndex {
     } else known.push(id);
   }
 
-  private removeSpelling(kind: string, id: string): void {
-    const byLower = this.lower.get(kind);
+  private removeSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
+    const byLower = lower.get(kind);
     const lc = id.toLowerCase();
     const known = byLower?.get(lc);
     if (known === undefined) return;
@@ -156,8 +180,9 @@ export class WorkspaceIndex {
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
     // No two spellings anywhere: a defined identifier has no other (the common case, no lower-casing).
+    const lower = this.spellings();
     if (this.collisions === 0 && this.hasDefinition(kind, id)) return [];
-    const known = this.lower.get(kind)?.get(id.toLowerCase());
+    const known = lower.get(kind)?.get(id.toLowerCase());
     if (known === undefined || typeof known === 'string') return known === undefined || known === id ? [] : [known];
     return known.filter((s) => s !== id);
   }
@@ -171,6 +196,7 @@ export class WorkspaceIndex {
     if (settings.maxTaskBatchSize === this.agent.maxTaskBatchSize && settings.source === this.agent.source) return;
     this.agent = settings;
     this.changes++;
+    this.edits++;
   }
 
   /**
@@ -256,7 +282,7 @@ export class WorkspaceIndex {
   /** The job entry `d` (a definition inside job `jobId`, or the job's own) belongs to. */
   private jobOf(d: Definition, jobId: string): JobEntry | undefined {
     if (d.generatedBy) return this.generated().job(jobId);
-    return this.files.get(d.uri)?.jobs.find((j) => j.id === jobId && j.start <= d.start);
+    return jobInFile(this.files.get(d.uri), jobId, d.start);
   }
 
   /** Jobs that run the task (inline or through a Step). */
@@ -270,7 +296,7 @@ export class WorkspaceIndex {
     // …or named by a Step: the reference knows the job it sits in.
     for (const step of this.references(TASK_KIND, taskId)) {
       if (step.element !== 'Step' || step.job === undefined) continue;
-      const job = this.files.get(step.uri)?.jobs.find((j) => j.id === step.job && j.start <= step.start);
+      const job = jobInFile(this.files.get(step.uri), step.job, step.start);
       if (job) out.add(job);
     }
     return [...out];
@@ -278,6 +304,25 @@ export class WorkspaceIndex {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** Each file's jobs by identifier, built the first time one is looked up (a file may hold thousands). */
+const jobsById = new WeakMap<FileEntry, Map<string, JobEntry[]>>();
+
+/** The first job of the file with this identifier that starts before `at`. */
+function jobInFile(entry: FileEntry | undefined, id: string, at: number): JobEntry | undefined {
+  if (!entry || entry.jobs.length === 0) return undefined;
+  let byId = jobsById.get(entry);
+  if (!byId) {
+    byId = new Map();
+    for (const j of entry.jobs) {
+      const list = byId.get(j.id);
+      if (list) list.push(j);
+      else byId.set(j.id, [j]);
+    }
+    jobsById.set(entry, byId);
+  }
+  return byId.get(id)?.find((j) => j.start <= at);
+}
 
 
 type Slot = [list: unknown[], index: number];

@@ -19,7 +19,7 @@ function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: Ta
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (!job.complete) continue;
-    for (const t of job.tasks) {
+    for (const t of job.tasksIn(ctx.entry.uri)) {
       if (t.task.element !== element || done.has(t.task)) continue;
       const el = ctx.elementOf(t.task);
       if (!el) continue;
@@ -147,7 +147,7 @@ export const notIncremental = fileRule({
     forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) => report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }));
     for (const job of ctx.jobs()) {
       if (!job.complete) continue;
-      for (const t of job.tasks) {
+      for (const t of job.tasksIn(ctx.entry.uri)) {
         const el = isTrue(t.task.attrs.Dirty) ? ctx.elementOf(t.task) : undefined;
         const a = el && attribute(el, 'Dirty');
         if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'Dirty' }] });

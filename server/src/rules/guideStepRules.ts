@@ -4,6 +4,8 @@
  * Directory, and the configuration that makes steps 7, 10 and 11 useful.
  */
 import { TaskRecord } from '../index/fileEntry';
+import { revisionMemo } from '../index/revisionMemo';
+import { WorkspaceIndex } from '../index/workspaceIndex';
 import { XmlElement, attribute } from '../model/xmlTree';
 import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
@@ -17,8 +19,8 @@ function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (completeOnly && !job.complete) continue;
-    for (const t of job.tasks) {
-      if (t.task.element !== element || t.task.uri !== ctx.entry.uri || done.has(t.task)) continue;
+    for (const t of job.tasksIn(ctx.entry.uri)) {
+      if (t.task.element !== element || done.has(t.task)) continue;
       const el = ctx.elementOf(t.task);
       if (!el || isConsolidation(el)) continue;
       done.add(t.task);
@@ -45,14 +47,24 @@ function entityTypesOf(el: XmlElement): { el: XmlElement; id: string }[] {
   return out;
 }
 
-/** Resource types by the entity types on their two sides (definitions of the whole configuration). */
-function resourceTypes(ctx: RuleContext): { id: string; source?: string; target?: string }[] {
-  const out: { id: string; source?: string; target?: string }[] = [];
-  ctx.index.forEachIdentifier('ResourceType', (defs) => {
+interface ResourceTypeSides {
+  id: string;
+  source?: string;
+  target?: string;
+}
+
+/** Resource types by the entity types on their two sides (definitions of the whole configuration), once per index revision. */
+const resourceTypesOf = revisionMemo((index: WorkspaceIndex, kind: 'ResourceType') => {
+  const out: ResourceTypeSides[] = [];
+  index.forEachIdentifier(kind, (defs) => {
     const a = defs[0].attrs;
     out.push({ id: defs[0].id, source: a?.SourceEntityType?.trim(), target: a?.TargetEntityType?.trim() });
   });
   return out;
+});
+
+function resourceTypes(ctx: RuleContext): ResourceTypeSides[] {
+  return resourceTypesOf(ctx.index, 'ResourceType');
 }
 
 export const synchronizeHasPrepare: Rule = fileRule({
@@ -73,15 +85,20 @@ export const synchronizeHasPrepare: Rule = fileRule({
   },
 });
 
+/** The connectors some connection of which uses the Active Directory package, once per index revision. */
+const activeDirectoryConnectors = revisionMemo((index: WorkspaceIndex, kind: 'Connection') => {
+  const out = new Set<string>();
+  index.forEachIdentifier(kind, (defs) => {
+    const a = defs[0].attrs;
+    const connector = a?.Connector?.trim();
+    if (connector && a?.Package?.trim() === ACTIVE_DIRECTORY_PACKAGE) out.add(connector);
+  });
+  return out;
+});
+
 /** Whether the connector's connections use the Active Directory package. */
 function isActiveDirectoryConnector(ctx: RuleContext, connector: string): boolean {
-  let ad = false;
-  ctx.index.forEachIdentifier('Connection', (defs) => {
-    const a = defs[0].attrs;
-    if (a?.Connector?.trim() === connector && a.Package?.trim() === ACTIVE_DIRECTORY_PACKAGE) ad = true;
-    return !ad;
-  });
-  return ad;
+  return activeDirectoryConnectors(ctx.index, 'Connection').has(connector);
 }
 
 export const prepareTypeForAdOrChanges: Rule = fileRule({

@@ -23,21 +23,41 @@ function isIncremental(job: JobView): boolean {
   return isTrue(job.job.attrs.IsIncremental);
 }
 
-/** Where a task runs in its job: by Level when every task of the job has one, else in document order. */
-function positions(job: JobView): Map<JobTask, number> {
+interface Positions {
+  /** Where a task runs in its job: by Level when every task of the job has one, else in document order. */
+  at: Map<JobTask, number>;
+  /** Where its SetRecentlyModifiedFlagTasks run: the first and the last (undefined: none). */
+  firstFlag?: number;
+  lastFlag?: number;
+}
+
+/** Once per job view (views are shared by the checks of every file the job reaches). */
+const positionsOfView = new WeakMap<JobView, Positions>();
+
+function positions(job: JobView): Positions {
+  let known = positionsOfView.get(job);
+  if (known) return known;
   const levels = job.tasks.map((t) => Number(t.task.attrs.Level?.trim()));
   const byLevel = levels.every((l) => Number.isInteger(l));
-  return new Map(job.tasks.map((t, i) => [t, byLevel ? levels[i] : i]));
+  known = { at: new Map(job.tasks.map((t, i) => [t, byLevel ? levels[i] : i])) };
+  for (const t of job.tasks) {
+    if (t.task.element !== 'SetRecentlyModifiedFlagTask') continue;
+    const p = known.at.get(t)!;
+    if (known.firstFlag === undefined || p < known.firstFlag) known.firstFlag = p;
+    if (known.lastFlag === undefined || p > known.lastFlag) known.lastFlag = p;
+  }
+  positionsOfView.set(job, known);
+  return known;
 }
 
 /** Each (task of this file, its element, its job) for the incremental jobs that run tasks of type `element`. */
-function forEachIncrementalTask(ctx: RuleContext, element: string | undefined, visit: (t: JobTask, job: JobView, at: Map<JobTask, number>) => void): void {
+function forEachIncrementalTask(ctx: RuleContext, element: string | undefined, visit: (t: JobTask, job: JobView, at: Positions) => void): void {
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (!isIncremental(job)) continue;
     const at = positions(job);
-    for (const t of job.tasks) {
-      if ((element && t.task.element !== element) || t.task.uri !== ctx.entry.uri || done.has(t.task)) continue;
+    for (const t of job.tasksIn(ctx.entry.uri)) {
+      if ((element && t.task.element !== element) || done.has(t.task)) continue;
       done.add(t.task);
       visit(t, job, at);
     }
@@ -76,7 +96,7 @@ export const incrementalFlagAfterSync: Rule = fileRule({
     'tasks after it (`Dirty="true"`) work on those only. Reported on the SynchronizeTask of an incremental job with no such task after it.',
   check(ctx, report) {
     forEachIncrementalTask(ctx, 'SynchronizeTask', (t, job, at) => {
-      if (job.tasks.some((o) => o.task.element === 'SetRecentlyModifiedFlagTask' && at.get(o)! > at.get(t)!)) return;
+      if (at.lastFlag !== undefined && at.lastFlag > at.at.get(t)!) return;
       const el = ctx.elementOf(t.task);
       if (el) report({ ...nameSpan(el), message: `Incremental job '${job.job.id}' runs no SetRecentlyModifiedFlagTask after this synchronization.` });
     });
@@ -93,16 +113,16 @@ export const incrementalDirtyAfterFlag: Rule = fileRule({
     'ComputeCorrelationKeys or ComputeRoleModel task after it without `Dirty="true"` works on every resource.',
   fixes: { 'set-attribute': 'suggestion' },
   check(ctx, report) {
-    forEachIncrementalTask(ctx, undefined, (t, job, at) => {
-      const flags = job.tasks.filter((o) => o.task.element === 'SetRecentlyModifiedFlagTask').map((o) => at.get(o)!);
-      if (flags.length === 0) return;
+    forEachIncrementalTask(ctx, undefined, (t, _job, at) => {
+      const firstFlag = at.firstFlag;
+      if (firstFlag === undefined) return;
       const el = ctx.elementOf(t.task);
       if (!el || isConsolidation(el)) return;
-      const here = at.get(t)!;
+      const here = at.at.get(t)!;
       const dirty = attribute(el, 'Dirty');
-      if (dirty && isTrue(dirty.value) && here < Math.min(...flags)) {
+      if (dirty && isTrue(dirty.value) && here < firstFlag) {
         report({ ...attributeSpan(dirty), message: 'This Dirty="true" task runs before the SetRecentlyModifiedFlagTask: no resource is marked yet.' });
-      } else if (!(dirty && isTrue(dirty.value)) && DIRTY_AFTER_FLAG.includes(t.task.element) && here > Math.min(...flags)) {
+      } else if (!(dirty && isTrue(dirty.value)) && DIRTY_AFTER_FLAG.includes(t.task.element) && here > firstFlag) {
         report({
           ...(dirty ? attributeSpan(dirty) : nameSpan(el)),
           message: `This ${t.task.element} runs after the SetRecentlyModifiedFlagTask of an incremental job: set Dirty="true" so that it works on the changed resources only.`,

@@ -4,6 +4,7 @@
  */
 import { FileEntry, JobEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
+import { revisionMemo } from '../index/revisionMemo';
 import { parseLevel } from '../jobs/jobPlan';
 import { isTrue } from './values';
 
@@ -21,9 +22,28 @@ export interface JobView {
   /** Identifiers of the named tasks it runs. */
   ids: ReadonlySet<string>;
   complete: boolean;
+  /** Its tasks written in the file at `uri`, in order (a file's check reads those of a job that reaches thousands of files). */
+  tasksIn(uri: string): readonly JobTask[];
+}
+
+/** One view per job and index revision, shared by the checks of every file the job reaches. */
+const cachedView = revisionMemo((index: WorkspaceIndex, job: JobEntry) => buildView(job, index));
+
+/** Views built since the last call (tests bound it: a count, not a timer). */
+let viewsBuilt = 0;
+
+export function takeJobViewsBuilt(): number {
+  const n = viewsBuilt;
+  viewsBuilt = 0;
+  return n;
 }
 
 export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
+  return cachedView(index, job);
+}
+
+function buildView(job: JobEntry, index: WorkspaceIndex): JobView {
+  viewsBuilt++;
   const tasks: JobTask[] = [];
   for (const m of job.members) {
     if (m.task) tasks.push({ task: m.task, level: parseLevel(m.task.attrs.Level) });
@@ -37,7 +57,19 @@ export function viewOf(job: JobEntry, index: WorkspaceIndex): JobView {
   const ids = new Set<string>();
   for (const t of tasks) if (t.task.id) ids.add(t.task.id);
   // What a scaffolding generates is the product's own output: the complete-job rules leave it alone.
-  return { job, tasks, ids, complete: !job.generatedBy && isCompleteJob(job, tasks) };
+  let byUri: Map<string, JobTask[]> | undefined;
+  const tasksIn = (uri: string): readonly JobTask[] => {
+    if (!byUri) {
+      byUri = new Map();
+      for (const t of tasks) {
+        const list = byUri.get(t.task.uri);
+        if (list) list.push(t);
+        else byUri.set(t.task.uri, [t]);
+      }
+    }
+    return byUri.get(uri) ?? [];
+  };
+  return { job, tasks, ids, complete: !job.generatedBy && isCompleteJob(job, tasks), tasksIn };
 }
 
 /**

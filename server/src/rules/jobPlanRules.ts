@@ -2,22 +2,28 @@
  * What the order in which a job runs its tasks implies (see jobs/jobPlan.ts): a dependency on a
  * task that has not run yet, and levels the agent will split.
  */
-import type { JobFacts } from '../index/indexFacts';
+import type { IndexView, JobFacts } from '../index/indexFacts';
+import { revisionMemo } from '../index/revisionMemo';
 import { JobPlan, PlanStep, planOf } from '../jobs/jobPlan';
 import { IndexRuleContext, Rule, indexRule } from './rule';
 
-/** One plan per job for the whole check of a file. */
-function plans(ctx: IndexRuleContext): (job: JobFacts) => JobPlan {
-  const known = new Map<JobFacts, JobPlan>();
-  return (job) => {
-    let plan = known.get(job);
-    if (!plan) known.set(job, (plan = planOf(ctx.index, job)));
-    return plan;
-  };
+interface KnownPlan {
+  plan: JobPlan;
+  /** The first step of each task. */
+  steps: Map<string, PlanStep>;
+  levelled: boolean;
 }
 
-function stepOf(plan: JobPlan, id: string): PlanStep | undefined {
-  return plan.steps.find((s) => s.task === id);
+/** One plan per job and index revision, shared by the checks of every file the job reaches. */
+const knownPlan = revisionMemo((index: IndexView, job: JobFacts): KnownPlan => {
+  const plan = planOf(index, job);
+  const steps = new Map<string, PlanStep>();
+  for (const s of plan.steps) if (s.task !== null && !steps.has(s.task)) steps.set(s.task, s);
+  return { plan, steps, levelled: plan.steps.some((s) => s.level !== -1) };
+});
+
+function plans(ctx: IndexRuleContext): (job: JobFacts) => KnownPlan {
+  return (job) => knownPlan(ctx.index, job);
 }
 
 export const parentLevel: Rule = indexRule({
@@ -35,11 +41,10 @@ export const parentLevel: Rule = indexRule({
       if (r.attribute !== 'ParentTask' || r.task === undefined || r.id === r.task) continue;
       for (const view of views) {
         if (!view.ids.has(r.task) || !view.ids.has(r.id)) continue;
-        const plan = planOfJob(view.job);
-        const child = stepOf(plan, r.task);
-        const parent = stepOf(plan, r.id);
+        const { steps, levelled } = planOfJob(view.job);
+        const child = steps.get(r.task);
+        const parent = steps.get(r.id);
         if (!child || !parent) continue;
-        const levelled = plan.steps.some((s) => s.level !== -1);
         if (levelled && parent.level >= child.level) {
           const when = parent.level === child.level ? `at the same level (${child.level}) as this task` : `at level ${parent.level}, after this task (level ${child.level})`;
           report({ start: r.start, end: r.end, message: `Parent task '${r.id}' runs ${when} in job '${view.job.id}': it has not finished when this task is checked.` });
@@ -62,7 +67,7 @@ export const batchSize: Rule = indexRule({
   checkIndex(ctx, report) {
     const { maxTaskBatchSize, source } = ctx.index.agentSettings;
     for (const job of ctx.entry.jobs) {
-      const plan = planOf(ctx.index, job);
+      const { plan } = knownPlan(ctx.index, job);
       if (!plan.steps.some((s) => s.level !== -1)) continue;
       const byLevel = new Map<number, PlanStep[]>();
       for (const s of plan.steps) byLevel.set(s.level, [...(byLevel.get(s.level) ?? []), s]);

@@ -33,8 +33,17 @@ export interface IndexFinding extends Finding {
 export interface RuleRun {
   /** In document order; at one offset, in the registry's order. */
   findings: RuleFinding[];
-  /** What the index rules found, to give back to runRules while their facts are unchanged. */
+  /** What the index rules found, to give back to runRules while their facts and `indexRulesOn` are unchanged. */
   indexFindings: IndexFinding[];
+  /** Which index rules ran (the others are off): kept findings hold only for the same ones. */
+  indexRulesOn: string;
+}
+
+/** One character per index rule: 1 when it runs under these settings, 0 when it is off. */
+export function indexRulesOn(settings: RuleSettings): string {
+  let on = '';
+  for (const rule of INDEX_RULES) on += (settings[rule.id] ?? rule.severity) === 'off' ? '0' : '1';
+  return on;
 }
 
 /** What index rules see of the file: its entry's facts and the index's, never its text. */
@@ -48,15 +57,21 @@ function indexRuleContext(ctx: RuleContext): IndexRuleContext {
   };
 }
 
-/** Every index rule over the file, severities aside. */
-function indexFindingsOf(ctx: RuleContext): IndexFinding[] {
+/** Every index rule that is on (`on`: see indexRulesOn) over the file. */
+function indexFindingsOf(ctx: RuleContext, on: string): IndexFinding[] {
   const out: IndexFinding[] = [];
   const view = indexRuleContext(ctx);
-  INDEX_RULES.forEach((rule, i) => rule.checkIndex(view, (f) => out.push({ ...f, rule: i })));
+  INDEX_RULES.forEach((rule, i) => {
+    if (on[i] === '1') rule.checkIndex(view, (f) => out.push({ ...f, rule: i }));
+  });
   return out;
 }
 
-export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptIndexFindings?: readonly IndexFinding[]): RuleRun {
+/**
+ * `kept`: what the index rules found at an earlier run, given back while the index generation
+ * holds; used only when the same index rules are on.
+ */
+export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: { findings: readonly IndexFinding[]; indexRulesOn: string }): RuleRun {
   const out: RuleFinding[] = [];
   const seen = new Set<string>();
   const suppressions = readSuppressions(ctx.text, () => ctx.elements());
@@ -77,7 +92,8 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
       }
     }
   }
-  const indexFindings = keptIndexFindings ? [...keptIndexFindings] : indexFindingsOf(ctx);
+  const on = indexRulesOn(settings);
+  const indexFindings = kept && kept.indexRulesOn === on ? [...kept.findings] : indexFindingsOf(ctx, on);
   for (const { rule: i, ...f } of indexFindings) {
     const setting = severity(INDEX_RULES[i]);
     if (setting !== 'off') add(INDEX_RULES[i], setting, f);
@@ -87,7 +103,7 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, keptInde
     if (setting !== 'off' && rule.check) rule.check(ctx, (f) => add(rule, setting, f));
   }
   out.sort((a, b) => a.start - b.start || ORDER.get(a.rule)! - ORDER.get(b.rule)!);
-  return { findings: withoutGenerated(ctx, out), indexFindings };
+  return { findings: withoutGenerated(ctx, out), indexFindings, indexRulesOn: on };
 }
 
 /** Drops the findings of rules that skip generated tasks, where they lie in such a task. */

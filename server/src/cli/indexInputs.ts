@@ -1,0 +1,77 @@
+/**
+ * The first pass of `check` without --fix: every file read, decoded and indexed, its text
+ * dropped (the second pass reads each file again while it checks it, so that a run holds one
+ * text at a time). From PARALLEL_MIN_FILES files on, worker threads read and parse
+ * (node/parallelIndexer.ts), as the server's cold index does; if they cannot start or fail,
+ * the rest is read here.
+ */
+import { pathToFileURL } from 'node:url';
+import { unpackEntry } from '../index/entryCodec';
+import { LanguageService } from '../languageService';
+import { IndexWorkers } from '../node/parallelIndexer';
+import { ReadResult, decodingWarning, readXmlFileSync } from '../node/workspaceFiles';
+import { InputFile } from './inputFiles';
+import { Progress, ProgressWriter } from './progress';
+
+/** Fewer files are read faster here than workers start. */
+export const PARALLEL_MIN_FILES = 64;
+
+export type IndexedInput = InputFile & { uri: string } & ({ ok: true } | { ok: false; message: string });
+
+export interface IndexOptions {
+  progress?: ProgressWriter;
+  /** A file read with a warning (decodingWarning), in file order. */
+  warn: (file: string, message: string) => void;
+  /** Worker threads; 0 reads every file in this thread (default: one per core, up to four). */
+  workers?: number;
+}
+
+/** Reads and indexes the files in order; returns each one's outcome, in the same order. */
+export async function indexInputs(service: LanguageService, files: readonly InputFile[], options: IndexOptions): Promise<IndexedInput[]> {
+  const out: IndexedInput[] = [];
+  const bar = new Progress(options.progress, 'Reading', files.length);
+  const items = files.map((f) => ({ ...f, uri: pathToFileURL(f.file).toString() }));
+  const workers = items.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers(options.workers) : undefined;
+  if (workers) {
+    try {
+      await workers.run(items, (r) => {
+        const input = items[out.length];
+        if (r.warning) options.warn(input.file, r.warning);
+        if (r.entry) {
+          service.setFileEntry(unpackEntry(r.entry));
+          out.push({ ...input, ok: true });
+        } else {
+          out.push({ ...input, ok: false, message: r.failure.message });
+        }
+        bar.update(out.length);
+      });
+    } catch {
+      // The files delivered stay indexed; the rest are read below.
+    }
+    workers.close();
+  }
+  for (const input of items.slice(out.length)) {
+    out.push(indexRead(service, input, readXmlFileSync(input.file), options.warn));
+    bar.update(out.length);
+  }
+  bar.end();
+  return out;
+}
+
+function startWorkers(count: number | undefined): IndexWorkers | undefined {
+  try {
+    return new IndexWorkers({ workers: count });
+  } catch {
+    return undefined;
+  }
+}
+
+function indexRead(service: LanguageService, input: InputFile & { uri: string }, read: ReadResult, warn: IndexOptions['warn']): IndexedInput {
+  if (!read.ok) {
+    return { ...input, ok: false, message: read.message };
+  }
+  const warning = decodingWarning(read);
+  if (warning) warn(input.file, warning);
+  service.setFileText(input.uri, read.text, read.encoding);
+  return { ...input, ok: true };
+}

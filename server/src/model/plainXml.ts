@@ -1,0 +1,151 @@
+/**
+ * A cheap pre-check for the strict well-formedness check (wellFormedness.ts): whether the text
+ * keeps to a plain subset of XML that a strict parser accepts as it is. Configuration files
+ * almost always do, and one pass over the characters costs a fraction of a strict parse, so
+ * sax runs only on the files this says may be malformed.
+ *
+ * The subset, conservatively (anything else goes to sax, which decides): an optional XML
+ * declaration or other processing instructions, comments without `--`, one root element with
+ * matching end tags, ASCII names, attributes `name="value"` separated by whitespace, no `<` in
+ * values, `&` only as `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`, only whitespace outside the
+ * root, no DOCTYPE or CDATA, and no name, value, comment or instruction long enough to reach
+ * the strict parser's buffer limit. test/unit/plainXml.test.ts compares it with sax on the
+ * documentation's examples and on fuzzed texts.
+ */
+
+/** Below the strict parser's buffer limit (64 Ki characters), with room to spare. */
+const MAX_PIECE = 32 * 1024;
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const AMP = 0x26;
+const EQUALS = 0x3d;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+const DASH = 0x2d;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === DASH;
+}
+
+const ENTITIES = ['amp;', 'lt;', 'gt;', 'quot;', 'apos;'];
+
+/** The length of the predefined entity reference at `i` (just after `&`), or 0. */
+function entityAt(text: string, i: number): number {
+  for (const e of ENTITIES) if (text.startsWith(e, i)) return e.length;
+  return 0;
+}
+
+/** True when a strict parser might find the text malformed; false only for texts of the plain subset. */
+export function mayBeMalformed(text: string): boolean {
+  const n = text.length;
+  /** Open elements, as (name start, name length) pairs. */
+  const open: number[] = [];
+  let rootClosed = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== LT) {
+      if (c === AMP) {
+        if (open.length === 0) return true;
+        const e = entityAt(text, i + 1);
+        if (e === 0) return true;
+        i += e + 1;
+        continue;
+      }
+      if (open.length === 0 && !isSpace(c)) return true;
+      i++;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (next === BANG) {
+      // Only comments: no DOCTYPE, no CDATA section.
+      if (!text.startsWith('--', i + 2)) return true;
+      const end = text.indexOf('--', i + 4);
+      if (end < 0 || text.charCodeAt(end + 2) !== GT || end - i > MAX_PIECE) return true;
+      i = end + 3;
+      continue;
+    }
+    if (next === QUESTION) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0 || end - i > MAX_PIECE || !isNameStart(text.charCodeAt(i + 2))) return true;
+      i = end + 2;
+      continue;
+    }
+    if (next === SLASH) {
+      // An end tag: the name of the element it closes, then only whitespace.
+      const length = open.pop();
+      const start = open.pop();
+      if (start === undefined || length === undefined) return true;
+      let k = i + 2;
+      if (!text.startsWith(text.substring(start, start + length), k)) return true;
+      k += length;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) !== GT) return true;
+      if (open.length === 0) rootClosed = true;
+      i = k + 1;
+      continue;
+    }
+    // A start tag.
+    if (rootClosed || !isNameStart(next)) return true;
+    const nameStart = i + 1;
+    let k = nameStart + 1;
+    while (k < n && isNameChar(text.charCodeAt(k))) k++;
+    const nameLength = k - nameStart;
+    if (nameLength > MAX_PIECE) return true;
+    for (;;) {
+      const spaceFrom = k;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      const ch = text.charCodeAt(k);
+      if (ch === GT) {
+        open.push(nameStart, nameLength);
+        k++;
+        break;
+      }
+      if (ch === SLASH) {
+        if (text.charCodeAt(k + 1) !== GT) return true;
+        if (open.length === 0) rootClosed = true;
+        k += 2;
+        break;
+      }
+      // An attribute, after whitespace.
+      if (k === spaceFrom || !isNameStart(ch)) return true;
+      const attrStart = k;
+      while (k < n && isNameChar(text.charCodeAt(k))) k++;
+      if (k - attrStart > MAX_PIECE) return true;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) !== EQUALS) return true;
+      k++;
+      while (k < n && isSpace(text.charCodeAt(k))) k++;
+      const quote = text.charCodeAt(k);
+      if (quote !== DQUOTE && quote !== SQUOTE) return true;
+      const valueStart = ++k;
+      for (;;) {
+        if (k >= n) return true;
+        const v = text.charCodeAt(k);
+        if (v === quote) break;
+        if (v === LT) return true;
+        if (v === AMP) {
+          const e = entityAt(text, k + 1);
+          if (e === 0) return true;
+          k += e + 1;
+        } else k++;
+      }
+      if (k - valueStart > MAX_PIECE) return true;
+      k++;
+    }
+    i = k;
+  }
+  return open.length > 0 || !rootClosed;
+}

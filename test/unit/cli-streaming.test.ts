@@ -1,0 +1,73 @@
+/**
+ * `usercube-jobs check` writes each file's findings as soon as it is checked, in every format,
+ * and keeps no file's text: a file is read again when its turn comes. Large folders are read
+ * by worker threads, with the same findings.
+ */
+import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/checkCommand';
+import { conf } from '../helpers/cursor';
+import { tempDir } from '../helpers/cli';
+
+/** A folder of `n` files, each with one task whose parent is missing. */
+function folder(n: number): string {
+  const dir = tempDir('usercube-stream-');
+  for (let i = 0; i < n; i++) {
+    const name = `f${String(i).padStart(3, '0')}.xml`;
+    writeFileSync(path.join(dir, name), conf(`  <ComputeCorrelationKeysTask Identifier="T${i}" DisplayName_L1="t"><TaskDependsOnTask ParentTask="Missing${i}" /></ComputeCorrelationKeysTask>`));
+  }
+  return dir;
+}
+
+/** Runs `check` on the folder; `onOut` sees each line as it is written. */
+async function check(dir: string, args: string[], onOut: (line: string) => void = () => undefined, workers?: number) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['check', '.', ...args], {
+    out: (l) => {
+      out.push(l);
+      onOut(l);
+    },
+    err: (l) => err.push(l),
+    cwd: dir,
+    workers,
+  });
+  return { code, out, err };
+}
+
+describe('check: streaming output', () => {
+  for (const format of ['text', 'json', 'sarif', 'github', 'junit']) {
+    it(`${format}: the first file's findings are written before the last file is read for its check`, async () => {
+      const dir = folder(3);
+      // As soon as the first file's finding is out, the last file disappears: it is read again only when its turn comes.
+      const { code, out, err } = await check(dir, ['--format', format], (line) => {
+        if (line.includes('Missing0')) rmSync(path.join(dir, 'f002.xml'), { force: true });
+      });
+      assert.equal(code, 2);
+      const text = out.join('\n');
+      assert.ok(text.includes('Missing0') && text.includes('Missing1'), 'the first two files are reported');
+      assert.ok(!text.includes('Missing2'), 'the last file is not checked: it was gone when its turn came');
+      assert.ok(err.some((l) => l.startsWith('f002.xml: ') && l.endsWith('(when read again to be checked)')), err.join('\n'));
+      if (format === 'json') {
+        const doc = JSON.parse(text);
+        assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['f000.xml', 'f001.xml']);
+        assert.equal(doc.unreadable[0].path, 'f002.xml');
+        assert.equal(doc.summary.unreadable, 1);
+      }
+      if (format === 'sarif') assert.equal(JSON.parse(text).runs[0].results.length, 2);
+    });
+  }
+
+  it('a folder of 70 files: worker threads index it, with the same output as one thread', async () => {
+    const dir = folder(70);
+    const threads = await check(dir, ['--format', 'json'], undefined, 2);
+    const one = await check(dir, ['--format', 'json'], undefined, 0);
+    assert.equal(threads.code, 1);
+    assert.deepEqual(threads.out, one.out);
+    const doc = JSON.parse(threads.out.join('\n'));
+    assert.equal(doc.summary.errors, 70);
+    assert.equal(doc.files.length, 70);
+  });
+});
