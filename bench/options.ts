@@ -85,23 +85,51 @@ export function parseOptions(argv: string[]): BenchOptions {
     const name = a.split('=')[0];
     switch (name) {
       case '--sizes':
-        o.sizes = value().split(',').map((s) => Number(s.trim().replace(/mb$/i, '')));
+        o.sizes = value()
+          .split(',')
+          .map((s) => Number(s.trim().replace(/mb$/i, '')));
         if (o.sizes.some((s) => !(s > 0))) throw new Error(`--sizes: expected sizes in MB like 1,10,100\n${USAGE}`);
         break;
-      case '--runs': o.runs = Math.max(1, int()); break;
-      case '--seed': o.seed = int(); break;
-      case '--edits': o.edits = Math.max(1, int()); break;
-      case '--requests': o.requests = Math.max(1, int()); break;
-      case '--debounce': o.debounceSamples = int(); break;
-      case '--server': o.server = path.resolve(value()); break;
-      case '--server-node-args': o.serverNodeArgs = value().split(/\s+/).filter(Boolean); break;
-      case '--server-node': o.serverNode = path.resolve(value()); break;
-      case '--no-probe': o.probe = false; break;
-      case '--profile': o.profile = true; break;
-      case '--generate-only': o.generateOnly = true; break;
-      case '--no-cli': o.cli = false; break;
+      case '--runs':
+        o.runs = Math.max(1, int());
+        break;
+      case '--seed':
+        o.seed = int();
+        break;
+      case '--edits':
+        o.edits = Math.max(1, int());
+        break;
+      case '--requests':
+        o.requests = Math.max(1, int());
+        break;
+      case '--debounce':
+        o.debounceSamples = int();
+        break;
+      case '--server':
+        o.server = path.resolve(value());
+        break;
+      case '--server-node-args':
+        o.serverNodeArgs = value().split(/\s+/).filter(Boolean);
+        break;
+      case '--server-node':
+        o.serverNode = path.resolve(value());
+        break;
+      case '--no-probe':
+        o.probe = false;
+        break;
+      case '--profile':
+        o.profile = true;
+        break;
+      case '--generate-only':
+        o.generateOnly = true;
+        break;
+      case '--no-cli':
+        o.cli = false;
+        break;
       case '--shapes': {
-        const list = value().split(',').map((s) => s.trim()) as Shape[];
+        const list = value()
+          .split(',')
+          .map((s) => s.trim()) as Shape[];
         for (const s of list) if (!ALL_SHAPES.includes(s)) throw new Error(`--shapes: unknown '${s}'\n${USAGE}`);
         o.shapes = list;
         break;

@@ -133,17 +133,21 @@ export function summarize(r: SizeRuns): SizeSummary {
     completion: last.completion && { ...timed(s.map((x) => x.completion))!, items: last.completion.items, isIncomplete: last.completion.isIncomplete },
     references: last.references && { ...timed(s.map((x) => x.references))!, count: last.references.count },
     symbols: last.symbols && { ...timed(s.map((x) => x.symbols))!, counts: last.symbols.counts },
-    cli: r.cli.length === 0 ? undefined : {
-      ms: med(r.cli.map((c) => c.ms)),
-      peakMB: med(r.cli.map((c) => c.peakRss)) / MB,
-      outputMB: med(r.cli.map((c) => c.outputBytes)) / MB,
-      findings: r.cli.every((c) => c.findings !== undefined) ? r.cli[0].findings : undefined,
-      exitCodes: r.cli.map((c) => c.exitCode),
-    },
+    cli:
+      r.cli.length === 0
+        ? undefined
+        : {
+            ms: med(r.cli.map((c) => c.ms)),
+            peakMB: med(r.cli.map((c) => c.peakRss)) / MB,
+            outputMB: med(r.cli.map((c) => c.outputBytes)) / MB,
+            findings: r.cli.every((c) => c.findings !== undefined) ? r.cli[0].findings : undefined,
+            exitCodes: r.cli.map((c) => c.exitCode),
+          },
   };
 }
 
-export const ms = (x: number): string => (Number.isNaN(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
+export const ms = (x: number): string =>
+  Number.isNaN(x) ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${x.toFixed(0)} ms` : x >= 10 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`;
 const mb = (x: number): string => (Number.isNaN(x) ? '—' : `${x.toFixed(0)} MB`);
 const n = (x: number): string => x.toLocaleString('en-US');
 const pair = (t: TimedSummary): string =>
@@ -162,12 +166,20 @@ export function formatSize(s: SizeSummary): string {
   if (s.edit) lines.push(`  edit → diagnostics (${s.editFileKB.toFixed(0)} KB)    ${pair(s.edit)}   (${s.editFileDiagnostics} diagnostics)`);
   if (s.debounceMs !== undefined) lines.push(`  debounce (other open document) ${ms(s.debounceMs)} after the edit (median)`);
   const kb = (t: TimedSummary) => `${t.resultKB.toFixed(0)} KB`;
-  if (s.completion) lines.push(`  completion in ParentTask       ${pair(s.completion)}   ${n(s.completion.items)} items${s.completion.isIncomplete ? ', incomplete' : ''}, ${kb(s.completion)}`);
+  if (s.completion)
+    lines.push(`  completion in ParentTask       ${pair(s.completion)}   ${n(s.completion.items)} items${s.completion.isIncomplete ? ', incomplete' : ''}, ${kb(s.completion)}`);
   if (s.references) lines.push(`  references (${n(s.references.count)} locations) ${pair(s.references)}   ${kb(s.references)}`);
-  if (s.symbols) lines.push(`  workspace symbols              ${pair(s.symbols)}   results ${Object.entries(s.symbols.counts).map(([q, c]) => `${q}: ${c}`).join(', ')}`);
+  if (s.symbols)
+    lines.push(
+      `  workspace symbols              ${pair(s.symbols)}   results ${Object.entries(s.symbols.counts)
+        .map(([q, c]) => `${q}: ${c}`)
+        .join(', ')}`,
+    );
   if (s.cli) {
     const found = s.cli.findings === undefined ? 'not one valid JSON document' : `${n(s.cli.findings)} findings`;
-    lines.push(`  usercube-jobs check --format json  ${ms(s.cli.ms)}, peak RSS ${mb(s.cli.peakMB)}, output ${s.cli.outputMB.toFixed(1)} MB, ${found}, exit ${s.cli.exitCodes.join('/')}`);
+    lines.push(
+      `  usercube-jobs check --format json  ${ms(s.cli.ms)}, peak RSS ${mb(s.cli.peakMB)}, output ${s.cli.outputMB.toFixed(1)} MB, ${found}, exit ${s.cli.exitCodes.join('/')}`,
+    );
   }
   return lines.join('\n');
 }
@@ -192,36 +204,77 @@ export function budgets(all: readonly SizeSummary[]): Verdict[] {
   const findings = of('findings');
   if (bench?.cli) {
     const limit = 1.5 * bench.coldIndexMs;
-    v(bench, bench.cli.ms <= limit && bench.cli.peakMB <= 700, 'check, clean: ≤ 1.5× the server\'s cold index, ≤ 700 MB', `${ms(bench.cli.ms)} (limit ${ms(limit)}), peak ${mb(bench.cli.peakMB)}`);
+    v(
+      bench,
+      bench.cli.ms <= limit && bench.cli.peakMB <= 700,
+      "check, clean: ≤ 1.5× the server's cold index, ≤ 700 MB",
+      `${ms(bench.cli.ms)} (limit ${ms(limit)}), peak ${mb(bench.cli.peakMB)}`,
+    );
   }
   if (findings?.cli && bench?.cli) {
-    v(findings, findings.cli.ms <= 2 * bench.cli.ms, 'check, many findings: ≤ 2× the clean time', `${ms(findings.cli.ms)} vs ${ms(bench.cli.ms)} clean (${n(findings.cli.findings ?? NaN)} findings)`);
+    v(
+      findings,
+      findings.cli.ms <= 2 * bench.cli.ms,
+      'check, many findings: ≤ 2× the clean time',
+      `${ms(findings.cli.ms)} vs ${ms(bench.cli.ms)} clean (${n(findings.cli.findings ?? NaN)} findings)`,
+    );
   }
   if (findings?.cli) {
-    v(findings, findings.cli.findings !== undefined, 'check --format json: streamed, one valid JSON document', `${findings.cli.outputMB.toFixed(1)} MB, peak RSS ${mb(findings.cli.peakMB)}`);
+    v(
+      findings,
+      findings.cli.findings !== undefined,
+      'check --format json: streamed, one valid JSON document',
+      `${findings.cli.outputMB.toFixed(1)} MB, peak RSS ${mb(findings.cli.peakMB)}`,
+    );
   }
   // Linear in size and findings: the time's growth between the smallest and the largest size, as a power of the size's.
   const smallest = all.filter((s) => s.shape === 'findings' && s.cli && s.sizeMB < size).sort((a, b) => a.sizeMB - b.sizeMB)[0];
   if (findings?.cli && smallest?.cli) {
     const exponent = Math.log(findings.cli.ms / smallest.cli.ms) / Math.log(findings.totalBytes / smallest.totalBytes);
-    v(findings, exponent <= 1.15, 'check, many findings: linear in size (time grows as size^k, k ≤ 1.15)', `k = ${exponent.toFixed(2)} (${ms(smallest.cli.ms)} at ${smallest.sizeMB} MB, ${ms(findings.cli.ms)} at ${findings.sizeMB} MB)`);
+    v(
+      findings,
+      exponent <= 1.15,
+      'check, many findings: linear in size (time grows as size^k, k ≤ 1.15)',
+      `k = ${exponent.toFixed(2)} (${ms(smallest.cli.ms)} at ${smallest.sizeMB} MB, ${ms(findings.cli.ms)} at ${findings.sizeMB} MB)`,
+    );
   }
   for (const s of [bench, nested, findings]) {
     if (s) v(s, s.coldRatio <= 5, 'cold index ≤ 5× read+decode floor', `${s.coldRatio.toFixed(2)}× (${ms(s.coldIndexMs)} vs ${ms(s.floorMs)})`);
   }
   if (findings) v(findings, findings.rssAfterIndexMB <= 350, 'server RSS after indexing, many findings, ≤ 350 MB', mb(findings.rssAfterIndexMB));
   if (nested?.completion) {
-    v(nested, nested.completion.clientP95 <= 20, 'completion p95 ≤ 20 ms, many small files', `${ms(nested.completion.clientP95)} client (server ${ms(nested.completion.serverP95)}), ${n(nested.completion.items)} items`);
+    v(
+      nested,
+      nested.completion.clientP95 <= 20,
+      'completion p95 ≤ 20 ms, many small files',
+      `${ms(nested.completion.clientP95)} client (server ${ms(nested.completion.serverP95)}), ${n(nested.completion.items)} items`,
+    );
   }
   if (bench?.edit) {
     const server = !Number.isNaN(bench.edit.serverP95);
     const p95 = server ? bench.edit.serverP95 : bench.edit.clientP95;
-    v(bench, p95 <= 5, `per-edit latency p95 ≤ 5 ms (${server ? 'server-side' : 'client round trip, no probe'})`, `${ms(p95)} (client round trip ${ms(bench.edit.clientP95)}; debounce ${ms(bench.debounceMs ?? NaN)} excluded)`);
+    v(
+      bench,
+      p95 <= 5,
+      `per-edit latency p95 ≤ 5 ms (${server ? 'server-side' : 'client round trip, no probe'})`,
+      `${ms(p95)} (client round trip ${ms(bench.edit.clientP95)}; debounce ${ms(bench.debounceMs ?? NaN)} excluded)`,
+    );
   }
   if (bench?.completion) {
-    v(bench, bench.completion.clientP95 <= 20 && bench.completion.items <= 1000, 'completion p95 ≤ 20 ms with ≤ 1,000 items', `${ms(bench.completion.clientP95)} client (server ${ms(bench.completion.serverP95)}), ${n(bench.completion.items)} items`);
+    v(
+      bench,
+      bench.completion.clientP95 <= 20 && bench.completion.items <= 1000,
+      'completion p95 ≤ 20 ms with ≤ 1,000 items',
+      `${ms(bench.completion.clientP95)} client (server ${ms(bench.completion.serverP95)}), ${n(bench.completion.items)} items`,
+    );
   }
-  if (bench?.references) v(bench, bench.references.clientP95 <= 20, 'references p95 ≤ 20 ms', `${ms(bench.references.clientP95)} client (server ${ms(bench.references.serverP95)}), ${n(bench.references.count)} locations`);
+  if (bench?.references)
+    v(
+      bench,
+      bench.references.clientP95 <= 20,
+      'references p95 ≤ 20 ms',
+      `${ms(bench.references.clientP95)} client (server ${ms(bench.references.serverP95)}), ${n(bench.references.count)} locations`,
+    );
   if (bench?.symbols) v(bench, bench.symbols.clientP95 <= 20, 'workspace symbols p95 ≤ 20 ms', `${ms(bench.symbols.clientP95)} client (server ${ms(bench.symbols.serverP95)})`);
   if (bench) v(bench, bench.rssAfterIndexMB <= 350, 'server RSS after indexing ≤ 350 MB', mb(bench.rssAfterIndexMB));
   return out;

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     const heap = process.memoryUsage().heapUsed / MB;
     const rss = process.memoryUsage().rss / MB;
     const time = ms === undefined ? '' : `, ${(ms / 1000).toFixed(1)} s`;
-    console.log(`${label.padEnd(10)} heap ${heap.toFixed(0).padStart(5)} MB, RSS ${rss.toFixed(0).padStart(5)} MB, string table ${internedCount().toLocaleString('en').padStart(9)} values${time}`);
+    console.log(
+      `${label.padEnd(10)} heap ${heap.toFixed(0).padStart(5)} MB, RSS ${rss.toFixed(0).padStart(5)} MB, string table ${internedCount().toLocaleString('en').padStart(9)} values${time}`,
+    );
   };
   report('before');
   const round = (edit: (text: string) => string) => {

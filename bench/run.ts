@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   const machine = machineFacts();
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' ')}`);
   const serverNode = options.serverNode === process.execPath ? '' : ` on ${options.serverNode} (${execFileSync(options.serverNode, ['--version']).toString().trim()})`;
-  console.log(`Server: ${path.relative(process.cwd(), options.server)}${serverNode}${options.serverNodeArgs.length ? ` (node ${options.serverNodeArgs.join(' ')})` : ''}${options.probe ? ' (with the timing probe)' : ''}; seed ${options.seed}; ${options.edits} edits (+${options.warmupEdits} warm-up), ${options.requests} requests per run`);
+  console.log(
+    `Server: ${path.relative(process.cwd(), options.server)}${serverNode}${options.serverNodeArgs.length ? ` (node ${options.serverNodeArgs.join(' ')})` : ''}${options.probe ? ' (with the timing probe)' : ''}; seed ${options.seed}; ${options.edits} edits (+${options.warmupEdits} warm-up), ${options.requests} requests per run`,
+  );
 
   const all: SizeRuns[] = [];
   const summaries: SizeSummary[] = [];

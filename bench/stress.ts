@@ -45,7 +45,9 @@ async function publishTimes(): Promise<void> {
     let started = performance.now();
     await client.open(uri, text);
     const published = await client.waitForDiagnostics(uri, (_d, p) => p.version === 1, 600_000);
-    console.log(`100,000 findings (${(text.length / 1048576).toFixed(1)} MB), server: ${Math.round(performance.now() - started)} ms from didOpen to publishDiagnostics (${published.length} sent)`);
+    console.log(
+      `100,000 findings (${(text.length / 1048576).toFixed(1)} MB), server: ${Math.round(performance.now() - started)} ms from didOpen to publishDiagnostics (${published.length} sent)`,
+    );
     const edits: number[] = [];
     for (let v = 2; v <= 6; v++) {
       started = performance.now();

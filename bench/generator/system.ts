@@ -81,24 +81,35 @@ export function connectorsXml(sys: SystemSpec, encoding: string, eol: string): s
     w.comment(1, `${sys.folder} : connecteurs ${sys.family.label} des sites ${sys.connectors.map((c) => c.site).join(', ')}.`);
     for (const c of sys.connectors) {
       w.blank();
-      w.empty(1, 'Connector', { Identifier: c.id, DisplayName_L1: c.label, DisplayName_L2: `${sys.family.label} - site de ${c.site}`, Agent: sys.agent, MaxPercentageDeletedLines: 20 });
+      w.empty(1, 'Connector', {
+        Identifier: c.id,
+        DisplayName_L1: c.label,
+        DisplayName_L2: `${sys.family.label} - site de ${c.site}`,
+        Agent: sys.agent,
+        MaxPercentageDeletedLines: 20,
+      });
       w.empty(1, 'Connection', { Identifier: `${c.connectionStem}Export`, DisplayName_L1: `${c.label} export`, Connector: c.id, Package: sys.family.exportPackage });
       w.empty(1, 'Connection', { Identifier: `${c.connectionStem}Fulfillment`, DisplayName_L1: `${c.label} fulfillment`, Connector: c.id, Package: sys.family.fulfillPackage });
       for (const et of c.entityTypes) entityType(w, c, et);
       const user = c.entityTypes[0];
       const rt = `${user.id}_Nominative`;
-      w.element(1, 'ResourceType', {
-        Identifier: rt,
-        DisplayName_L1: `${c.label} nominative account`,
-        DisplayName_L2: `Compte nominatif ${sys.family.label} (${c.site})`,
-        Policy: 'Default',
-        SourceEntityType: SHARED.directoryUser,
-        TargetEntityType: user.id,
-        AllowAdd: 'true',
-        AllowRemove: 'true',
-      }, (d) => {
-        for (const p of user.properties.slice(0, 6)) w.empty(d, 'ScalarRule', { Property: p, Binding: p === 'login' ? 'Identifier' : 'Mail', Policy: 'Default' });
-      });
+      w.element(
+        1,
+        'ResourceType',
+        {
+          Identifier: rt,
+          DisplayName_L1: `${c.label} nominative account`,
+          DisplayName_L2: `Compte nominatif ${sys.family.label} (${c.site})`,
+          Policy: 'Default',
+          SourceEntityType: SHARED.directoryUser,
+          TargetEntityType: user.id,
+          AllowAdd: 'true',
+          AllowRemove: 'true',
+        },
+        (d) => {
+          for (const p of user.properties.slice(0, 6)) w.empty(d, 'ScalarRule', { Property: p, Binding: p === 'login' ? 'Identifier' : 'Mail', Policy: 'Default' });
+        },
+      );
       w.empty(1, 'ResourceTypeMapping', { Identifier: rt, Connection: `${c.connectionStem}Fulfillment` });
     }
   });
@@ -142,15 +153,42 @@ export function tasksXml(sys: SystemSpec, rnd: Random, encoding: string, eol: st
       const t = taskIds(c);
       const fr = `${sys.family.label} ${c.site}`;
       w.blank();
-      w.element(1, 'ComputeRoleModelTask', { Identifier: t.computeRoleModel, DisplayName_L1: `${c.label} - Role model computation`, DisplayName_L2: `${fr} - Calcul du modèle de rôles`, Connector: c.id }, (d) => {
-        w.empty(d, 'TaskEntityType', { EntityType: SHARED.directoryUser });
+      w.element(
+        1,
+        'ComputeRoleModelTask',
+        { Identifier: t.computeRoleModel, DisplayName_L1: `${c.label} - Role model computation`, DisplayName_L2: `${fr} - Calcul du modèle de rôles`, Connector: c.id },
+        (d) => {
+          w.empty(d, 'TaskEntityType', { EntityType: SHARED.directoryUser });
+        },
+      );
+      w.element(
+        1,
+        'BuildRoleModelTask',
+        { Identifier: t.buildRoleModel, DisplayName_L1: `${c.label} - Build role model`, DisplayName_L2: `${fr} - Construction du modèle de rôles`, Connector: c.id },
+        (d) => {
+          w.empty(d, 'TaskDependsOnTask', { ParentTask: t.computeRoleModel });
+        },
+      );
+      w.empty(1, 'SavePreExistingAccessRightsTask', {
+        Identifier: t.savePreExisting,
+        DisplayName_L1: `${c.label} - Save pre-existing access rights`,
+        DisplayName_L2: `${fr} - Sauvegarde des droits préexistants`,
       });
-      w.element(1, 'BuildRoleModelTask', { Identifier: t.buildRoleModel, DisplayName_L1: `${c.label} - Build role model`, DisplayName_L2: `${fr} - Construction du modèle de rôles`, Connector: c.id }, (d) => {
-        w.empty(d, 'TaskDependsOnTask', { ParentTask: t.computeRoleModel });
+      w.empty(1, 'MaintainIndexesTask', {
+        Identifier: t.maintainIndexes,
+        DisplayName_L1: `${c.label} - Index maintenance`,
+        DisplayName_L2: `${fr} - Maintenance des index`,
+        RebuildThreshold: 60,
+        ReorganizeThreshold: 15,
+        ContinueOnError: 'true',
       });
-      w.empty(1, 'SavePreExistingAccessRightsTask', { Identifier: t.savePreExisting, DisplayName_L1: `${c.label} - Save pre-existing access rights`, DisplayName_L2: `${fr} - Sauvegarde des droits préexistants` });
-      w.empty(1, 'MaintainIndexesTask', { Identifier: t.maintainIndexes, DisplayName_L1: `${c.label} - Index maintenance`, DisplayName_L2: `${fr} - Maintenance des index`, RebuildThreshold: 60, ReorganizeThreshold: 15, ContinueOnError: 'true' });
-      w.empty(1, 'CreateDatabaseViewsTask', { Identifier: t.createViews, DisplayName_L1: `${c.label} - Database views`, DisplayName_L2: `${fr} - Création des vues`, Agent: agent, OpenIdClient: 'Job' });
+      w.empty(1, 'CreateDatabaseViewsTask', {
+        Identifier: t.createViews,
+        DisplayName_L1: `${c.label} - Database views`,
+        DisplayName_L2: `${fr} - Création des vues`,
+        Agent: agent,
+        OpenIdClient: 'Job',
+      });
       for (const [id, verb, fr2] of [
         [t.sqlPurge, 'Purge', 'Purge des lignes obsolètes'],
         [t.sqlReport, 'Report', 'Rapport de contrôle'],
@@ -168,13 +206,23 @@ export function tasksXml(sys: SystemSpec, rnd: Random, encoding: string, eol: st
         });
       }
       for (const et of c.entityTypes) {
-        w.element(1, 'UpdateEntityPropertyExpressionsTask', { Identifier: `${et.id}_Expressions`, DisplayName_L1: `${et.en} - Computed properties`, DisplayName_L2: `${et.fr} - Propriétés calculées`, Connector: c.id }, (d) => {
-          w.empty(d, 'TaskEntityType', { EntityType: et.id });
-        });
-        w.element(1, 'ComputeCorrelationKeysTask', { Identifier: `${et.id}_CorrelationKeys`, DisplayName_L1: `${et.en} - Correlation keys`, DisplayName_L2: `${et.fr} - Clés de corrélation`, Connector: c.id }, (d) => {
-          w.empty(d, 'TaskEntityType', { EntityType: et.id });
-          w.empty(d, 'TaskDependsOnTask', { ParentTask: `${et.id}_Expressions` });
-        });
+        w.element(
+          1,
+          'UpdateEntityPropertyExpressionsTask',
+          { Identifier: `${et.id}_Expressions`, DisplayName_L1: `${et.en} - Computed properties`, DisplayName_L2: `${et.fr} - Propriétés calculées`, Connector: c.id },
+          (d) => {
+            w.empty(d, 'TaskEntityType', { EntityType: et.id });
+          },
+        );
+        w.element(
+          1,
+          'ComputeCorrelationKeysTask',
+          { Identifier: `${et.id}_CorrelationKeys`, DisplayName_L1: `${et.en} - Correlation keys`, DisplayName_L2: `${et.fr} - Clés de corrélation`, Connector: c.id },
+          (d) => {
+            w.empty(d, 'TaskEntityType', { EntityType: et.id });
+            w.empty(d, 'TaskDependsOnTask', { ParentTask: `${et.id}_Expressions` });
+          },
+        );
       }
     }
   });

@@ -63,7 +63,6 @@ function attributes(attrs: Attrs): string {
   return out;
 }
 
-
 /** A whole configuration file: declaration, root element with the namespace, `body` inside. */
 export function configurationFile(encoding: string, eol: string, body: (w: XmlWriter) => void): string {
   const w = new XmlWriter(eol);

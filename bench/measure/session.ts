@@ -127,10 +127,13 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
     // Poll the definition every few ms until the progress ends, then back to back: the
     // answer is correct once the last file is indexed.
     let ended = false;
-    void progressEnd.then((m) => {
-      ended = true;
-      result.progressEndMs = m.at - t0;
-    }, () => undefined);
+    void progressEnd.then(
+      (m) => {
+        ended = true;
+        result.progressEndMs = m.at - t0;
+      },
+      () => undefined,
+    );
     const { position, expected } = manifest.definition;
     for (;;) {
       const r = await client.request('textDocument/definition', { textDocument: { uri: editUri }, position });
@@ -174,7 +177,8 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
         contentChanges: [{ range: { start: lastChar, end: { line: lastChar.line, character: lastChar.character + 1 } }, text: String(version % 10) }],
       });
       const m = await waiting;
-      if (m.message.params.diagnostics.length !== result.editFileDiagnostics) throw new Error(`edit ${version}: ${m.message.params.diagnostics.length} diagnostics, expected ${result.editFileDiagnostics}`);
+      if (m.message.params.diagnostics.length !== result.editFileDiagnostics)
+        throw new Error(`edit ${version}: ${m.message.params.diagnostics.length} diagnostics, expected ${result.editFileDiagnostics}`);
       return { sentAt, at: m.at, version };
     };
     if (options.scenarios.has('edit')) {
@@ -233,7 +237,7 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
         'textDocument/completion',
         () => ({ textDocument: { uri: editUri }, position: manifest.completion.position, context: { triggerKind: 1 } }),
         (r) => {
-          const list = Array.isArray(r) ? r : r?.items ?? [];
+          const list = Array.isArray(r) ? r : (r?.items ?? []);
           items = list.length;
           isIncomplete = !!r?.isIncomplete;
           if (items === 0) throw new Error('completion in a ParentTask value returned no items');
@@ -260,9 +264,13 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
       await phase('symbols');
       const queries = manifest.workspaceSymbolQueries;
       const counts: Record<string, number> = {};
-      const t = await timedRequests('workspace/symbol', (i) => ({ query: queries[i % queries.length] }), (r, i) => {
-        counts[queries[i % queries.length]] = r?.length ?? 0;
-      });
+      const t = await timedRequests(
+        'workspace/symbol',
+        (i) => ({ query: queries[i % queries.length] }),
+        (r, i) => {
+          counts[queries[i % queries.length]] = r?.length ?? 0;
+        },
+      );
       result.symbols = { ...t, counts };
     }
 

@@ -31,7 +31,10 @@ export class JobGraphPanels implements vscode.Disposable {
   readonly onRendered = this.renderedEmitter.event;
   private readonly media: vscode.Uri;
 
-  constructor(private readonly server: JobServer, extensionUri: vscode.Uri) {
+  constructor(
+    private readonly server: JobServer,
+    extensionUri: vscode.Uri,
+  ) {
     this.media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
   }
 
@@ -60,10 +63,7 @@ export class JobGraphPanels implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'jobGraph.css')).toString(),
       title: `Job ${job}`,
     });
-    const subscriptions = [
-      webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(panel, job, m)),
-      this.server.onIndexChanged(() => void this.post(panel, job)),
-    ];
+    const subscriptions = [webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(panel, job, m)), this.server.onIndexChanged(() => void this.post(panel, job))];
     panel.onDidDispose(() => {
       this.panels.delete(job);
       for (const s of subscriptions) s.dispose();
@@ -82,9 +82,7 @@ export class JobGraphPanels implements vscode.Disposable {
 
   private async post(panel: vscode.WebviewPanel, job: string): Promise<void> {
     const steps = await this.server.jobSteps(job).catch(() => null);
-    const model: GraphModel = steps
-      ? graphModel(steps)
-      : { job, generatedBy: null, levels: 0, nodes: [], edges: [], notes: [`No job '${job}' in the workspace now.`] };
+    const model: GraphModel = steps ? graphModel(steps) : { job, generatedBy: null, levels: 0, nodes: [], edges: [], notes: [`No job '${job}' in the workspace now.`] };
     await panel.webview.postMessage({ type: 'show', model });
   }
 

@@ -18,18 +18,14 @@ export interface GraphPage {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function newNonce(): string {
-  return randomBytes(16).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(16)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 export function graphPageHtml(p: GraphPage): string {
   const nonce = p.nonce ?? newNonce();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${p.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${p.cspSource} data:`,
-    `font-src ${p.cspSource}`,
-  ].join('; ');
+  const csp = ["default-src 'none'", `style-src ${p.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${p.cspSource} data:`, `font-src ${p.cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

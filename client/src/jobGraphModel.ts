@@ -65,7 +65,16 @@ export function graphModel(steps: JobSteps): GraphModel {
         // One red box per parent the job does not run, in the column of its first child.
         let box = outside.get(parent);
         if (!box) {
-          box = { id: `parent${outside.size}`, label: parent, kind: 'not in this job', type: null, level: child.level, generated: false, missing: 'parent-not-in-job', location: null };
+          box = {
+            id: `parent${outside.size}`,
+            label: parent,
+            kind: 'not in this job',
+            type: null,
+            level: child.level,
+            generated: false,
+            missing: 'parent-not-in-job',
+            location: null,
+          };
           outside.set(parent, box);
         }
         box.level = Math.min(box.level, child.level);

@@ -58,5 +58,7 @@ export async function newCompleteSyncJob(server: JobServer, connectorArg?: strin
 }
 
 export function registerNewCompleteJob(context: vscode.ExtensionContext, server: JobServer): void {
-  context.subscriptions.push(vscode.commands.registerCommand(NEW_COMPLETE_SYNC_JOB_COMMAND, (connector?: string) => newCompleteSyncJob(server, typeof connector === 'string' ? connector : undefined)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(NEW_COMPLETE_SYNC_JOB_COMMAND, (connector?: string) => newCompleteSyncJob(server, typeof connector === 'string' ? connector : undefined)),
+  );
 }

@@ -67,7 +67,10 @@ export class JobRunner {
     const name = await vscode.window.showQuickPick(this.names(), { placeHolder: 'Forget the API secret of which client? The next run asks for it again.' });
     if (!name) return;
     await this.secrets.delete(`usercubeJobs.apiSecret:${name}`);
-    await this.state.update(SECRET_NAMES, this.names().filter((n) => n !== name));
+    await this.state.update(
+      SECRET_NAMES,
+      this.names().filter((n) => n !== name),
+    );
   }
 
   private async secretFor(apiUrl: string, clientId: string): Promise<string | undefined> {

@@ -22,7 +22,14 @@ export class RunLensProvider implements vscode.CodeLensProvider {
     const jobs = (await this.server.jobs()).filter((j) => this.server.sameDocument(j.uri, doc.uri));
     const lenses: vscode.CodeLens[] = [];
     for (const job of jobs) {
-      lenses.push(new vscode.CodeLens(this.server.range(job.range), { title: '$(play) Run job', tooltip: `Usercube-Invoke-Job -j ${job.job}`, command: RUN_JOB_COMMAND, arguments: [job.job] }));
+      lenses.push(
+        new vscode.CodeLens(this.server.range(job.range), {
+          title: '$(play) Run job',
+          tooltip: `Usercube-Invoke-Job -j ${job.job}`,
+          command: RUN_JOB_COMMAND,
+          arguments: [job.job],
+        }),
+      );
       // The tasks of a scaffolding all sit on the scaffolding: "Run job" there is enough.
       if (job.generatedBy) continue;
       const steps = await this.server.jobSteps(job.job);

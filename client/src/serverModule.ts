@@ -9,10 +9,7 @@ import * as path from 'node:path';
 export function serverModule(extensionPath: string): string {
   const module = path.join(extensionPath, 'dist', 'server.js');
   if (!existsSync(module)) {
-    throw new Error(
-      `Usercube Jobs cannot start its language server: ${module} is missing. Reinstall the extension ` +
-        '(or, in a development copy, run "npm run build").',
-    );
+    throw new Error(`Usercube Jobs cannot start its language server: ${module} is missing. Reinstall the extension ` + '(or, in a development copy, run "npm run build").');
   }
   return module;
 }

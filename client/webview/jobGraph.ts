@@ -61,9 +61,7 @@ function sizer(): (n: GraphNode) => { width: number; height: number } {
 }
 
 function pathOf(edge: ElkExtendedEdge): string {
-  return (edge.sections ?? [])
-    .map((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' '))
-    .join(' ');
+  return (edge.sections ?? []).map((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(' ')).join(' ');
 }
 
 function marker(defs: Element, id: string): void {

@@ -426,15 +426,7 @@ function diagnosticData(f: RuleFinding): DiagnosticData | undefined {
   return f.fixes?.length ? { fixes: [...f.fixes] } : undefined;
 }
 
-function toDiagnostic(
-  lines: LineTable,
-  code: string,
-  severity: Severity,
-  start: number,
-  end: number,
-  message: string,
-  data?: DiagnosticData,
-): Diagnostic {
+function toDiagnostic(lines: LineTable, code: string, severity: Severity, start: number, end: number, message: string, data?: DiagnosticData): Diagnostic {
   const d: Diagnostic = { range: lines.range(start, end), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
   if (data !== undefined) d.data = data;
   return d;

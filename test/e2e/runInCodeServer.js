@@ -14,7 +14,8 @@ const { launchBrowser } = require('./lib/browser');
 
 const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS || 240000);
 // Workbench chatter that is not test output: offline gallery lookups, connection setup, auth.
-const NOISE = /open-vsx\.org|^\s*at |Creating a socket|connection token|grace time|AgentHost|AccountPolicyGate|Service Worker|builtin extensions cache|authentication provider 'github'|marketplace|Failed to fetch/i;
+const NOISE =
+  /open-vsx\.org|^\s*at |Creating a socket|connection token|grace time|AgentHost|AccountPolicyGate|Service Worker|builtin extensions cache|authentication provider 'github'|marketplace|Failed to fetch/i;
 const SUMMARY = /^(\d+) passed, (\d+) failed/;
 
 async function main() {

@@ -24,7 +24,10 @@ export function textOf(text: string, range: { start: Position; end: Position }):
 /** The text after LSP edits, as an editor applies them (the service's own applyEdits on offsets). */
 export function applyTextEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
   const lines = LineTable.fromText(text);
-  return applyEdits(text, edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })));
+  return applyEdits(
+    text,
+    edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })),
+  );
 }
 
 /** Wraps elements in a configuration file root. */

@@ -49,23 +49,86 @@ const BILLION_LAUGHS =
   '<!DOCTYPE ConfigurationFile [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">' +
   '<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">]>';
 const XXE = '<!DOCTYPE ConfigurationFile [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY % p SYSTEM "http://127.0.0.1:9/x.dtd"> %p;]>';
-const PIECES = ['<', '>', '/>', '</', '"', "'", '=', '&', '&amp;', '&lt', '&#x10FFFF;', '&#0;', '&f;', '&xxe;', '<!--', '-->', '<![CDATA[', ']]>', '<?xml version="1.0"?>',
-  ' Identifier="', ' ParentTask="', '<TaskDependsOnTask ParentTask="', '<Step Identifier="', '<Job Identifier="J">', '</Job>', '\uD800', '\uFFFD', '\u0000', '\t', '\r', '\r\n', '\n'];
+const PIECES = [
+  '<',
+  '>',
+  '/>',
+  '</',
+  '"',
+  "'",
+  '=',
+  '&',
+  '&amp;',
+  '&lt',
+  '&#x10FFFF;',
+  '&#0;',
+  '&f;',
+  '&xxe;',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<?xml version="1.0"?>',
+  ' Identifier="',
+  ' ParentTask="',
+  '<TaskDependsOnTask ParentTask="',
+  '<Step Identifier="',
+  '<Job Identifier="J">',
+  '</Job>',
+  '\uD800',
+  '\uFFFD',
+  '\u0000',
+  '\t',
+  '\r',
+  '\r\n',
+  '\n',
+];
 
 export type Mutator = (text: string, r: (n: number) => number) => string;
 
 const at = (text: string, r: (n: number) => number) => r(text.length + 1);
 export const MUTATORS: Mutator[] = [
   (t, r) => t.slice(0, at(t, r)), // cut short
-  (t, r) => { const i = at(t, r); return t.slice(0, i) + PIECES[r(PIECES.length)] + t.slice(i); },
-  (t, r) => { const i = at(t, r); return t.slice(0, i) + t.slice(i + 1 + r(40)); }, // a piece deleted
-  (t, r) => { const i = at(t, r); const piece = t.slice(r(t.length), r(t.length) + r(400)); return t.slice(0, i) + piece + t.slice(i); }, // pasted
+  (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + PIECES[r(PIECES.length)] + t.slice(i);
+  },
+  (t, r) => {
+    const i = at(t, r);
+    return t.slice(0, i) + t.slice(i + 1 + r(40));
+  }, // a piece deleted
+  (t, r) => {
+    const i = at(t, r);
+    const piece = t.slice(r(t.length), r(t.length) + r(400));
+    return t.slice(0, i) + piece + t.slice(i);
+  }, // pasted
   (t, r) => t.replace(/<ConfigurationFile/, (m) => `${r(2) ? BILLION_LAUGHS : XXE}\n${m}`).replace(/DisplayName_L1="/, `DisplayName_L1="${r(2) ? '&f;' : '&xxe;'}`),
-  (t, r) => { const i = at(t, r); const depth = 1000 + r(20_000); return t.slice(0, i) + '<Nest>'.repeat(depth) + (r(2) ? '</Nest>'.repeat(depth) : '') + t.slice(i); },
-  (t, r) => { const i = at(t, r); let s = ''; for (let k = r(30); k > 0; k--) s += String.fromCharCode(r(0x10000)); return t.slice(0, i) + s + t.slice(i); },
+  (t, r) => {
+    const i = at(t, r);
+    const depth = 1000 + r(20_000);
+    return t.slice(0, i) + '<Nest>'.repeat(depth) + (r(2) ? '</Nest>'.repeat(depth) : '') + t.slice(i);
+  },
+  (t, r) => {
+    const i = at(t, r);
+    let s = '';
+    for (let k = r(30); k > 0; k--) s += String.fromCharCode(r(0x10000));
+    return t.slice(0, i) + s + t.slice(i);
+  },
   (t, r) => t.replace(/\r?\n/g, () => ['\n', '\r\n', '\r'][r(3)]), // mixed line endings
-  (t, r) => { const i = t.indexOf('="', at(t, r)); return i < 0 ? t : t.slice(0, i + 2) + 'x'.repeat(10_000 + r(200_000)) + t.slice(i + 2); }, // huge value
-  (t, r) => { const i = t.indexOf('="', at(t, r)); return i < 0 ? t : t.slice(0, i + 2) + t.slice(i + 2).replace(/"/, ''); }, // a value left open
-  (t, r) => { const m = [...t.matchAll(/Identifier="([^"]*)"/g)]; if (m.length < 2) return t; const a = m[r(m.length)]; const b = m[r(m.length)]; return t.replace(`ParentTask="${b[1]}"`, `ParentTask="${a[1]}"`); }, // rewired dependency
+  (t, r) => {
+    const i = t.indexOf('="', at(t, r));
+    return i < 0 ? t : t.slice(0, i + 2) + 'x'.repeat(10_000 + r(200_000)) + t.slice(i + 2);
+  }, // huge value
+  (t, r) => {
+    const i = t.indexOf('="', at(t, r));
+    return i < 0 ? t : t.slice(0, i + 2) + t.slice(i + 2).replace(/"/, '');
+  }, // a value left open
+  (t, r) => {
+    const m = [...t.matchAll(/Identifier="([^"]*)"/g)];
+    if (m.length < 2) return t;
+    const a = m[r(m.length)];
+    const b = m[r(m.length)];
+    return t.replace(`ParentTask="${b[1]}"`, `ParentTask="${a[1]}"`);
+  }, // rewired dependency
   (t, r) => t.slice(0, r(t.length)).repeat(2 + r(3)), // repeated blocks: duplicates
 ];

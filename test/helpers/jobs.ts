@@ -63,4 +63,3 @@ export function hits(rule: string, body: string | WholeFile): { text: string; se
     .filter((d) => d.code === rule)
     .map((d) => ({ text: textOf(text, d.range), severity: SEVERITY[d.severity!], message: d.message }));
 }
-

@@ -50,7 +50,12 @@ export function parseJunit(xml: string): JunitCase[] {
     const tests = children(suite, 'testcase');
     const count = (tag: string) => tests.reduce((n, t) => n + children(t, tag).length, 0);
     const skipped = tests.filter((t) => children(t, 'skipped').length > 0).length;
-    for (const [attribute, value] of [['tests', tests.length], ['failures', count('failure')], ['errors', count('error')], ['skipped', skipped]] as const) {
+    for (const [attribute, value] of [
+      ['tests', tests.length],
+      ['failures', count('failure')],
+      ['errors', count('error')],
+      ['skipped', skipped],
+    ] as const) {
       assert.equal(suite.getAttribute(attribute), String(value), `${name}: ${attribute}`);
     }
     for (const t of tests) {
@@ -63,7 +68,7 @@ export function parseJunit(xml: string): JunitCase[] {
         file: t.getAttribute('file'),
         failures: children(t, 'failure').map(result),
         errors: children(t, 'error').map(result),
-        skipped: skip ? skip.getAttribute('message') ?? '' : null,
+        skipped: skip ? (skip.getAttribute('message') ?? '') : null,
       });
     }
   }

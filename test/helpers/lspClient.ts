@@ -153,7 +153,7 @@ export class LspClient {
   private wire(): void {
     const c = this.connection;
     c.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section ? (this.settings as unknown as Record<string, unknown>)[item.section] ?? null : null)),
+      params.items.map((item) => (item.section ? ((this.settings as unknown as Record<string, unknown>)[item.section] ?? null) : null)),
     );
     c.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
@@ -250,11 +250,7 @@ export class LspClient {
    * the latest one already received. Make the predicate say what changed (a version, a rule
    * that appears or goes away): "the next publication" can be one scheduled before the event.
    */
-  waitForDiagnostics(
-    uri: string,
-    predicate: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean,
-    timeoutMs = DEFAULT_TIMEOUT_MS,
-  ): Promise<Diagnostic[]> {
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[], params: PublishDiagnosticsParams) => boolean, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Diagnostic[]> {
     let checkedUpTo = Math.max(0, this.publicationCount(uri) - 1);
     return this.waitFor(
       () => {
@@ -352,8 +348,7 @@ export class LspClient {
 
   /** shutdown + exit; kills the process if it has not exited within `timeoutMs`. Returns its exit code. */
   async stop(timeoutMs = 5000): Promise<number | null> {
-    const timeout = <T>(p: Promise<T>) =>
-      Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref())]);
+    const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs).unref())]);
     if (this.child.exitCode === null && this.child.signalCode === null) {
       await timeout(this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined));
       await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
@@ -449,8 +444,7 @@ export { positionIn, rangeIn } from './cursor';
 
 /** Locations in a stable order, for comparing sets of results. */
 export function sortLocations(locations: Location[]): Location[] {
-  const key = (l: Location) =>
-    `${l.uri}\u0000${String(l.range.start.line).padStart(6, '0')}:${String(l.range.start.character).padStart(6, '0')}`;
+  const key = (l: Location) => `${l.uri}\u0000${String(l.range.start.line).padStart(6, '0')}:${String(l.range.start.character).padStart(6, '0')}`;
   return [...locations].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 

@@ -5,14 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import {
-  InitializeRequest,
-  InitializedNotification,
-  LSPErrorCodes,
-  PrepareRenameRequest,
-  RenameRequest,
-  TextEdit,
-} from 'vscode-languageserver-protocol/node';
+import { InitializeRequest, InitializedNotification, LSPErrorCodes, PrepareRenameRequest, RenameRequest, TextEdit } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { CLIENT_CAPABILITIES, LspClient, TempWorkspace, positionIn, rangeIn, startSession } from '../helpers/lspClient';
 
@@ -46,10 +39,16 @@ test('completion: element names in a job, attribute names that open the value li
   assert.ok(!attributes!.items.some((i) => i.label === 'Type'), 'Type is already written');
 
   const values = await client.completion(uri, positionIn(text, 'Type="|"'));
-  assert.deepEqual(values?.items.map((i) => i.label), ['None', 'Changes', 'ActiveDirectory']);
+  assert.deepEqual(
+    values?.items.map((i) => i.label),
+    ['None', 'Changes', 'ActiveDirectory'],
+  );
 
   const identifiers = await client.completion(uri, positionIn(text, 'Agent="|Local"'));
-  assert.deepEqual(identifiers?.items.map((i) => i.label), ['Local']);
+  assert.deepEqual(
+    identifiers?.items.map((i) => i.label),
+    ['Local'],
+  );
 });
 
 test('hover: the catalog documentation of an element and of an attribute', async (t) => {
@@ -96,10 +95,10 @@ test('rename refusals reach the client as errors with their message', async (t) 
     client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionIn(text, 'Identifier="AD_Pro|visioning"'), newName: 'AD_Prepare' }),
     { code: LSPErrorCodes.RequestFailed, message: "Task 'AD_Prepare' already exists (PrepareSynchronizationTask in Conf/AD Jobs.xml): choose another name." },
   );
-  await assert.rejects(
-    client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionIn(text, 'Connection="ad|export"'), newName: 'AD_Export' }),
-    { code: LSPErrorCodes.RequestFailed, message: /^'AD_Export' is not a valid Connection identifier/ },
-  );
+  await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionIn(text, 'Connection="ad|export"'), newName: 'AD_Export' }), {
+    code: LSPErrorCodes.RequestFailed,
+    message: /^'AD_Export' is not a valid Connection identifier/,
+  });
   await assert.rejects(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: positionIn(text, 'DisplayName_L1="Prep|are"') }), {
     code: LSPErrorCodes.RequestFailed,
     message: /^Only the identifier of a task, job/,

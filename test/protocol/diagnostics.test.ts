@@ -67,7 +67,7 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
     assert.equal(anchor, 'dependency-parent-exists');
     const lines = readFileSync(fileURLToPath(page), 'utf8').split('\n');
     const at = lines.indexOf(`<a id="${anchor}"></a>`);
-    assert.equal(lines[at + 1], '### `dependency/parent-exists`', 'the anchor sits on the rule\'s heading');
+    assert.equal(lines[at + 1], '### `dependency/parent-exists`', "the anchor sits on the rule's heading");
   });
 
   test('defining the missing task in a second open document clears the error in the first without editing it', async (t) => {
@@ -113,13 +113,7 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
     const a = conf('  <SetRecentlyModifiedFlagTask Identifier="Dup_Task" DisplayName_L1="A" />');
     const b = conf('  <!-- the same identifier -->\n  <ComputeCorrelationKeysTask Identifier="Dup_Task" DisplayName_L1="B" />');
     // A Maven pom whose content looks like a task, and a connector description (root <Connector Name=…>), malformed.
-    const pom = [
-      '<?xml version="1.0"?>',
-      '<project>',
-      '  <SetRecentlyModifiedFlagTask Identifier="Dup_Task" />',
-      '  <modelVersion>4.0.0</modelVersion>',
-      '</project>',
-    ].join('\n');
+    const pom = ['<?xml version="1.0"?>', '<project>', '  <SetRecentlyModifiedFlagTask Identifier="Dup_Task" />', '  <modelVersion>4.0.0</modelVersion>', '</project>'].join('\n');
     const description = '<Connector Name="AD">\n  <Property Name="dn" Type="String"\n  <Unclosed ParentTask="Nowhere">\n';
     const { ws, client } = await startSession(t, {
       'Conf/A.xml': a,
@@ -166,7 +160,10 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
     const uri = ws.uri('Conf/Jobs.xml');
     await client.open(uri, jobs);
     const addedMissing = await client.waitForDiagnostics(uri, () => true);
-    assert.deepEqual(addedMissing.map((d) => d.message), ["Parent task 'Added_Task' is not defined in any configuration file."]);
+    assert.deepEqual(
+      addedMissing.map((d) => d.message),
+      ["Parent task 'Added_Task' is not defined in any configuration file."],
+    );
 
     // An editor's watcher reports a renamed folder as the folder only, never the files inside it.
     renameSync(ws.path('Conf/Old'), ws.path('Conf/New'));
@@ -200,7 +197,10 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
     await client.open(uri, jobs);
     await client.open(ws.uri('Conf/Sub/Open.xml'), DEFINES_MISSING);
     const start = await client.waitForDiagnostics(uri, () => true);
-    assert.deepEqual(start.map((d) => d.message), ["Parent task 'Added_Task' is not defined in any configuration file."]);
+    assert.deepEqual(
+      start.map((d) => d.message),
+      ["Parent task 'Added_Task' is not defined in any configuration file."],
+    );
 
     ws.remove('Conf/Sub');
     ws.write('Conf/Added.xml', conf('  <ComputeCorrelationKeysTask Identifier="Added_Task" DisplayName_L1="Added" />'));
@@ -209,6 +209,9 @@ describe('protocol: diagnostics', { concurrency: true }, () => {
       { uri: ws.uri('Conf/Added.xml'), type: FileChangeType.Created },
     ]);
     const after = await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.message.includes("'Added_Task'")));
-    assert.deepEqual(after.map((d) => d.message), ["Parent task 'Closed_Task' is not defined in any configuration file."]);
+    assert.deepEqual(
+      after.map((d) => d.message),
+      ["Parent task 'Closed_Task' is not defined in any configuration file."],
+    );
   });
 });

@@ -89,6 +89,9 @@ describe('protocol: excluded folders', { concurrency: true }, () => {
     ]);
     assert.equal(sent.length, 2);
     assert.deepEqual(missing(await client.waitForDiagnostics(uri, (d) => d.length < 2)), [MISSING_OLD]);
-    assert.deepEqual((await client.completion(uri, JOBS.position))?.items.map((i) => i.label), ['Added_Task']);
+    assert.deepEqual(
+      (await client.completion(uri, JOBS.position))?.items.map((i) => i.label),
+      ['Added_Task'],
+    );
   });
 });

@@ -75,8 +75,21 @@ describe('protocol: initialize', { concurrency: true }, () => {
     // Every identifier of the fixture is indexed from disk, with nothing open.
     const symbols = await client.workspaceSymbols('');
     assert.deepEqual(symbols.map((s) => s.name).sort(), [
-      'AD', 'ADExport', 'AD_Export', 'AD_Prepare', 'AD_Provisioning', 'AD_Synchronization', 'AgentJob', 'All_ComputeAllProperties',
-      'All_CorrelationKeys', 'Directory', 'Directory_ComputeRoleModel', 'Job', 'Job_AD_Complete', 'Job_Directory', 'Local',
+      'AD',
+      'ADExport',
+      'AD_Export',
+      'AD_Prepare',
+      'AD_Provisioning',
+      'AD_Synchronization',
+      'AgentJob',
+      'All_ComputeAllProperties',
+      'All_CorrelationKeys',
+      'Directory',
+      'Directory_ComputeRoleModel',
+      'Job',
+      'Job_AD_Complete',
+      'Job_Directory',
+      'Local',
     ]);
 
     assert.equal(await client.stop(), 0, 'the server exits with 0 after shutdown + exit');
@@ -126,7 +139,10 @@ describe('protocol: initialize', { concurrency: true }, () => {
       () => client.logs.find((l) => /^Indexed 70 XML files in \d+ ms \(\d+ worker threads\)\.$/.test(l)),
       () => `the "Indexed" log line naming the worker threads; logs: ${JSON.stringify(client.logs)}`,
     );
-    assert.ok(client.logs.some((l) => l.endsWith('binary.xml: not a text file (it contains NUL bytes)')), JSON.stringify(client.logs));
+    assert.ok(
+      client.logs.some((l) => l.endsWith('binary.xml: not a text file (it contains NUL bytes)')),
+      JSON.stringify(client.logs),
+    );
 
     // A reference in the last file resolves to the first one, and the other way round.
     const last = 'Conf/System67/Tasks.xml';

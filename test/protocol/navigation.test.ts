@@ -43,10 +43,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
     const { ws, client } = await startSession(t, 'protocol-jobs');
     const uri = ws.uri(AD_JOBS);
     const typing = cursor(
-      ws.read(AD_JOBS).replace(
-        '<TaskDependsOnTask ParentTask="AD_Prepare" />',
-        '<TaskDependsOnTask ParentTask="AD_Prepare" />\n      <TaskDependsOnTask ParentTask="|" />',
-      ),
+      ws.read(AD_JOBS).replace('<TaskDependsOnTask ParentTask="AD_Prepare" />', '<TaskDependsOnTask ParentTask="AD_Prepare" />\n      <TaskDependsOnTask ParentTask="|" />'),
     );
     await client.open(uri, typing.text);
 
@@ -95,10 +92,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
     // Inside an existing value the item replaces the whole value.
     const inValue = positionIn(typing.text, 'ParentTask="AD_Pre|pare"');
     const replacing = await client.completion(uri, inValue);
-    assert.deepEqual(
-      replacing?.items.find((i) => i.label === 'AD_Export')?.textEdit,
-      { range: rangeIn(typing.text, 'ParentTask="[AD_Prepare]"'), newText: 'AD_Export' },
-    );
+    assert.deepEqual(replacing?.items.find((i) => i.label === 'AD_Export')?.textEdit, { range: rangeIn(typing.text, 'ParentTask="[AD_Prepare]"'), newText: 'AD_Export' });
 
     // Connector="|" (the document changed in full): connectors only, no task or connection.
     const connector = cursor(typing.text.replace('Connector="AD" Connection="ADExport"', 'Connector="|" Connection="ADExport"'));
@@ -143,9 +137,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
       { uri: ws.uri(AD_CONNECTOR), range: rangeIn(ws.read(AD_CONNECTOR), 'Identifier="[ADExport]"') },
     ]);
     // A reference in the same file.
-    assert.deepEqual(await client.definition(uri, positionIn(text, 'ParentTask="AD_Ex|port"')), [
-      { uri, range: rangeIn(text, 'Identifier="[AD_Export]"') },
-    ]);
+    assert.deepEqual(await client.definition(uri, positionIn(text, 'ParentTask="AD_Ex|port"')), [{ uri, range: rangeIn(text, 'Identifier="[AD_Export]"') }]);
     // Not on a reference: nothing.
     assert.deepEqual(await client.definition(uri, positionIn(text, 'DisplayName_L1="AD com|plete"')), []);
   });
@@ -180,9 +172,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
       range: rangeIn(text, 'ParentTask="[All_CorrelationKeys]"'),
       contents: {
         kind: 'markdown',
-        value:
-          '**ComputeCorrelationKeysTask** `All_CorrelationKeys` — All Correlation Keys\n\nDefined in `Conf/Shared Tasks.xml`\n\n' +
-          'Job: `Job_Directory`',
+        value: '**ComputeCorrelationKeysTask** `All_CorrelationKeys` — All Correlation Keys\n\nDefined in `Conf/Shared Tasks.xml`\n\n' + 'Job: `Job_Directory`',
       },
     });
 
@@ -201,11 +191,7 @@ describe('protocol: navigation', { concurrency: true }, () => {
     const shared = await client.hover(adUri, positionIn(adText, 'ParentTask="All_|ComputeAllProperties"'));
     const value = (shared?.contents as { value: string }).value;
     const [head, jobs] = value.split('\n\nJob: ');
-    assert.equal(
-      head,
-      '**UpdateEntityPropertyExpressionsTask** `All_ComputeAllProperties` — Overall - Computed Properties Refresh\n\n' +
-        'Defined in `Conf/Shared Tasks.xml`',
-    );
+    assert.equal(head, '**UpdateEntityPropertyExpressionsTask** `All_ComputeAllProperties` — Overall - Computed Properties Refresh\n\n' + 'Defined in `Conf/Shared Tasks.xml`');
     assert.deepEqual(jobs.split(', ').sort(), ['`Job_AD_Complete`', '`Job_Directory`']);
   });
 

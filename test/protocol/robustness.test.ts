@@ -42,7 +42,10 @@ describe('protocol: robustness', { concurrency: true }, () => {
       () => client.logs.find((l) => l.startsWith('Indexed 1 XML files')),
       () => `the "Indexed" log line; logs: ${JSON.stringify(client.logs)}`,
     );
-    assert.deepEqual((await client.workspaceSymbols('Only_Task')).map((s) => s.name), ['Only_Task']);
+    assert.deepEqual(
+      (await client.workspaceSymbols('Only_Task')).map((s) => s.name),
+      ['Only_Task'],
+    );
     assert.ok(client.running);
   });
 
@@ -62,7 +65,11 @@ describe('protocol: robustness', { concurrency: true }, () => {
     assert.equal(definition.uri, ws.uri('Conf/Disk.xml'));
     await client.close(raw);
     await client.waitForDiagnostics(raw, (_d, p) => p.version === undefined);
-    assert.deepEqual((await client.workspaceSymbols('Percent_Task')).map((s) => s.location.uri), [raw], 'back to the file on disk, in the client\'s spelling');
+    assert.deepEqual(
+      (await client.workspaceSymbols('Percent_Task')).map((s) => s.location.uri),
+      [raw],
+      "back to the file on disk, in the client's spelling",
+    );
     assert.ok(client.running);
   });
 
@@ -80,7 +87,11 @@ describe('protocol: robustness', { concurrency: true }, () => {
     await client.open(plainUri, plain.replace('Accent_Task_2" />', 'Accent_Task" />'));
     const edited = plain.replace('Accent_Task_2" />', 'Accent_Task" />');
     const locations = await client.definition(plainUri, positionIn(edited, 'ParentTask="Accent|_Task"'));
-    assert.deepEqual(locations.map((l) => l.uri), [nvimUri], 'the definition in the spelling the client opened it with');
+    assert.deepEqual(
+      locations.map((l) => l.uri),
+      [nvimUri],
+      'the definition in the spelling the client opened it with',
+    );
     const references = await client.references(nvimUri, positionIn(accented, 'Identifier="Accent|_Task"'), true);
     assert.deepEqual(references.map((l) => l.uri).sort(), [nvimUri, plainUri].sort());
   });
@@ -105,9 +116,19 @@ describe('protocol: robustness', { concurrency: true }, () => {
       ],
     });
     await waitForSymbol(client, 'Real_Task');
-    assert.deepEqual((await client.workspaceSymbols('Outside_Task')).map((s) => s.location.uri), []);
-    assert.deepEqual((await client.workspaceSymbols('Linked_Folder_Task')).map((s) => s.location.uri), []);
-    assert.deepEqual(client.logs.filter((l) => l.includes('Missing.xml')), [], 'no entry (nor warning) for a file that is not there');
+    assert.deepEqual(
+      (await client.workspaceSymbols('Outside_Task')).map((s) => s.location.uri),
+      [],
+    );
+    assert.deepEqual(
+      (await client.workspaceSymbols('Linked_Folder_Task')).map((s) => s.location.uri),
+      [],
+    );
+    assert.deepEqual(
+      client.logs.filter((l) => l.includes('Missing.xml')),
+      [],
+      'no entry (nor warning) for a file that is not there',
+    );
   });
 
   test('a FIFO named .xml does not block the handling of the file events after it', posixOnly, async (t) => {
@@ -119,7 +140,10 @@ describe('protocol: robustness', { concurrency: true }, () => {
       { uri: ws.uri('Conf/After.xml'), type: FileChangeType.Created },
     ]);
     await waitForSymbol(client, 'After_Task');
-    assert.ok(client.logs.some((l) => l.endsWith('Pipe.xml: not read: it is a FIFO, not a regular file')), JSON.stringify(client.logs));
+    assert.ok(
+      client.logs.some((l) => l.endsWith('Pipe.xml: not read: it is a FIFO, not a regular file')),
+      JSON.stringify(client.logs),
+    );
   });
 
   test('a settings file that is a link to /dev/zero is reported and the document still checked', posixOnly, async (t) => {
@@ -128,8 +152,14 @@ describe('protocol: robustness', { concurrency: true }, () => {
     symlinkSync('/dev/zero', ws.path('Conf/.usercube-jobs.json'));
     await client.open(ws.uri('Conf/Jobs.xml'), text);
     const diagnostics = await client.waitForDiagnostics(ws.uri('Conf/Jobs.xml'), (d) => d.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['dependency/parent-exists']);
-    assert.ok(client.logs.some((l) => l.endsWith('.usercube-jobs.json: not read: it is a device, not a regular file.')), JSON.stringify(client.logs));
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['dependency/parent-exists'],
+    );
+    assert.ok(
+      client.logs.some((l) => l.endsWith('.usercube-jobs.json: not read: it is a device, not a regular file.')),
+      JSON.stringify(client.logs),
+    );
   });
 
   test('a file that declares UTF-8 but is not is indexed and named in the log, with where', async (t) => {
@@ -138,7 +168,11 @@ describe('protocol: robustness', { concurrency: true }, () => {
     await client.filesChanged([{ uri: ws.uri('Conf/Latin.xml'), type: FileChangeType.Created }]);
     await waitForSymbol(client, 'Tâche');
     assert.ok(
-      client.logs.some((l) => l.endsWith('Latin.xml: declares UTF-8, but line 3, column 44 is not UTF-8: read as Windows-1252 here, while an editor opening it as UTF-8 shows �. Save it as UTF-8, or declare its encoding (encoding="windows-1252").')),
+      client.logs.some((l) =>
+        l.endsWith(
+          'Latin.xml: declares UTF-8, but line 3, column 44 is not UTF-8: read as Windows-1252 here, while an editor opening it as UTF-8 shows �. Save it as UTF-8, or declare its encoding (encoding="windows-1252").',
+        ),
+      ),
       JSON.stringify(client.logs),
     );
   });

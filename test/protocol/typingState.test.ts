@@ -44,13 +44,9 @@ describe('protocol: typing state', { concurrency: true }, () => {
 
     const items = await client.completion(uri, positionIn(broken, 'ParentTask="|"'));
     assert.deepEqual(items?.items.map((i) => i.label).sort(), ['Disk_Task', 'T_Compute', 'T_Later']);
-    assert.deepEqual(await client.definition(uri, positionIn(broken, 'ParentTask="T_La|ter"')), [
-      { uri, range: rangeIn(broken, 'Identifier="[T_Later]"') },
-    ]);
+    assert.deepEqual(await client.definition(uri, positionIn(broken, 'ParentTask="T_La|ter"')), [{ uri, range: rangeIn(broken, 'Identifier="[T_Later]"') }]);
     // The broken element itself is still a task.
-    assert.deepEqual(await client.definition(uri, positionIn(broken, 'ParentTask="T_Com|pute"')), [
-      { uri, range: rangeIn(broken, 'Identifier="[T_Compute]"') },
-    ]);
+    assert.deepEqual(await client.definition(uri, positionIn(broken, 'ParentTask="T_Com|pute"')), [{ uri, range: rangeIn(broken, 'Identifier="[T_Compute]"') }]);
   });
 
   test('an unterminated attribute value mid-file: the tasks after it are still known', async (t) => {
@@ -65,18 +61,12 @@ describe('protocol: typing state', { concurrency: true }, () => {
     assert.deepEqual(
       byStart.map((d) => [d.code, d.range.start, d.message]),
       [
-        [
-          'xml/well-formed',
-          positionIn(typing, '<|UpdateEntityPropertyExpressionsTask'),
-          'Start tag "<UpdateEntityPropertyExpressionsTask" is not closed: expected ">" or "/>".',
-        ],
+        ['xml/well-formed', positionIn(typing, '<|UpdateEntityPropertyExpressionsTask'), 'Start tag "<UpdateEntityPropertyExpressionsTask" is not closed: expected ">" or "/>".'],
         ['xml/well-formed', positionIn(typing, 'DisplayName_L1=|"Comp'), 'The value of "DisplayName_L1" is not closed: expected ".'],
       ],
     );
     const items = await client.completion(uri, positionIn(typing, 'ParentTask="|"'));
     assert.deepEqual(items?.items.map((i) => i.label).sort(), ['Disk_Task', 'T_Compute', 'T_Later']);
-    assert.deepEqual(await client.definition(uri, positionIn(typing, 'ParentTask="|T_Later"')), [
-      { uri, range: rangeIn(typing, 'Identifier="[T_Later]"') },
-    ]);
+    assert.deepEqual(await client.definition(uri, positionIn(typing, 'ParentTask="|T_Later"')), [{ uri, range: rangeIn(typing, 'Identifier="[T_Later]"') }]);
   });
 });

@@ -16,8 +16,13 @@ describe('attribute checks', () => {
   });
 
   it("check a Property against its own parent's schema: EntityType's Property, not a resource type's", () => {
-    assert.deepEqual(attributeHits('<EntityType Identifier="E"><Property Identifier="p" Typ="String" /></EntityType>'), [['attribute/unknown', 'Typ="String"', "Unknown attribute 'Typ' on Property."]]);
-    assert.deepEqual(attributeHits('<ResourceType Identifier="R" DisplayName_L1="r" Policy="P" SourceEntityType="E" TargetEntityType="E"><Property Property="dn" /></ResourceType>'), []);
+    assert.deepEqual(attributeHits('<EntityType Identifier="E"><Property Identifier="p" Typ="String" /></EntityType>'), [
+      ['attribute/unknown', 'Typ="String"', "Unknown attribute 'Typ' on Property."],
+    ]);
+    assert.deepEqual(
+      attributeHits('<ResourceType Identifier="R" DisplayName_L1="r" Policy="P" SourceEntityType="E" TargetEntityType="E"><Property Property="dn" /></ResourceType>'),
+      [],
+    );
   });
 
   it('leave the children of an element the catalog does not know unchecked', () => {
@@ -26,10 +31,18 @@ describe('attribute checks', () => {
 
   it('know ConsolidationMode on every element, and check its value', () => {
     assert.deepEqual(attributeHits('<ResourceType Identifier="R" ConsolidationMode="Merge" />\n<Connection Identifier="C" ConsolidationMode="Update" />'), []);
-    assert.deepEqual(attributeHits('<ResourceType Identifier="R" ConsolidationMode="Merged" />').map(([rule, text]) => [rule, text]), [['attribute/enum', 'Merged']]);
+    assert.deepEqual(
+      attributeHits('<ResourceType Identifier="R" ConsolidationMode="Merged" />').map(([rule, text]) => [rule, text]),
+      [['attribute/enum', 'Merged']],
+    );
   });
 
   it('accept the name the examples write for an attribute (Step Task=, OpenIdClient ContextId=)', () => {
-    assert.deepEqual(attributeHits('<Job Identifier="J" DisplayName_L1="j"><Step Task="AD_Export" /></Job>\n<OpenIdClient Identifier="O" DisplayName_L1="o" HashedSecret="x" Profile="P" ContextId="-2" />'), []);
+    assert.deepEqual(
+      attributeHits(
+        '<Job Identifier="J" DisplayName_L1="j"><Step Task="AD_Export" /></Job>\n<OpenIdClient Identifier="O" DisplayName_L1="o" HashedSecret="x" Profile="P" ContextId="-2" />',
+      ),
+      [],
+    );
   });
 });

@@ -97,7 +97,10 @@ describe('element name completion after <', () => {
       'PrepareSynchronizationTask Identifier="${1}" DisplayName_L1="${2}" Agent="${3}" OpenIdClient="${4}" Connector="${5}" SynchronizationMode="${6}"$0',
     );
     assert.equal(prepare.insertTextFormat, InsertTextFormat.Snippet);
-    assert.match(accept(text, prepare), /\n {2}<PrepareSynchronizationTask Identifier="" DisplayName_L1="" Agent="" OpenIdClient="" Connector="" SynchronizationMode=""\n {2}<SynchronizeTask/);
+    assert.match(
+      accept(text, prepare),
+      /\n {2}<PrepareSynchronizationTask Identifier="" DisplayName_L1="" Agent="" OpenIdClient="" Connector="" SynchronizationMode=""\n {2}<SynchronizeTask/,
+    );
   });
 
   it('an element without children closes itself, and one that starts with a reference opens the value list', () => {

@@ -18,7 +18,7 @@ function hover(textWithCursor: string): { hover: Hover | null; text: string; val
 }
 
 describe('hover on an element name', () => {
-  it('an agent task: what it does, where it runs, its attributes, the guide\'s advice', () => {
+  it("an agent task: what it does, where it runs, its attributes, the guide's advice", () => {
     const { hover: h, text, value } = hover(conf(`<Job Identifier="J" DisplayName_L1="j">\n  <Export|Task Identifier="E" />\n</Job>`));
     assert.equal(textOf(text, h!.range!), 'ExportTask');
     const lines = value.split('\n').filter((l) => l);
@@ -44,8 +44,14 @@ describe('hover on an element name', () => {
       hover(conf(`<Job Identifier="J"><ExportTaskOverri|de Identifier="X" /></Job>`)).value,
       /^\*\*ExportTaskOverride\*\* · child element\n\nReuses an existing task in this job with a few attributes changed \(ExportTask\)\.\n\nAttributes: `Identifier`\\\*, `DisplayName_L1`/,
     );
-    assert.match(hover(conf(`<ComputeRoleModelTask Identifier="C"><TaskEntit|yType EntityType="X" /></ComputeRoleModelTask>`)).value, /write `EntityType="…"`, not `Identifier="…"`/);
-    assert.match(hover(conf(`<CreateConnectorSynchro|Complete Connector="AD" />`)).value, /^\*\*CreateConnectorSynchroComplete\*\* · scaffolding\n\nGenerates a connector's complete-synchronization job\./);
+    assert.match(
+      hover(conf(`<ComputeRoleModelTask Identifier="C"><TaskEntit|yType EntityType="X" /></ComputeRoleModelTask>`)).value,
+      /write `EntityType="…"`, not `Identifier="…"`/,
+    );
+    assert.match(
+      hover(conf(`<CreateConnectorSynchro|Complete Connector="AD" />`)).value,
+      /^\*\*CreateConnectorSynchroComplete\*\* · scaffolding\n\nGenerates a connector's complete-synchronization job\./,
+    );
   });
 });
 

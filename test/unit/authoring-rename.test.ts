@@ -115,7 +115,13 @@ describe('rename', () => {
     const a = outcome(agent, renamed(agent, 'Remote'));
     assert.deepEqual(Object.keys(a).sort(), [JOBS, CONNECTOR]);
     assert.equal(a[JOBS].covered.length, 4, 'the job and its three agent tasks');
-    assert.equal(a[CONNECTOR].after, replacedOnce(agent.text(CONNECTOR), [['Identifier="Local"', 'Identifier="Remote"'], ['Agent="Local"', 'Agent="Remote"']]));
+    assert.equal(
+      a[CONNECTOR].after,
+      replacedOnce(agent.text(CONNECTOR), [
+        ['Identifier="Local"', 'Identifier="Remote"'],
+        ['Agent="Local"', 'Agent="Remote"'],
+      ]),
+    );
 
     const client = setup(CONNECTOR, '<OpenIdClient Identifier="Jo|b"');
     assert.deepEqual(outcome(client, renamed(client, 'JobClient'))[JOBS].covered, ['Job', 'Job', 'Job']);

@@ -159,11 +159,7 @@ function findings(p: Pipeline, repo: string, runs: StepRun[]): string[] {
   return out;
 }
 
-const BROKEN = [
-  'Conf/jobs.xml:4 reference/unresolved',
-  'Conf/jobs.xml:5 fulfill/target-required',
-  'Conf/jobs.xml:6 dependency/parent-exists',
-];
+const BROKEN = ['Conf/jobs.xml:4 reference/unresolved', 'Conf/jobs.xml:5 fulfill/target-required', 'Conf/jobs.xml:6 dependency/parent-exists'];
 
 describe('docs/ci.md', () => {
   const all = pipelines();
@@ -183,7 +179,10 @@ describe('docs/ci.md', () => {
     it(`${p.title}: every step passes on examples/, and hands over no finding`, () => {
       const repo = repository(path.join(REPO_ROOT, 'examples', 'Conf'));
       const runs = runPipeline(p, repo);
-      assert.deepEqual(runs.filter((r) => r.code !== null && r.code !== 0).map((r) => `${r.label}: exit ${r.code}`), []);
+      assert.deepEqual(
+        runs.filter((r) => r.code !== null && r.code !== 0).map((r) => `${r.label}: exit ${r.code}`),
+        [],
+      );
       assert.deepEqual(findings(p, repo, runs), []);
     });
 

@@ -38,7 +38,10 @@ function mixedFolder(): string {
   const dir = tempDir('ucj-mixed-');
   writeFileSync(path.join(dir, 'image.xml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
   writeFileSync(path.join(dir, 'pom.xml'), '<?xml version="1.0"?>\n<project/>\n');
-  writeFileSync(path.join(dir, 'Agent.xml'), '<?xml version="1.0"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Local" DisplayName_L1="Local" URI="http://localhost:5000" />\n</ConfigurationFile>\n');
+  writeFileSync(
+    path.join(dir, 'Agent.xml'),
+    '<?xml version="1.0"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Local" DisplayName_L1="Local" URI="http://localhost:5000" />\n</ConfigurationFile>\n',
+  );
   return dir;
 }
 
@@ -58,7 +61,10 @@ describe('usercube-jobs check --format github', () => {
     const odd = oddFolder();
     const r = await runCliIn(odd.dir, 'check', '.', '--format', 'github');
     assert.equal(r.out.length, 2);
-    assert.equal(r.out[0], "::error file=odd%2C name%3A 1.xml,line=3,col=49,endLine=3,endColumn=74,title=reference/unresolved::Agent '100%25,a:b<c&d%0Ae\u0001': no agent with this identifier in the configuration.");
+    assert.equal(
+      r.out[0],
+      "::error file=odd%2C name%3A 1.xml,line=3,col=49,endLine=3,endColumn=74,title=reference/unresolved::Agent '100%25,a:b<c&d%0Ae\u0001': no agent with this identifier in the configuration.",
+    );
     assert.deepEqual(parseWorkflowCommand(r.out[0]), {
       command: 'error',
       properties: { file: odd.file, line: '3', col: '49', endLine: '3', endColumn: '74', title: 'reference/unresolved' },
@@ -67,7 +73,15 @@ describe('usercube-jobs check --format github', () => {
   });
 
   it('maps warning to warning and info to notice, and leaves columns out of a range over several lines', () => {
-    const d = (severity: CliDiagnostic['severity'], line: number, column: number, endLine: number, endColumn: number): CliDiagnostic => ({ rule: 'x/y', severity, message: 'm', line, column, endLine, endColumn });
+    const d = (severity: CliDiagnostic['severity'], line: number, column: number, endLine: number, endColumn: number): CliDiagnostic => ({
+      rule: 'x/y',
+      severity,
+      message: 'm',
+      line,
+      column,
+      endLine,
+      endColumn,
+    });
     const file: CheckedFile = {
       path: 'Conf/a.xml',
       file: '/ws/Conf/a.xml',
@@ -101,7 +115,15 @@ describe('usercube-jobs check --format junit', () => {
     assert.match(r.out[0], /^<\?xml version="1\.0" encoding="UTF-8"\?>$/);
     const jobs = 'test/fixtures/cli-broken/jobs.xml';
     assert.deepEqual(parseJunit(r.out.join('\n')), [
-      { suite: 'test/fixtures/cli-broken/Agent.xml', classname: 'usercube-jobs', name: 'test/fixtures/cli-broken/Agent.xml', file: 'test/fixtures/cli-broken/Agent.xml', failures: [], errors: [], skipped: null },
+      {
+        suite: 'test/fixtures/cli-broken/Agent.xml',
+        classname: 'usercube-jobs',
+        name: 'test/fixtures/cli-broken/Agent.xml',
+        file: 'test/fixtures/cli-broken/Agent.xml',
+        failures: [],
+        errors: [],
+        skipped: null,
+      },
       {
         suite: jobs,
         classname: 'usercube-jobs',

@@ -70,7 +70,10 @@ describe('usercube-jobs check --fix', () => {
     const { root, file } = fixCopy();
     const before = readFileSync(file(BOM_TASKS));
     const r = await run(root, 'check', 'conf', '--fix', '--fix-type=suggestion');
-    assert.equal(r.out.find((l) => l.startsWith('Applied')), 'Applied 1 fix to 1 file.');
+    assert.equal(
+      r.out.find((l) => l.startsWith('Applied')),
+      'Applied 1 fix to 1 file.',
+    );
     assert.ok(readFileSync(file(BOM_TASKS)).equals(before), 'the safe rename is not applied');
   });
 
@@ -147,8 +150,14 @@ describe('usercube-jobs check --fix', () => {
     writeFileSync(path.join(root, 'tasks.xml'), bytes);
     const r = await run(root, 'check', '.', '--fix');
     assert.deepEqual(r.err, ['tasks.xml: not fixed: its bytes would not be kept as they are (utf-16le text that does not round-trip, or the file changed on disk).']);
-    assert.ok(r.out.some((l) => l.includes('error taskentitytype/attribute-name')), 'the problem is still reported');
-    assert.equal(r.out.find((l) => l.startsWith('Applied')), 'Applied 0 fixes to 0 files.');
+    assert.ok(
+      r.out.some((l) => l.includes('error taskentitytype/attribute-name')),
+      'the problem is still reported',
+    );
+    assert.equal(
+      r.out.find((l) => l.startsWith('Applied')),
+      'Applied 0 fixes to 0 files.',
+    );
     assert.equal(r.code, 1);
     assert.ok(readFileSync(path.join(root, 'tasks.xml')).equals(bytes));
   });
@@ -169,7 +178,10 @@ describe('textEncoding', () => {
   it('writes the typographic signs of Windows-1252 as their single bytes', () => {
     const r = encodeWindows1252('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
     assert.ok(r.ok);
-    assert.deepEqual([...r.bytes], [0x80, ...Array.from({ length: 31 }, (_, i) => 0x81 + i)].filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)));
+    assert.deepEqual(
+      [...r.bytes],
+      [0x80, ...Array.from({ length: 31 }, (_, i) => 0x81 + i)].filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)),
+    );
   });
 
   it('refuses a character Windows-1252 cannot hold, saying where', () => {

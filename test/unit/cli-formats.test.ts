@@ -189,7 +189,10 @@ describe('usercube-jobs check --format sarif', () => {
     assert.ok(run.results.length > 0);
     for (const r of run.results) assert.deepEqual(r.locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(path.join(dir, 'job.xml')).toString() });
     assert.deepEqual(run.invocations, [
-      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: `${path.join(dir, 'image.xml')}: not a text file (it contains NUL bytes)` } }] },
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [{ level: 'error', message: { text: `${path.join(dir, 'image.xml')}: not a text file (it contains NUL bytes)` } }],
+      },
     ]);
   });
 });

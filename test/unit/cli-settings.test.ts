@@ -78,7 +78,11 @@ describe('usercube-jobs check: .usercube-jobs.json', () => {
     ['invalid JSON', '{"rules": {', /^usercube-jobs check: conf\/\.usercube-jobs\.json: is not valid JSON \(.+\)\.$/],
     ['a non-object', '[1, 2]', /^usercube-jobs check: conf\/\.usercube-jobs\.json: expected an object like \{"rules": \{"rule-id": "warning"\}\}\.$/],
     ['an unknown rule', '{"rules": {"no/such-rule": "off"}}', /^usercube-jobs check: conf\/\.usercube-jobs\.json: unknown rule 'no\/such-rule'\.$/],
-    ['a bad severity', '{"rules": {"reference/unresolved": "fatal"}}', /^usercube-jobs check: conf\/\.usercube-jobs\.json: 'reference\/unresolved' must be one of off, info, warning, error \(not "fatal"\)\.$/],
+    [
+      'a bad severity',
+      '{"rules": {"reference/unresolved": "fatal"}}',
+      /^usercube-jobs check: conf\/\.usercube-jobs\.json: 'reference\/unresolved' must be one of off, info, warning, error \(not "fatal"\)\.$/,
+    ],
   ] as const) {
     it(`exits 2 on a settings file with ${name}, before any output`, async () => {
       const root = brokenCopy({ 'conf/.usercube-jobs.json': content });

@@ -36,10 +36,7 @@ describe('usercube-jobs check on files that are not regular files', () => {
     symlinkSync('/dev/zero', path.join(root, 'conf', 'Zero.xml'));
     const r = cli(root, 'check', 'conf/Pipe.xml', 'conf/Zero.xml', 'conf/Jobs.xml');
     assert.equal(r.code, 2);
-    assert.deepEqual(r.stderr.trim().split('\n'), [
-      'conf/Pipe.xml: not read: it is a FIFO, not a regular file',
-      'conf/Zero.xml: not read: it is a device, not a regular file',
-    ]);
+    assert.deepEqual(r.stderr.trim().split('\n'), ['conf/Pipe.xml: not read: it is a FIFO, not a regular file', 'conf/Zero.xml: not read: it is a device, not a regular file']);
     assert.equal(r.stdout, '1 XML files, 1 configuration files: 0 errors, 0 warnings, 0 info.\n');
   });
 

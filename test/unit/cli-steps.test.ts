@@ -22,7 +22,11 @@ describe('usercube-jobs steps', () => {
       const r = await run('steps', 'examples', '--job', job);
       assert.equal(r.code, 0, job);
       const tasks = r.out.filter((l) => l.startsWith('Task : '));
-      assert.deepEqual(tasks.map((l) => Number(/, Order : (\d+)$/.exec(l)![1])), tasks.map((_, i) => i), `${job}: orders from 0`);
+      assert.deepEqual(
+        tasks.map((l) => Number(/, Order : (\d+)$/.exec(l)![1])),
+        tasks.map((_, i) => i),
+        `${job}: orders from 0`,
+      );
     }
     const r = await run('steps', 'examples', '--job', 'Job_AD_Complete');
     assert.deepEqual(r.out.slice(0, 5), [
@@ -38,7 +42,10 @@ describe('usercube-jobs steps', () => {
     const r = await run('steps', 'examples', '--job', 'LDAP_Complete', '--format', 'json');
     assert.equal(r.code, 0);
     const plan = JSON.parse(r.out.join('\n'));
-    assert.deepEqual([plan.job, plan.file, plan.line, plan.generatedBy, plan.levels], ['LDAP_Complete', 'examples/Conf/LDAP/LDAP Jobs.xml', 8, 'CreateConnectorSynchroComplete', 12]);
+    assert.deepEqual(
+      [plan.job, plan.file, plan.line, plan.generatedBy, plan.levels],
+      ['LDAP_Complete', 'examples/Conf/LDAP/LDAP Jobs.xml', 8, 'CreateConnectorSynchroComplete', 12],
+    );
     assert.deepEqual(plan.steps[11], {
       order: 11,
       level: 11,
@@ -61,7 +68,10 @@ describe('usercube-jobs steps', () => {
     assert.ok(r.out.includes('    t8["LDAP_Complete_Fulfill1<br/><small>FulfillTask</small>"]'));
     assert.ok(r.out.includes('  t7 --> t8'), 'the fulfilment depends on the provisioning orders');
     assert.ok(r.out.includes('  t8 --> t11'), 'the adjusted index maintenance depends on the fulfilment');
-    assert.equal(r.out.find((l) => l.startsWith('  class ') && l.endsWith(' generated;')), '  class t0,t1,t2,t3,t4,t5,t6,t7,t8,t9,t10,t11 generated;');
+    assert.equal(
+      r.out.find((l) => l.startsWith('  class ') && l.endsWith(' generated;')),
+      '  class t0,t1,t2,t3,t4,t5,t6,t7,t8,t9,t10,t11 generated;',
+    );
   });
 
   it('an unknown job exits with 2 and names the nearest jobs; mermaid needs a job', async () => {

@@ -16,7 +16,10 @@ function folder(n: number): string {
   const dir = tempDir('usercube-stream-');
   for (let i = 0; i < n; i++) {
     const name = `f${String(i).padStart(3, '0')}.xml`;
-    writeFileSync(path.join(dir, name), conf(`  <ComputeCorrelationKeysTask Identifier="T${i}" DisplayName_L1="t"><TaskDependsOnTask ParentTask="Missing${i}" /></ComputeCorrelationKeysTask>`));
+    writeFileSync(
+      path.join(dir, name),
+      conf(`  <ComputeCorrelationKeysTask Identifier="T${i}" DisplayName_L1="t"><TaskDependsOnTask ParentTask="Missing${i}" /></ComputeCorrelationKeysTask>`),
+    );
   }
   return dir;
 }
@@ -49,10 +52,16 @@ describe('check: streaming output', () => {
       const text = out.join('\n');
       assert.ok(text.includes('Missing0') && text.includes('Missing1'), 'the first two files are reported');
       assert.ok(!text.includes('Missing2'), 'the last file is not checked: it was gone when its turn came');
-      assert.ok(err.some((l) => l.startsWith('f002.xml: ') && l.endsWith('(when read again to be checked)')), err.join('\n'));
+      assert.ok(
+        err.some((l) => l.startsWith('f002.xml: ') && l.endsWith('(when read again to be checked)')),
+        err.join('\n'),
+      );
       if (format === 'json') {
         const doc = JSON.parse(text);
-        assert.deepEqual(doc.files.map((f: { path: string }) => f.path), ['f000.xml', 'f001.xml']);
+        assert.deepEqual(
+          doc.files.map((f: { path: string }) => f.path),
+          ['f000.xml', 'f001.xml'],
+        );
         assert.equal(doc.unreadable[0].path, 'f002.xml');
         assert.equal(doc.summary.unreadable, 1);
       }

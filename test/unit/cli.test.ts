@@ -56,7 +56,10 @@ describe('usercube-jobs check', () => {
     [['check', 'examples', 'no/such/folder'], "usercube-jobs check: 'no/such/folder' does not exist."],
     [['check', '--format', 'xml', 'examples'], "usercube-jobs check: unknown format 'xml' (use text, json, sarif, github or junit)."],
     [['check', 'examples', '--format'], 'usercube-jobs check: --format needs a value: text, json, sarif, github or junit.'],
-    [['check', '--rule', 'reference/unresolvd=off', 'examples'], "usercube-jobs check: --rule: unknown rule 'reference/unresolvd' (did you mean 'reference/unresolved'?). The rules are listed in docs/rules.md."],
+    [
+      ['check', '--rule', 'reference/unresolvd=off', 'examples'],
+      "usercube-jobs check: --rule: unknown rule 'reference/unresolvd' (did you mean 'reference/unresolved'?). The rules are listed in docs/rules.md.",
+    ],
     [['check', '--rule', 'no-such-rule=off', 'examples'], "usercube-jobs check: --rule: unknown rule 'no-such-rule'. The rules are listed in docs/rules.md."],
     [['check', '--rule=reference/unresolved=fatal', 'examples'], "usercube-jobs check: --rule 'reference/unresolved=fatal': the severity must be off, info, warning or error."],
     [['check', '--rule', 'reference/unresolved', 'examples'], "usercube-jobs check: --rule 'reference/unresolved' is not <rule-id>=<severity>."],
@@ -82,7 +85,10 @@ describe('usercube-jobs check', () => {
     writeFileSync(path.join(dir, 'empty.xml'), '');
     const r = await run('check', dir);
     assert.equal(r.code, 2);
-    assert.deepEqual(r.err.map((l) => l.replace(dir, '<dir>')), ['<dir>/image.xml: not a text file (it contains NUL bytes)']);
+    assert.deepEqual(
+      r.err.map((l) => l.replace(dir, '<dir>')),
+      ['<dir>/image.xml: not a text file (it contains NUL bytes)'],
+    );
     assert.deepEqual(r.out, ['1 XML files, 0 configuration files: 0 errors, 0 warnings, 0 info.']);
   });
 
@@ -92,16 +98,19 @@ describe('usercube-jobs check', () => {
     writeFileSync(path.join(dir, 'other.xml'), '<?xml version="1.0"?>\n<root/>\n');
     const r = await run('check', path.join(dir, 'empty.xml'), path.join(dir, 'other.xml'));
     assert.equal(r.code, 0);
-    assert.deepEqual(r.err.map((l) => l.replace(dir, '<dir>')), [
-      '<dir>/empty.xml: empty file; nothing to check.',
-      '<dir>/other.xml: not a Usercube configuration file (its root is not <ConfigurationFile>); nothing to check.',
-    ]);
+    assert.deepEqual(
+      r.err.map((l) => l.replace(dir, '<dir>')),
+      ['<dir>/empty.xml: empty file; nothing to check.', '<dir>/other.xml: not a Usercube configuration file (its root is not <ConfigurationFile>); nothing to check.'],
+    );
     assert.deepEqual(r.out, ['2 XML files, 0 configuration files: 0 errors, 0 warnings, 0 info.']);
   });
 
   it('exits 1 on a file that should be configuration but is not read as such (misspelt namespace, a task as the root)', async () => {
     const dir = tempDir('ucj-cli-root-');
-    writeFileSync(path.join(dir, 'jobs.xml'), '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton">\n  <Job Identifier="J" DisplayName_L1="j" />\n</ConfigurationFile>\n');
+    writeFileSync(
+      path.join(dir, 'jobs.xml'),
+      '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton">\n  <Job Identifier="J" DisplayName_L1="j" />\n</ConfigurationFile>\n',
+    );
     writeFileSync(path.join(dir, 'task.xml'), '<ExportTask Identifier="E" DisplayName_L1="e" xmlns="urn:schemas-usercube-com:configuration" />\n');
     const r = await run('check', dir);
     assert.equal(r.code, 1);
@@ -155,14 +164,22 @@ describe('usercube-jobs check progress line', () => {
     const code = await runCli(['check', dir], { out: (l) => out.push(l), err: () => {}, cwd: REPO_ROOT, progress: (l) => progress.push(l) });
     assert.equal(code, 0);
     assert.deepEqual(out, ['201 XML files, 0 configuration files: 0 errors, 0 warnings, 0 info.']);
-    assert.ok(progress.some((l) => /^Reading \d+\/201 files…$/.test(l)), progress.join(' | '));
+    assert.ok(
+      progress.some((l) => /^Reading \d+\/201 files…$/.test(l)),
+      progress.join(' | '),
+    );
     assert.equal(progress[progress.length - 1], '', 'cleared at the end');
   });
 
   it('stays hidden for a small folder until a second has passed', () => {
     let now = 0;
     const lines: string[] = [];
-    const bar = new Progress((l) => lines.push(l), 'Checking', 10, () => now);
+    const bar = new Progress(
+      (l) => lines.push(l),
+      'Checking',
+      10,
+      () => now,
+    );
     bar.update(1);
     now = 999;
     bar.update(2);
@@ -176,4 +193,3 @@ describe('usercube-jobs check progress line', () => {
     assert.deepEqual(lines, ['Checking 3/10 files…', 'Checking 10/10 files…', '']);
   });
 });
-

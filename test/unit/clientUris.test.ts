@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { ClientUris, canonicalUri } from '../../server/src/protocol/clientUris';
 
 describe('canonical URIs', () => {
-  it('every spelling of one file gives the spelling of the server\'s own walk (URI.file)', () => {
+  it("every spelling of one file gives the spelling of the server's own walk (URI.file)", () => {
     const own = URI.file('/ws/Conf/Tâche (AD) & co.xml').toString();
     for (const spelling of [
       own,

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { SECRET_ENV, commandLine, deployOptions, executableName, invokeJobOptions, shellKindOf } from '../../client/src/commandLine';
 
-const SECRET = "s3cr'et \"$HOME\" %PATH%";
+const SECRET = 's3cr\'et "$HOME" %PATH%';
 
 describe('run command lines', () => {
   it('names the executables as on each platform', () => {
@@ -68,7 +68,16 @@ describe('run command lines', () => {
       assert.ok(!line.includes('s3cr'), 'the secret is not in the line');
       execFileSync('/bin/sh', ['-c', line], { env: { ...process.env, [SECRET_ENV]: SECRET } });
       assert.deepEqual(readFileSync(calls, 'utf8').split('\n').slice(0, -1), [
-        '-j', 'Job_AD_Complete', '-t', "AD's export", '--api-url', 'http://localhost:5000', '--api-client-id', 'Job', '--api-secret', SECRET,
+        '-j',
+        'Job_AD_Complete',
+        '-t',
+        "AD's export",
+        '--api-url',
+        'http://localhost:5000',
+        '--api-client-id',
+        'Job',
+        '--api-secret',
+        SECRET,
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

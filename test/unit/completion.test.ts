@@ -50,7 +50,9 @@ describe('identifier completion', () => {
   it('offers exactly the identifiers of the referenced kind', () => {
     const { service } = fixtureWorkspace('multi-file');
     const labels = (attr: string) =>
-      completeIn(service, 'k.xml', conf(`<FulfillTask Identifier="F" DisplayName_L1="f" ${attr}="|" />`)).list!.items.map((i) => i.label).sort();
+      completeIn(service, 'k.xml', conf(`<FulfillTask Identifier="F" DisplayName_L1="f" ${attr}="|" />`))
+        .list!.items.map((i) => i.label)
+        .sort();
     assert.deepEqual(labels('Connector'), ['AD']);
     assert.deepEqual(labels('Connection'), ['ADExport', 'ADFulfillment']);
     assert.deepEqual(labels('Agent'), ['Local']);
@@ -71,7 +73,10 @@ describe('identifier completion', () => {
     service.openDocument(uriOf('d.xml'), c.text, 1);
     const list = service.doComplete(uriOf('d.xml'), c.position, { editRangeDefault: true })!;
     assert.equal(textOf(c.text, list.itemDefaults!.editRange as Parameters<typeof textOf>[1]), 'AD_old');
-    assert.deepEqual(list.items.map((i) => [i.label, i.textEdit]), [['AD', undefined]]);
+    assert.deepEqual(
+      list.items.map((i) => [i.label, i.textEdit]),
+      [['AD', undefined]],
+    );
   });
 
   it('works in the typing state: an unterminated value before the rest of the file', () => {
@@ -103,7 +108,10 @@ describe('identifier completion', () => {
     assert.equal(all.items.length, MAX_ITEMS);
     assert.equal(all.isIncomplete, true);
     const some = completeIn(service, 'a.xml', conf(`<Step Identifier="T12|" />`)).list!;
-    assert.deepEqual(some.items.map((i) => i.label).sort(), Array.from({ length: 100 }, (_, i) => `T12${String(i).padStart(2, '0')}`));
+    assert.deepEqual(
+      some.items.map((i) => i.label).sort(),
+      Array.from({ length: 100 }, (_, i) => `T12${String(i).padStart(2, '0')}`),
+    );
     assert.equal(some.isIncomplete, true);
   });
 });

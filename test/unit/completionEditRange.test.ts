@@ -15,11 +15,16 @@ function editRanges(items: CompletionItem[]): Range[] {
 describe('completion edit ranges', () => {
   it('a ParentTask value that runs onto the next line: the edit covers its part on the cursor line', () => {
     const c = cursor(
-      conf('  <ComputeCorrelationKeysTask Identifier="T1" DisplayName_L1="t" />\n  <ComputeCorrelationKeysTask Identifier="T2" DisplayName_L1="t"><TaskDependsOnTask ParentTask="T|\n1" /></ComputeCorrelationKeysTask>'),
+      conf(
+        '  <ComputeCorrelationKeysTask Identifier="T1" DisplayName_L1="t" />\n  <ComputeCorrelationKeysTask Identifier="T2" DisplayName_L1="t"><TaskDependsOnTask ParentTask="T|\n1" /></ComputeCorrelationKeysTask>',
+      ),
     );
     const service = workspace({ 'jobs.xml': c.text }, ['jobs.xml']);
     const items = service.doComplete(uriOf('jobs.xml'), c.position)!.items;
-    assert.deepEqual(items.map((i) => i.label), ['T1']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['T1'],
+    );
     for (const range of editRanges(items)) {
       assert.equal(range.start.line, range.end.line, 'one line');
       assert.equal(range.start.line, c.position.line);

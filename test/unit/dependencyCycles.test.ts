@@ -77,17 +77,24 @@ describe('dependency cycles at scale', () => {
     assert.equal(textOf(text, first.range), 'T1');
     assert.equal(first.message, 'Dependency cycle of 20000 tasks: T0 → T1 → T2 → T3 → T4 → T5 → T6 → … → T19995 → T19996 → T19997 → T19998 → T19999 → T0.');
     // Whatever the link, the first and last tasks of its cycle.
-    assert.equal(found[10_000].message, 'Dependency cycle of 20000 tasks: T10000 → T10001 → T10002 → T10003 → T10004 → T10005 → T10006 → … → T9995 → T9996 → T9997 → T9998 → T9999 → T10000.');
+    assert.equal(
+      found[10_000].message,
+      'Dependency cycle of 20000 tasks: T10000 → T10001 → T10002 → T10003 → T10004 → T10005 → T10006 → … → T9995 → T9996 → T9997 → T9998 → T9999 → T10000.',
+    );
     assert.equal(found[19_998].message, 'Dependency cycle of 20000 tasks: T19998 → T19999 → T0 → T1 → T2 → T3 → T4 → … → T19993 → T19994 → T19995 → T19996 → T19997 → T19998.');
     assert.equal(found[19_999].message, 'Dependency cycle of 20000 tasks: T19999 → T0 → T1 → T2 → T3 → T4 → T5 → … → T19994 → T19995 → T19996 → T19997 → T19998 → T19999.');
-    assert.ok(found.every((d) => d.message.length < 200), 'no message lists the whole cycle');
+    assert.ok(
+      found.every((d) => d.message.length < 200),
+      'no message lists the whole cycle',
+    );
     // Before: recursive and cubic (1,000 tasks 13 s; 6,000 overflowed the stack). A generous bound for a shared CI machine.
     assert.ok(elapsed < 15_000, `${elapsed} ms`);
   });
 
   it('a chain of 30,000 tasks that leads into a small cycle: only the cycle is reported', () => {
     const chain: string[] = [];
-    for (let i = 0; i < 30_000; i++) chain.push(`<ComputeCorrelationKeysTask Identifier="C${i}" DisplayName_L1="c"><TaskDependsOnTask ParentTask="C${i + 1}" /></ComputeCorrelationKeysTask>`);
+    for (let i = 0; i < 30_000; i++)
+      chain.push(`<ComputeCorrelationKeysTask Identifier="C${i}" DisplayName_L1="c"><TaskDependsOnTask ParentTask="C${i + 1}" /></ComputeCorrelationKeysTask>`);
     chain.push('<ComputeCorrelationKeysTask Identifier="C30000" DisplayName_L1="c"><TaskDependsOnTask ParentTask="Loop" /></ComputeCorrelationKeysTask>');
     chain.push('<ComputeCorrelationKeysTask Identifier="Loop" DisplayName_L1="c"><TaskDependsOnTask ParentTask="C30000" /></ComputeCorrelationKeysTask>');
     const text = conf(chain.join('\n'));

@@ -43,11 +43,17 @@ describe('reference diagnostics', () => {
   it('clears when another file defines the missing task', () => {
     const job = conf(`<FulfillTask Identifier="F" DisplayName_L1="F"><TaskDependsOnTask ParentTask="Later" /></FulfillTask>`);
     const service = workspace({ 'job.xml': job }, ['job.xml']);
-    assert.deepEqual(ours(service.validate(uriOf('job.xml'))).map((d) => d.code), ['dependency/parent-exists']);
+    assert.deepEqual(
+      ours(service.validate(uriOf('job.xml'))).map((d) => d.code),
+      ['dependency/parent-exists'],
+    );
     service.setFileText(uriOf('other.xml'), conf(`<ExportTask Identifier="Later" DisplayName_L1="L" />`));
     assert.deepEqual(ours(service.validate(uriOf('job.xml'))), []);
     service.removeFile(uriOf('other.xml'));
-    assert.deepEqual(ours(service.validate(uriOf('job.xml'))).map((d) => d.code), ['dependency/parent-exists']);
+    assert.deepEqual(
+      ours(service.validate(uriOf('job.xml'))).map((d) => d.code),
+      ['dependency/parent-exists'],
+    );
   });
 
   it('checks an override against the task type it names', () => {
@@ -55,7 +61,10 @@ describe('reference diagnostics', () => {
 <Job Identifier="J" DisplayName_L1="J"><SynchronizeTaskOverride Identifier="E" /><ExportTaskOverride Identifier="E" /></Job>`);
     const service = workspace({ 'job.xml': job }, ['job.xml']);
     const diags = ours(service.validate(uriOf('job.xml')));
-    assert.deepEqual(show(job, diags).map((d) => d.slice(0, 2)), [['job/override-target-exists', 'E']]);
+    assert.deepEqual(
+      show(job, diags).map((d) => d.slice(0, 2)),
+      [['job/override-target-exists', 'E']],
+    );
     assert.equal(diags[0].message, "'E' is a ExportTask, not a SynchronizeTask: SynchronizeTaskOverride cannot override it.");
   });
 });
@@ -82,9 +91,15 @@ describe('duplicate identifiers', () => {
     const a = conf(`<ExportTask Identifier="Dup" DisplayName_L1="a" />\n<Job Identifier="AD" DisplayName_L1="job named like the connector" />`);
     const b = conf(`<FulfillTask Identifier="Dup" DisplayName_L1="b" />`);
     const service = workspace({ 'a.xml': a, 'b.xml': b, 'c.xml': connectors }, ['a.xml', 'b.xml', 'c.xml']);
-    assert.deepEqual(show(a, service.validate(uriOf('a.xml'))).map((d) => d.slice(0, 2)), [['identifier/unique', 'Dup']]);
+    assert.deepEqual(
+      show(a, service.validate(uriOf('a.xml'))).map((d) => d.slice(0, 2)),
+      [['identifier/unique', 'Dup']],
+    );
     assert.equal(ours(service.validate(uriOf('a.xml')))[0].message, "Duplicate task identifier 'Dup': also defined as FulfillTask in b.xml:3.");
-    assert.deepEqual(show(b, service.validate(uriOf('b.xml'))).map((d) => d.slice(0, 2)), [['identifier/unique', 'Dup']]);
+    assert.deepEqual(
+      show(b, service.validate(uriOf('b.xml'))).map((d) => d.slice(0, 2)),
+      [['identifier/unique', 'Dup']],
+    );
     // A Connector "AD", a Category "AD" and a Job "AD" are different kinds.
     assert.deepEqual(ours(service.validate(uriOf('c.xml'))), []);
   });
@@ -109,7 +124,10 @@ describe('syntax diagnostics', () => {
     const text = conf(`<ExportTask Identifier="E" DisplayName_L1="a &nbsp; b" />`);
     const service = workspace({ 't.xml': text }, ['t.xml']);
     const diags = ours(service.validate(uriOf('t.xml')));
-    assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['xml/well-formed', 2]]);
+    assert.deepEqual(
+      diags.map((d) => [d.code, d.range.start.line]),
+      [['xml/well-formed', 2]],
+    );
     assert.match(diags[0].message, /Invalid character entity|entity/i);
   });
 });

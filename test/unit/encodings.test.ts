@@ -54,6 +54,9 @@ describe('decoding files from disk', () => {
     const job = cursor(conf('<SynchronizeTask Identifier="S" DisplayName_L1="S" Connector="|" />'));
     service.openDocument(uriOf('job.xml'), job.text, 1);
     const items = service.doComplete(uriOf('job.xml'), job.position)!.items;
-    assert.deepEqual(items.map((i) => [i.label, service.resolveCompletionItem(i).detail]), [['Cp1252', 'Connector — Référentiel Cp1252']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, service.resolveCompletionItem(i).detail]),
+      [['Cp1252', 'Connector — Référentiel Cp1252']],
+    );
   });
 });

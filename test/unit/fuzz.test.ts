@@ -85,7 +85,10 @@ describe('fuzz: mutated configuration files through every feature', () => {
       };
       const noLeak = (what: string, value: unknown) => {
         const json = JSON.stringify(value) ?? '';
-        assert.ok(!/root:x?:0:0|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/.test(json), `case ${cases}: ${what} shows an expanded entity`);
+        assert.ok(
+          !/root:x?:0:0|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/.test(json),
+          `case ${cases}: ${what} shows an expanded entity`,
+        );
       };
 
       call('open', () => service.changeDocument(uri, text, ++version));
@@ -93,7 +96,10 @@ describe('fuzz: mutated configuration files through every feature', () => {
       const diagnostics: Diagnostic[] = call('validate', () => service.validate(uri, { strictXml: true, maxDiagnostics: 1000 }));
       noLeak('validate', diagnostics);
       for (const p of positions(text, lines, r)) {
-        noLeak('completion', call('completion', () => service.doComplete(uri, p, { editRangeDefault: r(2) === 0 })));
+        noLeak(
+          'completion',
+          call('completion', () => service.doComplete(uri, p, { editRangeDefault: r(2) === 0 })),
+        );
         call('hover', () => service.doHover(uri, p));
         call('definition', () => service.findDefinition(uri, p));
         call('references', () => service.findReferences(uri, p, true));
@@ -116,7 +122,9 @@ describe('fuzz: mutated configuration files through every feature', () => {
       service.closeDocument(uri, file.text);
       cases++;
     }
-    t.diagnostic(`${cases} cases, ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest call ${slowest.ms} ms (${slowest.call}), slowest answer ${slowestAnswer.ms} ms (${slowestAnswer.call})`);
+    t.diagnostic(
+      `${cases} cases, ${calls} calls in ${((Date.now() - started) / 1000).toFixed(1)} s; slowest call ${slowest.ms} ms (${slowest.call}), slowest answer ${slowestAnswer.ms} ms (${slowestAnswer.call})`,
+    );
     assert.deepEqual(slowCalls, []);
     assert.ok(cases >= Math.min(MAX_CASES, 100), `only ${cases} cases ran`);
   });

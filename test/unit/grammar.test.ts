@@ -77,9 +77,7 @@ describe('injection grammar', () => {
 
   it('is contributed as an injection into text.xml', () => {
     const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-    assert.deepEqual(pkg.contributes.grammars, [
-      { scopeName: INJECTION_SCOPE, path: './syntaxes/usercube-jobs.injection.tmLanguage.json', injectTo: ['text.xml'] },
-    ]);
+    assert.deepEqual(pkg.contributes.grammars, [{ scopeName: INJECTION_SCOPE, path: './syntaxes/usercube-jobs.injection.tmLanguage.json', injectTo: ['text.xml'] }]);
     const grammar = JSON.parse(readFileSync(GRAMMARS[INJECTION_SCOPE], 'utf8'));
     assert.equal(grammar.scopeName, INJECTION_SCOPE);
     assert.equal(grammar.injectionSelector, 'L:text.xml -comment -string');
@@ -99,17 +97,8 @@ describe('injection grammar', () => {
   });
 
   it('gives reference values a scope per kind, on the XML string scope', () => {
-    const lines = tokenize(
-      xml,
-      `<ExportTask Identifier="AD_Export" Agent="Local" OpenIdClient="Job" Connector='AD' Connection="ADExport" ContinueOnError="true" />`,
-    );
-    assert.deepEqual(scopesOf(lines, 'Local'), [
-      'text.xml',
-      'meta.tag.xml',
-      'meta.tag.task.usercube',
-      'string.quoted.double.xml',
-      'variable.other.reference.agent.usercube',
-    ]);
+    const lines = tokenize(xml, `<ExportTask Identifier="AD_Export" Agent="Local" OpenIdClient="Job" Connector='AD' Connection="ADExport" ContinueOnError="true" />`);
+    assert.deepEqual(scopesOf(lines, 'Local'), ['text.xml', 'meta.tag.xml', 'meta.tag.task.usercube', 'string.quoted.double.xml', 'variable.other.reference.agent.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'Job')), ['meta.tag.task.usercube', 'variable.other.reference.openidclient.usercube']);
     assert.deepEqual(scopesOf(lines, 'AD').slice(3), ['string.quoted.single.xml', 'variable.other.reference.connector.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'ADExport')), ['meta.tag.task.usercube', 'variable.other.reference.connection.usercube']);
@@ -138,10 +127,7 @@ describe('injection grammar', () => {
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'TaskDependsOnTask')), ['meta.tag.task-child.usercube', 'entity.name.tag.task-child.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'AD_Export')), ['meta.tag.task-child.usercube', 'variable.other.reference.task.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'Directory_User')), ['meta.tag.task-child.usercube', 'variable.other.reference.entitytype.usercube']);
-    assert.deepEqual(usercubeScopes(scopesOf(lines, 'UpdateClassificationTaskOverride')), [
-      'meta.tag.task-override.usercube',
-      'entity.name.tag.task-override.usercube',
-    ]);
+    assert.deepEqual(usercubeScopes(scopesOf(lines, 'UpdateClassificationTaskOverride')), ['meta.tag.task-override.usercube', 'entity.name.tag.task-override.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'AD_Classify')), ['meta.tag.task-override.usercube', 'variable.other.reference.task.usercube']);
     assert.deepEqual(usercubeScopes(scopesOf(lines, 'Job', 1)), ['meta.tag.job.usercube', 'entity.name.tag.job.usercube'], '</Job>');
   });
@@ -187,7 +173,10 @@ describe('injection grammar', () => {
       '</ConfigurationFile>',
     ].join('\n');
     const withInjection = tokenize(xml, text);
-    assert.deepEqual(withInjection.flat().flatMap((t) => usercubeScopes(t.scopes)), []);
+    assert.deepEqual(
+      withInjection.flat().flatMap((t) => usercubeScopes(t.scopes)),
+      [],
+    );
     assert.deepEqual(withInjection, tokenize(plain, text));
   });
 });

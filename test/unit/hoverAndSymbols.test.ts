@@ -16,10 +16,7 @@ describe('hover', () => {
   it('on a ParentTask: element type, display name, file, jobs and parents of the task', () => {
     const h = ws.service.doHover(ws.uri(SHARED), at(ws.text(SHARED), 'ParentTask="AD_Prepare"', 14))!;
     const value = (h.contents as { value: string }).value;
-    assert.equal(
-      value,
-      '**PrepareSynchronizationTask** `AD_Prepare` — Prepare AD\n\nDefined in `AD/AD Jobs.xml`\n\nJob: `Job_AD_Complete`\n\nDepends on: `AD_Export_Complete`',
-    );
+    assert.equal(value, '**PrepareSynchronizationTask** `AD_Prepare` — Prepare AD\n\nDefined in `AD/AD Jobs.xml`\n\nJob: `Job_AD_Complete`\n\nDepends on: `AD_Export_Complete`');
     assert.equal(textOf(ws.text(SHARED), h.range!), 'AD_Prepare');
   });
 
@@ -62,10 +59,13 @@ describe('outline and workspace symbols', () => {
 
   it('lists top-level elements of any kind', () => {
     const symbols = ws.service.findDocumentSymbols(ws.uri(SHARED));
-    assert.deepEqual(symbols.map((s) => [s.name, s.kind]), [
-      ['All_CorrelationKeys', SymbolKind.Function],
-      ['Job_Other', SymbolKind.Module],
-    ]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.kind]),
+      [
+        ['All_CorrelationKeys', SymbolKind.Function],
+        ['Job_Other', SymbolKind.Module],
+      ],
+    );
   });
 
   it(`answers at most ${MAX_SYMBOLS} symbols, for a query that matches more`, () => {
@@ -76,7 +76,11 @@ describe('outline and workspace symbols', () => {
   });
 
   it('finds tasks, jobs, connectors and entity types by name across the workspace', () => {
-    const names = (q: string) => ws.service.findWorkspaceSymbols(q).map((s) => `${s.name}:${s.containerName}`).sort();
+    const names = (q: string) =>
+      ws.service
+        .findWorkspaceSymbols(q)
+        .map((s) => `${s.name}:${s.containerName}`)
+        .sort();
     assert.deepEqual(names('adprep'), ['AD_Prepare:PrepareSynchronizationTask in Job_AD_Complete']);
     assert.deepEqual(names('job_'), ['Job_AD_Complete:Job', 'Job_Other:Job']);
     assert.deepEqual(names('ad_entry'), ['AD_Entry:EntityType']);

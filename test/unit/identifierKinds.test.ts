@@ -24,7 +24,11 @@ const TEXT = conf(
 describe('the name of a kind of identifier', () => {
   const service = workspace({ 'a.xml': TEXT, 'agent.xml': conf('<Agent Identifier="Local" DisplayName_L1="l" URI="https://agent" />') }, ['a.xml']);
   const uri = uriOf('a.xml');
-  const messages = (rule: string) => service.validate(uri).filter((d) => d.code === rule).map((d) => d.message);
+  const messages = (rule: string) =>
+    service
+      .validate(uri)
+      .filter((d) => d.code === rule)
+      .map((d) => d.message);
 
   it('is the same in the messages of rules', () => {
     assert.deepEqual(messages('identifier/unique'), [

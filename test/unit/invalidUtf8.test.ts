@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { decodeBytes } from '../../server/src/model/textDecoding';
 import { runCliIn, tempDir } from '../helpers/cli';
 
-const DECLARED = '<?xml version="1.0" encoding="utf-8"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Local" DisplayName_L1="Pr\xe9paration" />\n</ConfigurationFile>\n';
+const DECLARED =
+  '<?xml version="1.0" encoding="utf-8"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Local" DisplayName_L1="Pr\xe9paration" />\n</ConfigurationFile>\n';
 
 describe('a file declared UTF-8 with bytes that are not', () => {
   it('knows where the first byte that is not UTF-8 is', () => {

@@ -82,7 +82,8 @@ describe('job graph model', () => {
         columns.map((c) => c.level),
         [...new Set(model.nodes.map((n) => n.level))].sort((a, b) => a - b),
       );
-      for (let i = 1; i < columns.length; i++) assert.ok(columns[i - 1].x1 < columns[i].x0, `${id}: level ${columns[i - 1].level} overlaps level ${columns[i].level}: ${JSON.stringify(columns)}`);
+      for (let i = 1; i < columns.length; i++)
+        assert.ok(columns[i - 1].x1 < columns[i].x0, `${id}: level ${columns[i - 1].level} overlaps level ${columns[i].level}: ${JSON.stringify(columns)}`);
       // Every arrow was routed.
       assert.equal(laid.edges?.length, model.edges.length);
       assert.ok(laid.edges?.every((e) => (e as { sections?: unknown[] }).sections?.length));

@@ -34,7 +34,10 @@ describe('large inputs', () => {
     takeJobViewsBuilt();
     const [found, ms] = timed(() => Object.keys(files).map((name) => service.validate(uriOf(name)).filter((d) => d.code === 'synchronize/has-prepare')));
     assert.equal(takeJobViewsBuilt(), 1, 'one view of the job for the 401 checks');
-    assert.deepEqual(found[7].map((d) => d.message), ["Job 'Everything' synchronizes connector 'C7' but runs no PrepareSynchronizationTask for it."]);
+    assert.deepEqual(
+      found[7].map((d) => d.message),
+      ["Job 'Everything' synchronizes connector 'C7' but runs no PrepareSynchronizationTask for it."],
+    );
     assert.equal(found.flat().length, 400);
     assert.ok(ms < 10_000, `${ms} ms`);
   });
@@ -72,7 +75,10 @@ describe('large inputs', () => {
     // Typing in the value patches the tree and rebuilds the entry from it, without recursion.
     const typed = c.text.slice(0, c.offset) + 'x' + c.text.slice(c.offset);
     service.changeDocument(uri, typed, 2);
-    assert.deepEqual(service.validate(uri).map((d) => d.code), ['dependency/parent-exists']);
+    assert.deepEqual(
+      service.validate(uri).map((d) => d.code),
+      ['dependency/parent-exists'],
+    );
   });
 
   it('quick fixes of a reference to an identifier of 100,000 characters: no closest-name search over it', () => {
@@ -85,7 +91,10 @@ describe('large inputs', () => {
     const [missing] = service.validate(uriOf('long.xml')).filter((d) => d.code === 'dependency/parent-exists');
     const [actions, ms] = timed(() => service.getCodeActions(uriOf('long.xml'), missing.range, [missing]));
     // No "Change to" suggestions: only the task to create (its long name shortened here).
-    assert.deepEqual(actions.map((a) => a.title.replace(long, '…')), ["Create InvokeExpressionTask '…b'"]);
+    assert.deepEqual(
+      actions.map((a) => a.title.replace(long, '…')),
+      ["Create InvokeExpressionTask '…b'"],
+    );
     assert.ok(ms < 2_000, `${ms} ms`);
   });
 });

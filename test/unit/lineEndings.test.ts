@@ -39,7 +39,10 @@ describe('line endings', () => {
     const service = workspace({ 'crlf.xml': text }, ['crlf.xml']);
     const found = service.validate(uriOf('crlf.xml'));
     assert.ok(found.some((d) => d.code === 'attribute/unknown'));
-    assertWithinLines(text, found.map((d) => d.range));
+    assertWithinLines(
+      text,
+      found.map((d) => d.range),
+    );
     const unknown = found.find((d) => d.code === 'attribute/unknown')!;
     assert.deepEqual(unknown.range, { start: { line: 2, character: 43 }, end: { line: 2, character: 51 } }, 'Wrong="x, to the end of the line');
   });

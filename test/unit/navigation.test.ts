@@ -11,7 +11,8 @@ const at = (text: string, needle: string, delta = 1) => positionAfter(text, need
 
 describe('go to definition', () => {
   const ws = fixtureWorkspace('multi-file', [JOBS, SHARED]);
-  const show = (locs: Location[]) => locs.map((l) => [l.uri.slice(l.uri.lastIndexOf('/') + 1), l.range.start.line, textOf(ws.text(decodeURIComponent(l.uri.split('/multi-file/')[1])), l.range)]);
+  const show = (locs: Location[]) =>
+    locs.map((l) => [l.uri.slice(l.uri.lastIndexOf('/') + 1), l.range.start.line, textOf(ws.text(decodeURIComponent(l.uri.split('/multi-file/')[1])), l.range)]);
 
   it('from a ParentTask to the task defined in another file', () => {
     const locs = ws.service.findDefinition(ws.uri(SHARED), at(ws.text(SHARED), 'ParentTask="AD_Prepare"', 14));

@@ -43,7 +43,10 @@ describe('index workers', () => {
     const results: FileResult[] = [];
     await workers.run(items, (r) => results.push(r), 1);
 
-    assert.deepEqual(results.map((r) => r.file), paths);
+    assert.deepEqual(
+      results.map((r) => r.file),
+      paths,
+    );
     for (const r of results) {
       const read = readXmlFileSync(r.file);
       if (!read.ok) {
@@ -68,7 +71,10 @@ describe('index workers', () => {
     t.after(() => workers.close());
     const items = ['a', 'b', 'c'].map((n) => ({ file: path.join(root, `${n}.xml`), uri: `file:///${n}.xml` }));
     const delivered: string[] = [];
-    await assert.rejects(workers.run(items, (r) => delivered.push(r.uri), 1), /broken worker/);
+    await assert.rejects(
+      workers.run(items, (r) => delivered.push(r.uri), 1),
+      /broken worker/,
+    );
     assert.deepEqual(delivered, ['file:///a.xml']);
   });
 });

@@ -29,7 +29,13 @@ function fix(text: string, rule: string, title: string): string {
   const action = actions.find((a) => a.title === title);
   assert.ok(action, `no action '${title}' among ${actions.map((a) => `'${a.title}'`).join(', ')}`);
   const fixed = applyTextEdits(text, action.edit!.changes![URI]);
-  assert.deepEqual(open(fixed).validate(URI).filter((d) => d.code === rule), [], `${rule} still fires after the fix`);
+  assert.deepEqual(
+    open(fixed)
+      .validate(URI)
+      .filter((d) => d.code === rule),
+    [],
+    `${rule} still fires after the fix`,
+  );
   return fixed;
 }
 
@@ -72,7 +78,10 @@ describe('quick fixes: attributes', () => {
 
   it('fixes the casing of CronTabExpression', () => {
     const bad = breakIt('Agent="Local">', 'Agent="Local" CrontabExpression="0 2 * * *">');
-    assert.equal(fix(bad, 'job/crontab-attribute-casing', "Rename 'CrontabExpression' to 'CronTabExpression'"), breakIt('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">'));
+    assert.equal(
+      fix(bad, 'job/crontab-attribute-casing', "Rename 'CrontabExpression' to 'CronTabExpression'"),
+      breakIt('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">'),
+    );
   });
 
   it("sets the SynchronizeTask's Type to its prepare task's", () => {
@@ -84,7 +93,10 @@ describe('quick fixes: attributes', () => {
 
 describe('quick fixes: element names and guide rules', () => {
   it('renames a misspelt task, start and end tag, to the closest task name', () => {
-    const bad = breakIt('</Job>', '  <UpdateClasificationTask Identifier="AD_Classify" DisplayName_L1="c">\n    <TaskEntityType EntityType="AD_Entry" />\n  </UpdateClasificationTask>\n</Job>');
+    const bad = breakIt(
+      '</Job>',
+      '  <UpdateClasificationTask Identifier="AD_Classify" DisplayName_L1="c">\n    <TaskEntityType EntityType="AD_Entry" />\n  </UpdateClasificationTask>\n</Job>',
+    );
     const fixed = fix(bad, 'xml/unknown-element', 'Rename to <UpdateClassificationTask>');
     assert.equal(fixed, bad.replace(/UpdateClasificationTask/g, 'UpdateClassificationTask'));
   });
@@ -95,7 +107,7 @@ describe('quick fixes: element names and guide rules', () => {
     assert.equal(fixed, bad.replace('SynchronizationMode="Complete">', 'SynchronizationMode="Complete" Type="ActiveDirectory">'));
   });
 
-  it("gives a job without agent the agent of its tasks", () => {
+  it('gives a job without agent the agent of its tasks', () => {
     const bad = breakIt('DisplayName_L1="AD complete" Agent="Local"', 'DisplayName_L1="AD complete"');
     assert.equal(fix(bad, 'job/agent-required-for-agent-tasks', 'Set Agent="Local"'), good);
   });
@@ -124,13 +136,7 @@ describe('quick fixes: missing dependencies', () => {
   });
 
   it('offers one action per candidate parent', () => {
-    const text = conf(
-      job([
-        E,
-        E.replace('AD_Export', 'AD_Export_2'),
-        P.replace('<TaskDependsOnTask ParentTask="AD_Export" />', ''),
-      ]),
-    );
+    const text = conf(job([E, E.replace('AD_Export', 'AD_Export_2'), P.replace('<TaskDependsOnTask ParentTask="AD_Export" />', '')]));
     const titles = actionsFor(open(text), 'prepare/depends-on-export').map((a) => a.title);
     assert.deepEqual(titles, ["Add dependency on 'AD_Export'", "Add dependency on 'AD_Export_2'"]);
   });
@@ -138,10 +144,13 @@ describe('quick fixes: missing dependencies', () => {
   it('prefers the prepare task for a SynchronizeTask, and keeps CRLF line endings', () => {
     const bad = breakIt('\n    <TaskDependsOnTask ParentTask="AD_Prepare" />', '').replace(/\n/g, '\r\n');
     const actions = actionsFor(open(bad), 'synchronize/depends-on-export-or-prepare');
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-      ["Add dependency on 'AD_Prepare'", true],
-      ["Add dependency on 'AD_Export'", false],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [
+        ["Add dependency on 'AD_Prepare'", true],
+        ["Add dependency on 'AD_Export'", false],
+      ],
+    );
     const fixed = applyTextEdits(bad, actions[0].edit!.changes![URI]);
     assert.equal(fixed, good.replace(/\n/g, '\r\n'));
   });
@@ -189,17 +198,25 @@ describe('fix all', () => {
     assert.equal(fixed, bad.replace('CrontabExpression', 'CronTabExpression'));
     const service = open(fixed);
     const left = service.validate(URI);
-    assert.deepEqual(left.map((d) => d.code), ['export/ignore-cookie-on-complete', 'sync-complete/prepare-mode-complete', 'sync-complete/no-donotdeletechanges']);
+    assert.deepEqual(
+      left.map((d) => d.code),
+      ['export/ignore-cookie-on-complete', 'sync-complete/prepare-mode-complete', 'sync-complete/no-donotdeletechanges'],
+    );
     for (const d of left) assert.ok(service.getCodeActions(URI, d.range, [d]).length > 0, `${d.code} keeps its quick fix`);
   });
 
-  it('applies the suggestions too when asked (the command line\'s --fix-type suggestion)', () => {
+  it("applies the suggestions too when asked (the command line's --fix-type suggestion)", () => {
     const service = open(bad);
     const edits = service.fixAll(URI, new Set(['safe', 'suggestion']));
     let text = bad;
     for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
     assert.equal(text, conf(job([E, P, S]).replace('Agent="Local">', 'Agent="Local" CronTabExpression="0 2 * * *">')));
-    assert.deepEqual(open(text).validate(URI).map((d) => d.code), []);
+    assert.deepEqual(
+      open(text)
+        .validate(URI)
+        .map((d) => d.code),
+      [],
+    );
   });
 
   it('leaves an incremental job alone', () => {

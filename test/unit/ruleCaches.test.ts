@@ -44,11 +44,17 @@ describe('kept findings', () => {
     const child = doc.tree.roots[0].children[0].children[0];
     const found = () => elementFindings(child, undefined, undefined, [parentPolicy]);
     const before = found();
-    assert.deepEqual(before.map((f) => f.message), ['P1']);
+    assert.deepEqual(
+      before.map((f) => f.message),
+      ['P1'],
+    );
     type(service, uri, 'DisplayName_L1="s"', 'DisplayName_L1="s2"');
     assert.equal(found(), before, 'kept while another element changes');
     type(service, uri, 'Policy="P1"', 'Policy="P2"');
-    assert.deepEqual(found().map((f) => f.message), ['P2']);
+    assert.deepEqual(
+      found().map((f) => f.message),
+      ['P2'],
+    );
   });
 
   it('of the index rules hold while a display name changes, not when an attribute the job plan reads does', () => {

@@ -53,12 +53,18 @@ describe('suppression comments', () => {
 
   it('names only the rules it lists', () => {
     const text = noCookie.replace('<ExportTask', '<!-- usercube-disable-next-line sync-complete/order -->\n  <ExportTask');
-    assert.deepEqual(codes(text).map((c) => c[0]), ['export/ignore-cookie-on-complete']);
+    assert.deepEqual(
+      codes(text).map((c) => c[0]),
+      ['export/ignore-cookie-on-complete'],
+    );
   });
 
   it('does not reach past the next element', () => {
     const text = noCookie.replace('<Job ', '<!-- usercube-disable-next-line export/ignore-cookie-on-complete -->\n<Job ');
-    assert.deepEqual(codes(text).map((c) => c[0]), ['export/ignore-cookie-on-complete']);
+    assert.deepEqual(
+      codes(text).map((c) => c[0]),
+      ['export/ignore-cookie-on-complete'],
+    );
   });
 
   it('usercube-disable silences a rule in the whole file; without ids, every rule', () => {

@@ -26,7 +26,9 @@ function generated(element: string): GeneratedJob[] {
 }
 
 function expected(element: string): string {
-  return readFileSync(path.join(FIXTURES, 'scaffoldings', 'expected', `${element}.xml`), 'utf8').replace(/\r\n/g, '\n').trimEnd();
+  return readFileSync(path.join(FIXTURES, 'scaffoldings', 'expected', `${element}.xml`), 'utf8')
+    .replace(/\r\n/g, '\n')
+    .trimEnd();
 }
 
 function written(element: string): string {
@@ -41,7 +43,10 @@ function outline(xml: string): string[] {
     for (const child of el.children) {
       if (child.name === 'Job') visit(child);
       else if (child.name !== 'Step') {
-        const parents = child.children.filter((c) => c.name === 'TaskDependsOnTask').map((c) => attributeValue(c, 'ParentTask')).sort();
+        const parents = child.children
+          .filter((c) => c.name === 'TaskDependsOnTask')
+          .map((c) => attributeValue(c, 'ParentTask'))
+          .sort();
         lines.push(`${attributeValue(child, 'Level') ?? '-'} ${child.name} ${attributeValue(child, 'Identifier')}${parents.length ? ` ← ${parents.join(', ')}` : ''}`);
       }
     }
@@ -67,7 +72,7 @@ describe('job scaffoldings: what they generate, against their documentation page
     assert.deepEqual(outline(written('CreateAgentSynchroIncremental')), outline(expected('CreateAgentSynchroIncremental')));
   });
 
-  it('CreateAccessCertificationJob and CleanDatabaseJob write their pages\' examples, line for line', () => {
+  it("CreateAccessCertificationJob and CleanDatabaseJob write their pages' examples, line for line", () => {
     assert.equal(written('CreateAccessCertificationJob'), expected('CreateAccessCertificationJob'));
     assert.equal(written('CleanDatabaseJob'), expected('CleanDatabaseJob'));
   });
@@ -109,11 +114,24 @@ describe('job scaffoldings: what they generate, against their documentation page
 </ConfigurationFile>`;
     w.service.openDocument(uri, text, 1);
     const found = w.service.validate(uri).map((d) => [d.code, textOf(text, d.range)]);
-    assert.deepEqual(found.filter(([code]) => code === 'scaffolding/generated-id-collision'), [['scaffolding/generated-id-collision', 'Job_Daily_Fulfill1']]);
-    const errors = w.service.validate(uri).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
+    assert.deepEqual(
+      found.filter(([code]) => code === 'scaffolding/generated-id-collision'),
+      [['scaffolding/generated-id-collision', 'Job_Daily_Fulfill1']],
+    );
+    const errors = w.service
+      .validate(uri)
+      .filter((d) => d.severity === 1)
+      .map((d) => `${d.code}: ${d.message}`);
     assert.deepEqual(errors, []);
     for (const file of ['Conf/Scaffoldings.xml', 'Conf/Connectors.xml', 'Conf/Agent.xml']) {
-      assert.deepEqual(w.service.validate(w.uri(file)).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`), [], file);
+      assert.deepEqual(
+        w.service
+          .validate(w.uri(file))
+          .filter((d) => d.severity === 1)
+          .map((d) => `${d.code}: ${d.message}`),
+        [],
+        file,
+      );
     }
   });
 

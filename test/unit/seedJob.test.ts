@@ -10,7 +10,6 @@ import { fixtureWorkspace } from '../helpers/workspace';
 import { textOf } from '../helpers/cursor';
 import { SEVERITY } from '../helpers/jobs';
 
-
 describe("the Set up Complete Synchronization guide's job", () => {
   const ws = fixtureWorkspace('seed', ['Seed Job.xml']);
   const text = ws.text('Seed Job.xml');

@@ -28,7 +28,10 @@ describe('settings documentation', () => {
   });
 
   it('the table has one row per setting, with its default', () => {
-    const rows = generator.renderSettingsTable(pkg).split('\n').filter((l) => l.startsWith('| `'));
+    const rows = generator
+      .renderSettingsTable(pkg)
+      .split('\n')
+      .filter((l) => l.startsWith('| `'));
     assert.deepEqual(
       rows.map((r) => r.split(' | ').slice(0, 2)),
       settings.map(([name, s]) => [`| \`${name}\``, `\`${JSON.stringify(s.default)}\``]),

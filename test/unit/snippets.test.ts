@@ -248,7 +248,7 @@ describe('snippets', () => {
     assert.deepEqual(problems, [], describeDiagnostics(text, problems));
   });
 
-  it('the check sees a wrong value typed into the complete job (the seed\'s AD_Export connection)', () => {
+  it("the check sees a wrong value typed into the complete job (the seed's AD_Export connection)", () => {
     const { service } = fixtureWorkspace('authoring-snippets');
     const uri = `${service.workspaceRoots[0]}/Conf/Snippet.xml`;
     const text = conf(expandSnippet(bodyOf(snippetFor('Job')[1]), { 4: 'AD_Export' }));
@@ -268,7 +268,11 @@ describe('snippets', () => {
       job.children.map((c) => c.name),
       SEED_ORDER,
     );
-    const idOf = (name: string) => attr(job.children.find((c) => c.name === name)!, 'Identifier');
+    const idOf = (name: string) =>
+      attr(
+        job.children.find((c) => c.name === name)!,
+        'Identifier',
+      );
     const parents = (name: string) => elements([job.children.find((c) => c.name === name)!], 'TaskDependsOnTask').map((d) => attr(d, 'ParentTask'));
     assert.deepEqual(parents('PrepareSynchronizationTask'), [idOf('ExportTask')]);
     assert.deepEqual(parents('SynchronizeTask'), [idOf('ExportTask')]);
@@ -276,11 +280,26 @@ describe('snippets', () => {
     assert.deepEqual(parents('SetInternalUserProfilesTask'), [idOf('FulfillTask')]);
     for (const task of job.children) assert.ok(attr(task, 'Identifier'), `${task.name} has an Identifier (it can be referenced)`);
     assert.equal(attr(job, 'CronTabExpression'), '0 2 * * *');
-    const connector = attr(job.children.find((c) => c.name === 'PrepareSynchronizationTask')!, 'Connector');
-    assert.equal(attr(job.children.find((c) => c.name === 'GenerateProvisioningOrdersTask')!, 'Connector'), connector);
+    const connector = attr(
+      job.children.find((c) => c.name === 'PrepareSynchronizationTask')!,
+      'Connector',
+    );
     assert.equal(
-      attr(job.children.find((c) => c.name === 'SynchronizeTask')!, 'Type'),
-      attr(job.children.find((c) => c.name === 'PrepareSynchronizationTask')!, 'Type'),
+      attr(
+        job.children.find((c) => c.name === 'GenerateProvisioningOrdersTask')!,
+        'Connector',
+      ),
+      connector,
+    );
+    assert.equal(
+      attr(
+        job.children.find((c) => c.name === 'SynchronizeTask')!,
+        'Type',
+      ),
+      attr(
+        job.children.find((c) => c.name === 'PrepareSynchronizationTask')!,
+        'Type',
+      ),
     );
   });
 

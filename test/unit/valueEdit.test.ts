@@ -62,7 +62,10 @@ function openJobs() {
 }
 
 function messages(service: LanguageService, uri: string, rule: string): string[] {
-  return service.validate(uri).filter((d) => d.code === rule).map((d) => d.message);
+  return service
+    .validate(uri)
+    .filter((d) => d.code === rule)
+    .map((d) => d.message);
 }
 
 const INSERTS = ['x', 'AD_', ' ', 'é', '😀', '&amp;', '&lt;', '\n', "'", '"', '<', '>', '/>', '', 'Complete', 'true', 'Zz9'];

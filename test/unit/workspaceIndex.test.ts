@@ -36,7 +36,14 @@ describe('workspace index', () => {
 
   it('keeps kinds apart and compares connections without case', () => {
     const index = new WorkspaceIndex();
-    index.set(buildFileEntry(A, conf('<Connector Identifier="AD" DisplayName_L1="c" />\n<Category Identifier="AD" DisplayName_L1="c" Policy="P" />\n<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="x" />')));
+    index.set(
+      buildFileEntry(
+        A,
+        conf(
+          '<Connector Identifier="AD" DisplayName_L1="c" />\n<Category Identifier="AD" DisplayName_L1="c" Policy="P" />\n<Connection Identifier="ADExport" DisplayName_L1="e" Connector="AD" Package="x" />',
+        ),
+      ),
+    );
     assert.equal(index.definitions('Connector', 'AD').length, 1);
     assert.equal(index.definitions('Category', 'AD').length, 1);
     assert.equal(index.definitions('Connection', 'adexport')[0].id, 'ADExport');
@@ -49,10 +56,19 @@ describe('workspace index', () => {
     index.set(buildFileEntry(A, text('e', 'E')));
     index.set(buildFileEntry(B, text('e', 'E')));
     index.set(buildFileEntry(A, text('edited', 'E')));
-    assert.deepEqual(index.definitions('Task', 'E').map((d) => d.uri), [A, B]);
-    assert.deepEqual(index.references('Task', 'E').map((r) => r.uri), [A, B]);
+    assert.deepEqual(
+      index.definitions('Task', 'E').map((d) => d.uri),
+      [A, B],
+    );
+    assert.deepEqual(
+      index.references('Task', 'E').map((r) => r.uri),
+      [A, B],
+    );
     index.delete(A);
-    assert.deepEqual(index.definitions('Task', 'E').map((d) => d.uri), [B]);
+    assert.deepEqual(
+      index.definitions('Task', 'E').map((d) => d.uri),
+      [B],
+    );
   });
 
   it('forgets a spelling when its last definition goes, and not before', () => {
@@ -77,9 +93,15 @@ describe('workspace index', () => {
     index.set(buildFileEntry(A, file('E1')), true);
     index.set(buildFileEntry(B, file('E2')));
     index.set(buildFileEntry(A, file('E3')), true);
-    assert.deepEqual(index.references('Connection', 'Shared').map((r) => r.uri), [A, B]);
+    assert.deepEqual(
+      index.references('Connection', 'Shared').map((r) => r.uri),
+      [A, B],
+    );
     assert.deepEqual(index.definitions('Task', 'E1'), []);
-    assert.deepEqual(index.definitions('Task', 'E3').map((d) => d.uri), [A]);
+    assert.deepEqual(
+      index.definitions('Task', 'E3').map((d) => d.uri),
+      [A],
+    );
     assert.deepEqual(index.otherSpellings('Task', 'e3'), ['E3']);
     assert.deepEqual(index.otherSpellings('Task', 'e1'), []);
   });

@@ -17,6 +17,9 @@ describe('workspace symbols order', () => {
     const names = service.findWorkspaceSymbols('C0100').map((s) => s.name);
     assert.equal(names.length, 256);
     assert.deepEqual(names.slice(0, 3), ['C0100', 'C0100_Archive', 'Cx0y1z0w0_0_0']);
-    assert.deepEqual(service.findWorkspaceSymbols('c0100_a').map((s) => s.name), ['C0100_Archive']);
+    assert.deepEqual(
+      service.findWorkspaceSymbols('c0100_a').map((s) => s.name),
+      ['C0100_Archive'],
+    );
   });
 });

@@ -9,7 +9,9 @@ import { textOf, conf } from '../helpers/cursor';
 import { LineTable } from '../../server/src/model/lineTable';
 
 function taskIds(text: string): string[] {
-  return buildFileEntry('file:///t.xml', text).definitions.filter((d) => d.kind === 'Task').map((d) => d.id);
+  return buildFileEntry('file:///t.xml', text)
+    .definitions.filter((d) => d.kind === 'Task')
+    .map((d) => d.id);
 }
 
 function errorsAt(text: string): { message: string; text: string; line: number }[] {
@@ -52,16 +54,24 @@ describe('recovery while typing', () => {
     const dep = entry.references.find((r) => r.attribute === 'ParentTask')!;
     assert.equal(dep.task, 'AD_Prepare');
     assert.equal(dep.job, 'J');
-    assert.deepEqual(entry.jobs.map((j) => [j.id, j.tasks]), [['J', ['New', 'AD_Prepare', 'AD_Fulfill']]]);
-    assert.deepEqual(entry.tasks.map((t) => [t.element, t.children]), [
-      ['ExportTask', []],
-      ['PrepareSynchronizationTask', ['TaskDependsOnTask']],
-      ['FulfillTask', []],
-    ]);
+    assert.deepEqual(
+      entry.jobs.map((j) => [j.id, j.tasks]),
+      [['J', ['New', 'AD_Prepare', 'AD_Fulfill']]],
+    );
+    assert.deepEqual(
+      entry.tasks.map((t) => [t.element, t.children]),
+      [
+        ['ExportTask', []],
+        ['PrepareSynchronizationTask', ['TaskDependsOnTask']],
+        ['FulfillTask', []],
+      ],
+    );
   });
 
   it('takes the value typed so far when the quote is cut by the end of the tag', () => {
-    const text = conf(`<Job Identifier="J" DisplayName_L1="J">\n  <SynchronizeTask Identifier="S" Connector="AD">\n    <TaskDependsOnTask ParentTask="AD_Pre/>\n  </SynchronizeTask>${after}`);
+    const text = conf(
+      `<Job Identifier="J" DisplayName_L1="J">\n  <SynchronizeTask Identifier="S" Connector="AD">\n    <TaskDependsOnTask ParentTask="AD_Pre/>\n  </SynchronizeTask>${after}`,
+    );
     const entry = buildFileEntry('file:///t.xml', text);
     const refs = entry.references.filter((r) => r.attribute === 'ParentTask').map((r) => [r.id, r.task]);
     assert.deepEqual(refs, [
@@ -74,7 +84,10 @@ describe('recovery while typing', () => {
   it('reports a stray < and continues', () => {
     const text = conf(`<Job Identifier="J" DisplayName_L1="J">\n  < \n${after}`);
     assert.deepEqual(taskIds(text), ['AD_Prepare', 'AD_Fulfill']);
-    assert.deepEqual(errorsAt(text).map((e) => [e.text, e.line]), [['<', 3]]);
+    assert.deepEqual(
+      errorsAt(text).map((e) => [e.text, e.line]),
+      [['<', 3]],
+    );
   });
 });
 
@@ -83,14 +96,22 @@ describe('malformed files', () => {
     const text = conf(`<Job Identifier="J" DisplayName_L1="J">\n  <ExportTask Identifier="E1" />\n  </Jobb>\n  <ExportTask Identifier="E2" />\n</Job>`);
     assert.deepEqual(taskIds(text), ['E1', 'E2']);
     const errors = errorsAt(text);
-    assert.deepEqual(errors.map((e) => [e.text, e.line]), [['Jobb', 4]]);
+    assert.deepEqual(
+      errors.map((e) => [e.text, e.line]),
+      [['Jobb', 4]],
+    );
     assert.match(errors[0].message, /Unexpected end tag "<\/Jobb>"/);
   });
 
   it('reports an element left open at the end of the file', () => {
     const text = `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n<Job Identifier="J" DisplayName_L1="J">\n<ExportTask Identifier="E1"/>\n`;
     assert.deepEqual(taskIds(text), ['E1']);
-    assert.deepEqual(errorsAt(text).map((e) => e.text).sort(), ['ConfigurationFile', 'Job']);
+    assert.deepEqual(
+      errorsAt(text)
+        .map((e) => e.text)
+        .sort(),
+      ['ConfigurationFile', 'Job'],
+    );
   });
 
   it('reports an unclosed comment and keeps what precedes it', () => {

@@ -21,7 +21,6 @@ import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
 
-
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -88,9 +87,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     }
   }
 
-  const fixed = options.fix
-    ? await fixFiles(service, loaded as FixInput[], io.progress, warn, options.fixTypes)
-    : { fixes: new Map<string, number>(), writeFailed: false };
+  const fixed = options.fix ? await fixFiles(service, loaded as FixInput[], io.progress, warn, options.fixTypes) : { fixes: new Map<string, number>(), writeFailed: false };
 
   // Each file's findings are written as soon as it is checked; only the counts are kept for the summary.
   const writer = reportWriter(options.format, { cwd: io.cwd, fix: options.fix });

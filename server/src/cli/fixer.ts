@@ -63,7 +63,9 @@ export async function fixFile(service: LanguageService, input: FixInput, safetie
   const before = encodeText(input.text, input.encoding, input.bom);
   const after = encodeText(fixed.text, input.encoding, input.bom);
   if (!after.ok) {
-    return keep({ notWritten: `not fixed: the fixed text needs '${after.char}' (line ${LineTable.fromText(fixed.text).positionAt(after.offset).line + 1}), which ${input.encoding} cannot hold.` });
+    return keep({
+      notWritten: `not fixed: the fixed text needs '${after.char}' (line ${LineTable.fromText(fixed.text).positionAt(after.offset).line + 1}), which ${input.encoding} cannot hold.`,
+    });
   }
   let onDisk: Buffer;
   try {

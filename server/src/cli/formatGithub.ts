@@ -37,12 +37,29 @@ export function githubWriter(context: ReportContext): ReportWriter {
       f.diagnostics.map((d) => {
         const position: [string, number][] =
           d.line === d.endLine
-            ? [['line', d.line], ['col', d.column], ['endLine', d.endLine], ['endColumn', Math.max(d.column, d.endColumn - 1)]]
-            : [['line', d.line], ['endLine', d.endLine]];
+            ? [
+                ['line', d.line],
+                ['col', d.column],
+                ['endLine', d.endLine],
+                ['endColumn', Math.max(d.column, d.endColumn - 1)],
+              ]
+            : [
+                ['line', d.line],
+                ['endLine', d.endLine],
+              ];
         return command(COMMAND[d.severity], [['file', f.path], ...position, ['title', d.rule]], d.message);
       }),
     end: ({ unreadable, summary }) => [
-      ...unreadable.map((u) => command('error', [['file', u.path], ['title', 'unreadable file']], `${u.path}: ${u.message}`)),
+      ...unreadable.map((u) =>
+        command(
+          'error',
+          [
+            ['file', u.path],
+            ['title', 'unreadable file'],
+          ],
+          `${u.path}: ${u.message}`,
+        ),
+      ),
       ...summaryLines(summary, context.fix),
     ],
   };

@@ -32,12 +32,6 @@ export function jsonWriter(): ReportWriter {
       return ['{', `  "tool": ${nestedJson({ name, version }, 2)},`, '  "files": ['];
     },
     file: (f) => files.add({ path: f.path, configuration: f.configuration, fixesApplied: f.fixesApplied, diagnostics: f.diagnostics }),
-    end: ({ unreadable, summary }) => [
-      ...files.end(),
-      '  ],',
-      `  "unreadable": ${nestedJson(unreadable, 2)},`,
-      `  "summary": ${nestedJson(summary, 2)}`,
-      '}',
-    ],
+    end: ({ unreadable, summary }) => [...files.end(), '  ],', `  "unreadable": ${nestedJson(unreadable, 2)},`, `  "summary": ${nestedJson(summary, 2)}`, '}'],
   };
 }

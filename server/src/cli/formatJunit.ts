@@ -48,7 +48,9 @@ function suite(path: string, counts: { failures: number; errors: number; skipped
 
 function checkedFile(f: CheckedFile): string[] {
   if (!f.configuration) {
-    return suite(f.path, { failures: 0, errors: 0, skipped: 1 }, [`<skipped${attributes({ message: 'not a Usercube configuration file (its root is not <ConfigurationFile>)' })} />`]);
+    return suite(f.path, { failures: 0, errors: 0, skipped: 1 }, [
+      `<skipped${attributes({ message: 'not a Usercube configuration file (its root is not <ConfigurationFile>)' })} />`,
+    ]);
   }
   const failures = f.diagnostics.map(
     (d) =>

@@ -42,7 +42,10 @@ function ruleDescriptors() {
       shortDescription: { text: firstSentence(r.explanation) },
       fullDescription: { text: r.explanation },
       helpUri: docs && ruleDocUrl(r.id, docs),
-      help: { text: `${r.explanation}\n\nSource: ${r.source}.`, markdown: `${r.explanation}\n\nSource: ${r.source}.${docs ? `\n\n[Documentation](${ruleDocUrl(r.id, docs)})` : ''}` },
+      help: {
+        text: `${r.explanation}\n\nSource: ${r.source}.`,
+        markdown: `${r.explanation}\n\nSource: ${r.source}.${docs ? `\n\n[Documentation](${ruleDocUrl(r.id, docs)})` : ''}`,
+      },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { tags: [g.title] },
     })),

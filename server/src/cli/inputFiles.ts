@@ -44,7 +44,7 @@ export async function resolveTargets(targets: readonly string[], cwd: string): P
   return { files, missing, empty };
 }
 
-export type ReadFile = InputFile & ({ ok: true } & DecodedText | { ok: false; message: string });
+export type ReadFile = InputFile & (({ ok: true } & DecodedText) | { ok: false; message: string });
 
 /** Reads every file (a few at a time), in the order given. */
 export async function readInputFiles(files: readonly InputFile[], progress: ProgressWriter | undefined): Promise<ReadFile[]> {

@@ -5,7 +5,9 @@
 
 /** `value` as JSON, its lines after the first indented by `indent` spaces (to nest it in place). */
 export function nestedJson(value: unknown, indent: number): string {
-  return JSON.stringify(value, null, 2).split('\n').join('\n' + ' '.repeat(indent));
+  return JSON.stringify(value, null, 2)
+    .split('\n')
+    .join('\n' + ' '.repeat(indent));
 }
 
 /**

@@ -21,7 +21,10 @@ export function parseSteps(args: readonly string[]): ParsedSteps {
   const fail = (message: string, usage = false): ParsedSteps => ({ kind: 'error', message: `${STEPS}: ${message}`, usage });
   const split = splitArguments(args, (name) => name === '--job' || name === '--format');
   if ('problem' in split) {
-    return fail(split.problem === 'value' ? `${split.name} needs a value: ${split.name === '--job' ? 'a job identifier' : STEPS_FORMATS.join(', ')}.` : `unknown option '${split.arg}'.`, true);
+    return fail(
+      split.problem === 'value' ? `${split.name} needs a value: ${split.name === '--job' ? 'a job identifier' : STEPS_FORMATS.join(', ')}.` : `unknown option '${split.arg}'.`,
+      true,
+    );
   }
   options.targets = split.targets;
   for (const { name, value, arg } of split.options) {

@@ -35,7 +35,17 @@ export function stepsJson(plan: JobPlan, place: Place): unknown {
     openIdClient: plan.openIdClient,
     steps: plan.steps.map((s) => {
       const where = place(s.uri, s.start);
-      return { order: s.order, level: s.level, effectiveLevel: s.effectiveLevel, task: s.task, type: s.type, file: where.file, line: where.line, dependsOn: s.dependsOn, generatedBy: s.generatedBy };
+      return {
+        order: s.order,
+        level: s.level,
+        effectiveLevel: s.effectiveLevel,
+        task: s.task,
+        type: s.type,
+        file: where.file,
+        line: where.line,
+        dependsOn: s.dependsOn,
+        generatedBy: s.generatedBy,
+      };
     }),
     notes: plan.notes,
   };

@@ -11,16 +11,7 @@ import { LineTable } from '../model/lineTable';
 import { XmlAttribute } from '../model/xmlScanner';
 import { XmlTree, elementAt } from '../model/xmlTree';
 import { AttributeSchema, ElementSchema, OVERRIDE_KEY, ROOT_ELEMENT, elementByKey, isTaskElement, schemaOfElement, taskElementNames } from '../schema/schema';
-import {
-  attributeMarkdown,
-  attributeOf,
-  attributesOf,
-  elementMarkdown,
-  elementSummary,
-  hasValueChoices,
-  topLevelElementKeys,
-  typeLabel,
-} from './catalogDocs';
+import { attributeMarkdown, attributeOf, attributesOf, elementMarkdown, elementSummary, hasValueChoices, topLevelElementKeys, typeLabel } from './catalogDocs';
 import { CursorContext, valueOnCursorLine } from './cursorContext';
 
 /** Opens the value list right after an attribute name is inserted. */
@@ -140,9 +131,7 @@ function snippetText(s: string): string {
  * that define one (a task without it cannot be referenced). Elements without children close.
  */
 function startTagSnippet(schema: ElementSchema, name: string): { text: string; suggest: boolean } {
-  const wanted = attributesOf(schema, name).filter(
-    (a) => a.schema.required || (a.name === 'Identifier' && (a.schema.identifier || isTaskElement(schema.key))),
-  );
+  const wanted = attributesOf(schema, name).filter((a) => a.schema.required || (a.name === 'Identifier' && (a.schema.identifier || isTaskElement(schema.key))));
   let text = name;
   let stop = 0;
   for (const a of wanted) {
@@ -216,23 +205,21 @@ function valueItems(text: string, lines: LineTable, cursor: CursorContext, offse
   const a = attributeOf(cursor.schema!, cursor.element.name, attr.name);
   // Identifiers are the reference completion's (completion.ts).
   if (!a || a.references) return null;
-  const values = a.type === 'enum' ? a.enum ?? [] : a.type === 'boolean' ? ['true', 'false'] : [];
+  const values = a.type === 'enum' ? (a.enum ?? []) : a.type === 'boolean' ? ['true', 'false'] : [];
   if (values.length === 0) return null;
   const span = valueOnCursorLine(lines, attr, offset);
   const range = lines.range(span.start, span.end);
   // A value whose quote is not closed yet (typing state) gets its quote.
   const quote = text.charAt(attr.valueStart - 1);
   const close = text.charAt(span.end) === quote ? '' : quote;
-  const items = values.map(
-    (v, i): CompletionItem => ({
-      label: v,
-      kind: a.type === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
-      labelDetails: a.default !== undefined && String(a.default) === v ? { description: 'default' } : undefined,
-      detail: a.type === 'enum' ? `${a.enumType ?? 'enum'} value` : 'boolean',
-      sortText: String(i).padStart(3, '0'),
-      filterText: v,
-      textEdit: { range, newText: v + close },
-    }),
-  );
+  const items = values.map((v, i): CompletionItem => ({
+    label: v,
+    kind: a.type === 'enum' ? CompletionItemKind.EnumMember : CompletionItemKind.Value,
+    labelDetails: a.default !== undefined && String(a.default) === v ? { description: 'default' } : undefined,
+    detail: a.type === 'enum' ? `${a.enumType ?? 'enum'} value` : 'boolean',
+    sortText: String(i).padStart(3, '0'),
+    filterText: v,
+    textEdit: { range, newText: v + close },
+  }));
   return { isIncomplete: false, items };
 }

@@ -102,21 +102,26 @@ export const ELEMENT_SUMMARY: Readonly<Record<string, string>> = {
 
 /** What the Set up Complete Synchronization guide says about a task in a complete-synchronization job. */
 export const COMPLETE_JOB_ADVICE: Readonly<Record<string, string>> = {
-  ExportTask: 'set `IgnoreCookieFile="true"` (full export) and `ContinueOnError="true"` so that a failed export does not block the job (the Set up Complete Synchronization guide, step 2).',
+  ExportTask:
+    'set `IgnoreCookieFile="true"` (full export) and `ContinueOnError="true"` so that a failed export does not block the job (the Set up Complete Synchronization guide, step 2).',
   PrepareSynchronizationTask:
     '`SynchronizationMode="Complete"`; `Type="ActiveDirectory"` or `"Changes"` when the connector needs it; depend on the connector\'s exports (the Set up Complete Synchronization guide, step 3).',
   SynchronizeTask:
     'same `Type` as the PrepareSynchronizationTask, no `DoNotDeleteChanges`; depend on the exports. No synchronization validation task: the job handles it (the Set up Complete Synchronization guide, step 4).',
-  UpdateEntityPropertyExpressionsTask: 'list the entity types with `<TaskEntityType EntityType="…"/>` (the Set up Complete Synchronization guide, step 5, which writes `Identifier=`: wrong).',
-  ComputeCorrelationKeysTask: 'list the entity types with `<TaskEntityType EntityType="…"/>` (the Set up Complete Synchronization guide, step 6, which writes `Identifier=`: wrong).',
-  ComputeRoleModelTask: 'its TaskEntityTypes are the source entity types of the resource types whose target belongs to the connector (the Set up Complete Synchronization guide, step 7).',
-  GenerateProvisioningOrdersTask: 'same `Connector` as the PrepareSynchronizationTask; never `ForceProvisioning="true"`: the job launches it when needed (the Set up Complete Synchronization guide, step 8).',
-  FulfillTask: 'name the fulfilment `Connection`, set `ContinueOnError="true"` and depend on the GenerateProvisioningOrdersTask (the Set up Complete Synchronization guide, step 9).',
+  UpdateEntityPropertyExpressionsTask:
+    'list the entity types with `<TaskEntityType EntityType="…"/>` (the Set up Complete Synchronization guide, step 5, which writes `Identifier=`: wrong).',
+  ComputeCorrelationKeysTask:
+    'list the entity types with `<TaskEntityType EntityType="…"/>` (the Set up Complete Synchronization guide, step 6, which writes `Identifier=`: wrong).',
+  ComputeRoleModelTask:
+    'its TaskEntityTypes are the source entity types of the resource types whose target belongs to the connector (the Set up Complete Synchronization guide, step 7).',
+  GenerateProvisioningOrdersTask:
+    'same `Connector` as the PrepareSynchronizationTask; never `ForceProvisioning="true"`: the job launches it when needed (the Set up Complete Synchronization guide, step 8).',
+  FulfillTask:
+    'name the fulfilment `Connection`, set `ContinueOnError="true"` and depend on the GenerateProvisioningOrdersTask (the Set up Complete Synchronization guide, step 9).',
   UpdateClassificationTask: 'needed when resource classification rules exist for the connector (the Set up Complete Synchronization guide, step 10).',
   SetInternalUserProfilesTask: 'needed when profile rule contexts exist; depend on the FulfillTask (the Set up Complete Synchronization guide, step 11).',
-  SendRoleModelNotificationsTask: 'last task of the guide\'s job (the Set up Complete Synchronization guide, step 12).',
-  Job:
-    'tasks in the order Export, PrepareSynchronization, Synchronize, UpdateEntityPropertyExpressions, ComputeCorrelationKeys, ComputeRoleModel, GenerateProvisioningOrders, Fulfill, UpdateClassification, SetInternalUserProfiles, SendRoleModelNotifications; schedule it daily with `CronTabExpression` (capital T; the Set up Complete Synchronization guide, step 12).',
+  SendRoleModelNotificationsTask: "last task of the guide's job (the Set up Complete Synchronization guide, step 12).",
+  Job: 'tasks in the order Export, PrepareSynchronization, Synchronize, UpdateEntityPropertyExpressions, ComputeCorrelationKeys, ComputeRoleModel, GenerateProvisioningOrders, Fulfill, UpdateClassification, SetInternalUserProfiles, SendRoleModelNotifications; schedule it daily with `CronTabExpression` (capital T; the Set up Complete Synchronization guide, step 12).',
   TaskEntityType: 'write `EntityType="…"`, not `Identifier="…"` as the Set up Complete Synchronization guide does in steps 5 and 6.',
 };
 

@@ -29,7 +29,13 @@ function fixContext(ctx: FeatureContext): FixContext {
   return { text: ctx.doc.text, tree: ctx.doc.tree, index: ctx.index };
 }
 
-export function getCodeActions(ctx: FeatureContext, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, allDiagnostics: () => Diagnostic[]): CodeAction[] {
+export function getCodeActions(
+  ctx: FeatureContext,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+  allDiagnostics: () => Diagnostic[],
+): CodeAction[] {
   const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
   const out: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {

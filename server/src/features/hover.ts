@@ -38,7 +38,14 @@ export function doHover(ctx: FeatureContext, position: Position): Hover | null {
     const lines = [`**${d.element}** \`${d.id}\`${d.displayName ? ` — ${d.displayName}` : ''}`, '', `${where} \`${uriRelative(d.uri, ctx.roots)}\``];
     if (d.kind === TASK_KIND) {
       const jobs = new Set(ctx.index.jobsOfTask(d.id).map((j) => j.id));
-      if (jobs.size > 0) lines.push('', `Job: ${[...jobs].sort().map((j) => `\`${j}\``).join(', ')}`);
+      if (jobs.size > 0)
+        lines.push(
+          '',
+          `Job: ${[...jobs]
+            .sort()
+            .map((j) => `\`${j}\``)
+            .join(', ')}`,
+        );
       if (d.task?.parents.length) lines.push('', `Depends on: ${d.task.parents.map((p) => `\`${p}\``).join(', ')}`);
     }
     parts.push(lines.join('\n'));

@@ -39,9 +39,7 @@ function insertionPoint(ctx: FeatureContext, root: XmlElement, connector: string
   const uses = (job: XmlElement) => job.children.some((t) => attributeValue(t, 'Connector')?.trim() === connector);
   const after = [...jobs].reverse().find(uses);
   const sibling = after ?? root.children[root.children.length - 1];
-  const layout: XmlLayout = sibling
-    ? layoutAt(text, sibling)
-    : { unit: '  ', eol: lineEnding(text), base: '  ', selfClosing: selfClosingStyle(text) };
+  const layout: XmlLayout = sibling ? layoutAt(text, sibling) : { unit: '  ', eol: lineEnding(text), base: '  ', selfClosing: selfClosingStyle(text) };
   return { at: (after ?? sibling)?.end ?? root.startTagEnd, layout };
 }
 

@@ -30,5 +30,8 @@ export function closestIdentifiers(index: WorkspaceIndex, kind: string, id: stri
     const d = editDistance(target, candidate.toLowerCase(), limit);
     if (d <= limit && candidate !== id) scored.push([d, candidate]);
   });
-  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, count).map(([, c]) => c);
+  return scored
+    .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]))
+    .slice(0, count)
+    .map(([, c]) => c);
 }

@@ -10,17 +10,7 @@ import { FixSafety } from '../rules/rule';
 import { XmlElement, XmlTree, attribute, startTagAt } from '../model/xmlTree';
 import { closestIdentifiers } from './closestIdentifiers';
 import { FixData, FixDataOf, FixKind } from './fixData';
-import {
-  OffsetEdit,
-  TakenEdits,
-  appendChild,
-  emptyElement,
-  insertBefore,
-  removeAttribute,
-  renameAttribute,
-  renameElement,
-  setAttribute,
-} from './textEdits';
+import { OffsetEdit, TakenEdits, appendChild, emptyElement, insertBefore, removeAttribute, renameAttribute, renameElement, setAttribute } from './textEdits';
 
 export interface FixTarget {
   rule: string;

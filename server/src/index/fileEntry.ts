@@ -231,8 +231,7 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       if (root === 'other') return;
       const outer = frames.length > 0 ? frames[frames.length - 1] : undefined;
       // Under an element the catalog does not know, only elements that stand on their own count.
-      const schema =
-        parents.length === 0 ? undefined : parents.length > 1 && !outer?.schema ? resolveUnderUnknownParent(tag.name) : resolveElement(tag.name, outer?.schema);
+      const schema = parents.length === 0 ? undefined : parents.length > 1 && !outer?.schema ? resolveUnderUnknownParent(tag.name) : resolveElement(tag.name, outer?.schema);
       const pushed = tag.complete && !tag.selfClosing;
       const frame: Frame = pushed ? { tag, schema, task: outer?.task, job: outer?.job, scaffolding: outer?.scaffolding } : scratch;
       if (!pushed) {
@@ -366,31 +365,33 @@ export function placeReferences(references: readonly Reference[], lines: LineTab
  * The attributes rules compare across files. Keeping only these keeps entries small and
  * indexing fast (every kept value is copied out of the file text).
  */
-const KEPT_ATTRIBUTES = new Map([
-  'Agent',
-  'CompleteJob',
-  'ConsolidationMode',
-  'Connector',
-  'Connection',
-  'ContinueOnError',
-  'DeactivationExportFulfill',
-  'DisplayName_L1',
-  'Dirty',
-  'DoNotDeleteChanges',
-  'ForceProvisioning',
-  'IgnoreCookieFile',
-  'IncrementalJob',
-  'IsConnectorJob',
-  'IsDeactivated',
-  'IsIncremental',
-  'Level',
-  'OpenIdClient',
-  'Package',
-  'SourceEntityType',
-  'SynchronizationMode',
-  'TargetEntityType',
-  'Type',
-].map((name) => [name, name]));
+const KEPT_ATTRIBUTES = new Map(
+  [
+    'Agent',
+    'CompleteJob',
+    'ConsolidationMode',
+    'Connector',
+    'Connection',
+    'ContinueOnError',
+    'DeactivationExportFulfill',
+    'DisplayName_L1',
+    'Dirty',
+    'DoNotDeleteChanges',
+    'ForceProvisioning',
+    'IgnoreCookieFile',
+    'IncrementalJob',
+    'IsConnectorJob',
+    'IsDeactivated',
+    'IsIncremental',
+    'Level',
+    'OpenIdClient',
+    'Package',
+    'SourceEntityType',
+    'SynchronizationMode',
+    'TargetEntityType',
+    'Type',
+  ].map((name) => [name, name]),
+);
 
 /** Every attribute with a value, for the few elements kept whole (scaffoldings and their children). */
 function allAttributes(tag: StartTag, keep: (s: string) => string): Record<string, string> {
@@ -485,9 +486,7 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
         if (def) frame.job.tasks.push(def.id);
       }
     } else if (kind === 'Job') {
-      frame.job = def
-        ? { id: def.id, uri, attrs: def.attrs ?? {}, tasks: [], members: [], start: tag.start, nameStart: tag.nameStart, nameEnd: tag.nameEnd }
-        : undefined;
+      frame.job = def ? { id: def.id, uri, attrs: def.attrs ?? {}, tasks: [], members: [], start: tag.start, nameStart: tag.nameStart, nameEnd: tag.nameEnd } : undefined;
       if (frame.job) sink.jobs.push(frame.job);
     }
   }
@@ -546,4 +545,3 @@ function addReference(
   }
   sink.references.push(ref);
 }
-

@@ -90,7 +90,14 @@ export class WorkspaceIndex {
     this.files.set(entry.uri, entry);
     if (old && old.definitions.length === entry.definitions.length && old.references.length === entry.references.length) {
       const slots = this.slots.get(old);
-      const defs = replaceItems(this.defs, old.definitions, entry.definitions, slots?.defs, (d) => this.addDefinition(d), (kind, key) => this.forgetSpelling(kind, key));
+      const defs = replaceItems(
+        this.defs,
+        old.definitions,
+        entry.definitions,
+        slots?.defs,
+        (d) => this.addDefinition(d),
+        (kind, key) => this.forgetSpelling(kind, key),
+      );
       const refs = replaceItems(this.refs, old.references, entry.references, slots?.refs, (r) => this.addReference(r));
       if (track) this.slots.set(entry, { defs, refs });
       return;
@@ -205,7 +212,8 @@ export class WorkspaceIndex {
    * offers them); `generatedBy` tells them apart.
    */
   generated(): GeneratedLayer {
-    if (this.layer?.version !== this.generatorChanges) this.layer = { version: this.generatorChanges, layer: new GeneratedLayer(this, (kind, id) => WorkspaceIndex.keyOf(kind, id)) };
+    if (this.layer?.version !== this.generatorChanges)
+      this.layer = { version: this.generatorChanges, layer: new GeneratedLayer(this, (kind, id) => WorkspaceIndex.keyOf(kind, id)) };
     return this.layer.layer;
   }
 
@@ -323,7 +331,6 @@ function jobInFile(entry: FileEntry | undefined, id: string, at: number): JobEnt
   }
   return byId.get(id)?.find((j) => j.start <= at);
 }
-
 
 type Slot = [list: unknown[], index: number];
 interface Slots {

@@ -74,7 +74,14 @@ export function completeSyncJob(index: WorkspaceIndex, connectorId: string): Com
   const prepare = task(
     'PrepareSynchronizationTask',
     taskId(`${c.id}_Prepare_Complete`),
-    [['DisplayName_L1', `${c.name} - Prepare Synchronization (complete mode)`], ['Agent', agent], ['OpenIdClient', client], ['Connector', c.id], ['SynchronizationMode', 'Complete'], ...typed],
+    [
+      ['DisplayName_L1', `${c.name} - Prepare Synchronization (complete mode)`],
+      ['Agent', agent],
+      ['OpenIdClient', client],
+      ['Connector', c.id],
+      ['SynchronizationMode', 'Complete'],
+      ...typed,
+    ],
     { parents: exports.map((e) => e.id) },
   );
   task('SynchronizeTask', taskId(`${c.id}_Synchronization`), [['DisplayName_L1', `${c.name} - Synchronization`], ['Connector', c.id], ...typed], { parents: [prepare.id] });
@@ -82,7 +89,9 @@ export function completeSyncJob(index: WorkspaceIndex, connectorId: string): Com
   const sources = [...new Set(c.resourceTypes.map((r) => r.source).filter((s): s is string => !!s))];
   const resourceTypes = c.resourceTypes.map((r) => r.id);
   if (c.entityTypes.length > 0) {
-    task('UpdateEntityPropertyExpressionsTask', taskId(`${c.id}_ComputeProperties`), [['DisplayName_L1', `${c.name} - Computed Properties Refresh`]], { entityTypes: c.entityTypes });
+    task('UpdateEntityPropertyExpressionsTask', taskId(`${c.id}_ComputeProperties`), [['DisplayName_L1', `${c.name} - Computed Properties Refresh`]], {
+      entityTypes: c.entityTypes,
+    });
     task('ComputeCorrelationKeysTask', taskId(`${c.id}_CorrelationKeys`), [['DisplayName_L1', `${c.name} - Correlation Keys`]], { entityTypes: c.entityTypes });
   }
   if (sources.length > 0) task('ComputeRoleModelTask', taskId(`${c.id}_ComputeRoleModel`), [['DisplayName_L1', `${c.name} - Role Model`]], { entityTypes: sources });
@@ -90,11 +99,21 @@ export function completeSyncJob(index: WorkspaceIndex, connectorId: string): Com
   const fulfilment = c.connections.find((x) => x.canFulfill !== false && !x.fulfillOff);
   let fulfill: GeneratedTask | undefined;
   if (resourceTypes.length > 0 && fulfilment) {
-    const gpo = task('GenerateProvisioningOrdersTask', taskId(`${c.id}_Provisioning`), [['DisplayName_L1', `${c.name} - Provisioning Orders`], ['Connector', c.id]]);
+    const gpo = task('GenerateProvisioningOrdersTask', taskId(`${c.id}_Provisioning`), [
+      ['DisplayName_L1', `${c.name} - Provisioning Orders`],
+      ['Connector', c.id],
+    ]);
     fulfill = task(
       'FulfillTask',
       taskId(`${c.id}_Fulfill`),
-      [['DisplayName_L1', `${c.name} - Fulfillment`], ['Agent', agent], ['OpenIdClient', client], ['Connector', c.id], ['Connection', fulfilment.id], ['ContinueOnError', 'true']],
+      [
+        ['DisplayName_L1', `${c.name} - Fulfillment`],
+        ['Agent', agent],
+        ['OpenIdClient', client],
+        ['Connector', c.id],
+        ['Connection', fulfilment.id],
+        ['ContinueOnError', 'true'],
+      ],
       { parents: [gpo.id] },
     );
   }
@@ -113,5 +132,17 @@ export function completeSyncJob(index: WorkspaceIndex, connectorId: string): Com
   }
   // Step 12: the job, on the connector's agent.
   const id = freeIdentifier(index, 'Job', `Job_${c.id}_Complete`, new Set());
-  return { connector: c, job: { id, attrs: [['DisplayName_L1', `${c.name} - Complete Synchronization`], ['Agent', agent]], tasks, layout: 'inline', withoutJob: false } };
+  return {
+    connector: c,
+    job: {
+      id,
+      attrs: [
+        ['DisplayName_L1', `${c.name} - Complete Synchronization`],
+        ['Agent', agent],
+      ],
+      tasks,
+      layout: 'inline',
+      withoutJob: false,
+    },
+  };
 }

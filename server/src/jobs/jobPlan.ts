@@ -93,7 +93,9 @@ export function planOf(index: IndexView, job: JobFacts): JobPlan {
     note('No task of this job has a Level: Identity Manager launches them one after another, from top to bottom (the Job page), each at its own effective level.');
   }
   if (levelled && members.some((m) => m.level === undefined)) {
-    note('Some tasks have no Level: they are taken at level -1, the documented default, so they run first. The documentation does not say how a job mixing levelled and unlevelled tasks runs.');
+    note(
+      'Some tasks have no Level: they are taken at level -1, the documented default, so they run first. The documentation does not say how a job mixing levelled and unlevelled tasks runs.',
+    );
   }
   const ids = new Set(members.map((m) => m.id).filter((x): x is string => !!x));
   const steps: PlanStep[] = [];
@@ -115,7 +117,9 @@ export function planOf(index: IndexView, job: JobFacts): JobPlan {
     }
     inBatch++;
     const parents = m.record?.parents ?? [];
-    for (const p of parents) if (!ids.has(p) && index.hasDefinition(TASK_KIND, p)) note(`'${m.id}' depends on '${p}', which is not part of this job: the documentation does not say how a parent in another job is checked.`);
+    for (const p of parents)
+      if (!ids.has(p) && index.hasDefinition(TASK_KIND, p))
+        note(`'${m.id}' depends on '${p}', which is not part of this job: the documentation does not say how a parent in another job is checked.`);
     steps.push({
       order: steps.length,
       level,

@@ -63,7 +63,10 @@ export function generateJobs(s: ScaffoldingRecord, facts: WorkspaceFacts): Scaff
       break;
     case 'CleanDatabaseJob':
       b.job([['DisplayName_L1', 'Clean Database']]);
-      b.task('CleanDataBase', `${id}_CleanDataBase`, 0, [['DisplayName_L1', 'Clean Database'], ['DisplayName_L2', 'Nettoyage de la base de données']]);
+      b.task('CleanDataBase', `${id}_CleanDataBase`, 0, [
+        ['DisplayName_L1', 'Clean Database'],
+        ['DisplayName_L2', 'Nettoyage de la base de données'],
+      ]);
       break;
   }
   return { jobs: b.finish() };
@@ -102,7 +105,15 @@ class JobBuilder {
   }
 
   task(element: string, id: string, level: number, attrs: Attr[], more: Partial<Pick<GeneratedTask, 'parents' | 'entityTypes' | 'resourceTypes'>> = {}): GeneratedTask {
-    const t: GeneratedTask = { element, id, level, attrs: withLevel(attrs, level), parents: more.parents ?? [], entityTypes: more.entityTypes ?? [], resourceTypes: more.resourceTypes ?? [] };
+    const t: GeneratedTask = {
+      element,
+      id,
+      level,
+      attrs: withLevel(attrs, level),
+      parents: more.parents ?? [],
+      entityTypes: more.entityTypes ?? [],
+      resourceTypes: more.resourceTypes ?? [],
+    };
     this.tasks.push(t);
     return t;
   }
@@ -186,7 +197,7 @@ function agentConnectors(b: JobBuilder, facts: WorkspaceFacts, mode: Mode): Conn
     out.push(c);
   }
   if (mode === 'Incremental') b.note("A connector supports incremental synchronization when one of its connections' packages has an incremental mode (the package pages).");
-  if (!agent) b.note('No Agent on the scaffolding: every connector of the workspace is taken as the agent\'s.');
+  if (!agent) b.note("No Agent on the scaffolding: every connector of the workspace is taken as the agent's.");
   b.note(
     'Which connectors the product includes is not documented beyond "all connectors" of the agent: shown are those whose ' +
       `${mode === 'Complete' ? 'CompleteJob' : 'IncrementalJob'} is not NotUsed, in the order of their identifiers.`,
@@ -222,7 +233,14 @@ function synchronizationTasks(b: JobBuilder, connectors: readonly ConnectorFacts
   for (const c of synchronized) {
     const list: GeneratedTask[] = [];
     for (const x of exportConnections(b, c)) {
-      const attrs: Attr[] = [...display(`${c.name} - Extract Changes`, `${c.name} - Extraction des modifications`), ['Agent', agent], ['Connector', c.id], ['OpenIdClient', b.openId], ['Connection', x.id], ['ContinueOnError', 'true']];
+      const attrs: Attr[] = [
+        ...display(`${c.name} - Extract Changes`, `${c.name} - Extraction des modifications`),
+        ['Agent', agent],
+        ['Connector', c.id],
+        ['OpenIdClient', b.openId],
+        ['Connection', x.id],
+        ['ContinueOnError', 'true'],
+      ];
       if (mode === 'Complete') attrs.push(['IgnoreCookieFile', 'true']);
       list.push(b.task('ExportTask', `${b.id}_Export_${c.id}_${mode}_${x.id}`, 0, attrs));
     }
@@ -262,7 +280,9 @@ function synchronizationTasks(b: JobBuilder, connectors: readonly ConnectorFacts
     b.note('The documentation shows incremental tasks for Active Directory and Microsoft Entra ID connectors only; other connectors are shown with the same pattern.');
   }
   if (mode === 'Incremental' && syncs.length > 0) {
-    b.task('SetRecentlyModifiedFlagTask', `${b.id}_SetRecentlyModifiedFlag`, 3, display('Tag Modified Objects', 'Marquage des objets modifiés'), { parents: syncs.map((t) => t.id) });
+    b.task('SetRecentlyModifiedFlagTask', `${b.id}_SetRecentlyModifiedFlag`, 3, display('Tag Modified Objects', 'Marquage des objets modifiés'), {
+      parents: syncs.map((t) => t.id),
+    });
   }
   return syncs;
 }
@@ -280,21 +300,39 @@ function synchronizationJob(b: JobBuilder, facts: WorkspaceFacts, connectors: re
   const resourceTypes = unique(provisioned.flatMap((c) => c.resourceTypes.map((r) => r.id)));
   const sources = unique(connectors.flatMap((c) => c.resourceTypes.map((r) => r.source))).sort(ordinal);
   const entityTypes = unique([...connectors.flatMap((c) => c.entityTypes), ...sources]);
-  b.note('TaskEntityType and TaskResourceType lists are computed by the server from the entity model; shown here from the connectors\' entity type mappings and resource types.');
+  b.note("TaskEntityType and TaskResourceType lists are computed by the server from the entity model; shown here from the connectors' entity type mappings and resource types.");
   const dirty = mode === 'Incremental';
   const withDirty = (attrs: Attr[]): Attr[] => (dirty ? [...attrs, ['Dirty', 'true']] : attrs);
   const suffix = dirty ? '_WithDirty' : '';
   const flag = dirty ? [`${b.id}_SetRecentlyModifiedFlag`].filter((id) => b.tasks.some((t) => t.id === id)) : [];
   const base = dirty ? 4 : 3;
-  b.task('UpdateEntityPropertyExpressionsTask', `${b.id}_UpdateEntityPropertyExpressions1${suffix}`, base, withDirty(display('Update Computed Properties', 'Mise à jour des propriétés calculées')), { entityTypes });
-  b.task('ComputeCorrelationKeysTask', `${b.id}_ComputeCorrelationKeys1_AllEntities${suffix}`, base + 1, withDirty(display('Compute all Correlations', 'Calcul des corrélations')), { parents: flag, entityTypes });
-  b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel1${suffix}`, base + 2, withDirty(display('Apply the Role Model', 'Evaluation du modèle de rôles')), { parents: flag, entityTypes: sources });
+  b.task(
+    'UpdateEntityPropertyExpressionsTask',
+    `${b.id}_UpdateEntityPropertyExpressions1${suffix}`,
+    base,
+    withDirty(display('Update Computed Properties', 'Mise à jour des propriétés calculées')),
+    { entityTypes },
+  );
+  b.task(
+    'ComputeCorrelationKeysTask',
+    `${b.id}_ComputeCorrelationKeys1_AllEntities${suffix}`,
+    base + 1,
+    withDirty(display('Compute all Correlations', 'Calcul des corrélations')),
+    { parents: flag, entityTypes },
+  );
+  b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel1${suffix}`, base + 2, withDirty(display('Apply the Role Model', 'Evaluation du modèle de rôles')), {
+    parents: flag,
+    entityTypes: sources,
+  });
   let level = base + 3;
   if (!dirty) b.task('ComputeRiskScoresTask', `${b.id}_ComputeRiskScores1`, level++, display('Compute Risk Scores', 'Calcul des scores de risques'), { entityTypes: sources });
   if (b.has('NoProvisioning')) {
     b.note('NoProvisioning: the provisioning tasks (generate provisioning orders, fulfil) are left out.');
   } else {
-    const names = provisioned.filter((c) => c.resourceTypes.length > 0).map((c) => c.name).join(', ');
+    const names = provisioned
+      .filter((c) => c.resourceTypes.length > 0)
+      .map((c) => c.name)
+      .join(', ');
     const gpo = b.task(
       'GenerateProvisioningOrdersTask',
       `${b.id}_GenerateProvisioningOrders1`,
@@ -306,7 +344,13 @@ function synchronizationJob(b: JobBuilder, facts: WorkspaceFacts, connectors: re
       'FulfillTask',
       `${b.id}_Fulfill1`,
       level++,
-      [...display(`Fulfillment${names ? ` - ${names}` : ''}`, `Alimentation${names ? ` - ${names}` : ''}`), ['Agent', agent], ['OpenIdClient', b.openId], ['Dirty', dirty ? 'true' : 'false'], ['ContinueOnError', 'true']],
+      [
+        ...display(`Fulfillment${names ? ` - ${names}` : ''}`, `Alimentation${names ? ` - ${names}` : ''}`),
+        ['Agent', agent],
+        ['OpenIdClient', b.openId],
+        ['Dirty', dirty ? 'true' : 'false'],
+        ['ContinueOnError', 'true'],
+      ],
       { parents: [gpo.id], resourceTypes },
     );
   }
@@ -315,10 +359,23 @@ function synchronizationJob(b: JobBuilder, facts: WorkspaceFacts, connectors: re
     b.task('UpdateClassificationTask', `${b.id}_UpdateClassification`, level++, display('Resources Classification', 'Classification des ressources'));
     b.task('SetInternalUserProfilesTask', `${b.id}_SetInternalUserProfiles1`, level++, display('Assign Usercube Profiles', 'Affectation des profils Usercube'));
   }
-  b.task('UpdateParametersContextDisplayNamesTask', `${b.id}_UpdateParametersContextDisplayNames`, level++, display('Update of Parameters Context Display Names', 'Mise à jour des noms des contextes de paramètres'));
+  b.task(
+    'UpdateParametersContextDisplayNamesTask',
+    `${b.id}_UpdateParametersContextDisplayNames`,
+    level++,
+    display('Update of Parameters Context Display Names', 'Mise à jour des noms des contextes de paramètres'),
+  );
   // The documented example notifies for entity types beyond the connector's: every resource type's source.
-  b.task('SendRoleModelNotificationsTask', `${b.id}_SendRoleModelNotifications`, level++, display('Send Role Model Notifications', 'Envoi des notifications de modèle de rôles'), { entityTypes: facts.sourceEntityTypes() });
-  if (scope === 'agent') b.task('ManageConfigurationIndexesTask', `${b.id}_ManageConfigurationIndexes`, level++, display('Manage Configuration Specific SQL Indexes', 'Gestion des index SQL liés à la configuration'));
+  b.task('SendRoleModelNotificationsTask', `${b.id}_SendRoleModelNotifications`, level++, display('Send Role Model Notifications', 'Envoi des notifications de modèle de rôles'), {
+    entityTypes: facts.sourceEntityTypes(),
+  });
+  if (scope === 'agent')
+    b.task(
+      'ManageConfigurationIndexesTask',
+      `${b.id}_ManageConfigurationIndexes`,
+      level++,
+      display('Manage Configuration Specific SQL Indexes', 'Gestion des index SQL liés à la configuration'),
+    );
   b.task('MaintainIndexesTask', `${b.id}_MaintainIndexes`, level, display('SQL Index and Statistics Maintenance', 'Maintenance des index SQL et des statistiques'));
   b.note('Identity Manager 6.2 output; in later versions the notification task is a SendNotificationsTask named <job>_SendNotifications.');
 }
@@ -333,43 +390,97 @@ function initializationJob(b: JobBuilder, connectors: readonly ConnectorFacts[])
   b.task('CreateDatabaseViewsTask', `${b.id}_CreateDatabaseViews`, 0, [...display('Create the SQL Views', 'Création des vues SQL'), ['Agent', agent], ['OpenIdClient', b.openId]]);
   for (const c of connectors) {
     for (const x of exportConnections(b, c)) {
-      b.task('ExportTask', `${b.id}_Export_${c.id}_Complete_${x.id}`, 1, [...display(`${c.name} - Extract Changes`, `${c.name} - Extraction des modifications`), ['Agent', agent], ['Connector', c.id], ['OpenIdClient', b.openId], ['Connection', x.id], ['InitMode', 'true'], ['IgnoreCookieFile', 'true']]);
+      b.task('ExportTask', `${b.id}_Export_${c.id}_Complete_${x.id}`, 1, [
+        ...display(`${c.name} - Extract Changes`, `${c.name} - Extraction des modifications`),
+        ['Agent', agent],
+        ['Connector', c.id],
+        ['OpenIdClient', b.openId],
+        ['Connection', x.id],
+        ['InitMode', 'true'],
+        ['IgnoreCookieFile', 'true'],
+      ]);
     }
   }
   const synchronized = connectors.filter((c) => exportConnections(b, c).length > 0);
   for (const c of synchronized) {
     const ad = synchronizationType(c, 'Complete') === 'ActiveDirectory';
-    const attrs: Attr[] = [...display(`${c.name} - Synchronization (agent side)`, `${c.name} - Synchronisation (côté agent)`), ['Agent', agent], ['Connector', c.id], ['OpenIdClient', b.openId], ['SynchronizationMode', 'Initial']];
+    const attrs: Attr[] = [
+      ...display(`${c.name} - Synchronization (agent side)`, `${c.name} - Synchronisation (côté agent)`),
+      ['Agent', agent],
+      ['Connector', c.id],
+      ['OpenIdClient', b.openId],
+      ['SynchronizationMode', 'Initial'],
+    ];
     if (ad) attrs.push(['Type', 'ActiveDirectory']);
     b.task('PrepareSynchronizationTask', `${b.id}_PrepareSynchronization${ad ? 'ActiveDirectory' : ''}_${c.id}_Initial`, 2, attrs);
   }
   for (const c of synchronized) {
     const ad = synchronizationType(c, 'Complete') === 'ActiveDirectory';
-    const attrs: Attr[] = [...display(`${c.name} - Synchronization (server side)`, `${c.name} - Synchronisation (côté serveur)`), ['Connector', c.id], ['ForceSynchronization', 'true']];
+    const attrs: Attr[] = [
+      ...display(`${c.name} - Synchronization (server side)`, `${c.name} - Synchronisation (côté serveur)`),
+      ['Connector', c.id],
+      ['ForceSynchronization', 'true'],
+    ];
     if (ad) attrs.push(['Type', 'ActiveDirectory']);
     b.task('SynchronizeTask', `${b.id}_Synchronize${ad ? 'ActiveDirectory' : ''}_${c.id}_ForceSynchronization`, 3, attrs);
   }
   // Rounds of computation and provisioning of the principal data (levels 6–20 of the example).
   for (let round = 1; round <= 3; round++) {
     const level = 1 + round * 5;
-    b.task('UpdateEntityPropertyExpressionsTask', `${b.id}_UpdateEntityPropertyExpressions${round}`, level, display('Update Computed Properties', 'Mise à jour des propriétés calculées'));
+    b.task(
+      'UpdateEntityPropertyExpressionsTask',
+      `${b.id}_UpdateEntityPropertyExpressions${round}`,
+      level,
+      display('Update Computed Properties', 'Mise à jour des propriétés calculées'),
+    );
     b.task('ComputeCorrelationKeysTask', `${b.id}_ComputeCorrelationKeys${round}_AllEntities`, level + 1, display('Compute all Correlations', 'Calcul des corrélations'));
-    b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel${round}`, level + 2, [...display('Apply the Role Model', 'Evaluation du modèle de rôles'), ['BlockProvisioning', 'false'], ['IgnoreHistorization', 'true']]);
-    b.task('GenerateProvisioningOrdersTask', `${b.id}_GenerateProvisioningOrders${round}_ForceProvisioning`, level + 3, [...display('Generate Provisioning Orders - Directory', 'Génération des ordres de provisioning - Référentiel'), ['ForceProvisioning', 'true']]);
-    b.task('FulfillTask', `${b.id}_Fulfill${round}_IgnoreHistorization`, level + 4, [...display('Fulfillment - Directory', 'Alimentation - Référentiel'), ['Agent', agent], ['OpenIdClient', b.openId], ['Dirty', 'false'], ['ContinueOnError', 'true'], ['IgnoreHistorization', 'true']]);
+    b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel${round}`, level + 2, [
+      ...display('Apply the Role Model', 'Evaluation du modèle de rôles'),
+      ['BlockProvisioning', 'false'],
+      ['IgnoreHistorization', 'true'],
+    ]);
+    b.task('GenerateProvisioningOrdersTask', `${b.id}_GenerateProvisioningOrders${round}_ForceProvisioning`, level + 3, [
+      ...display('Generate Provisioning Orders - Directory', 'Génération des ordres de provisioning - Référentiel'),
+      ['ForceProvisioning', 'true'],
+    ]);
+    b.task('FulfillTask', `${b.id}_Fulfill${round}_IgnoreHistorization`, level + 4, [
+      ...display('Fulfillment - Directory', 'Alimentation - Référentiel'),
+      ['Agent', agent],
+      ['OpenIdClient', b.openId],
+      ['Dirty', 'false'],
+      ['ContinueOnError', 'true'],
+      ['IgnoreHistorization', 'true'],
+    ]);
   }
   b.task('UpdateEntityPropertyExpressionsTask', `${b.id}_UpdateEntityPropertyExpressions4`, 40, display('Update Computed Properties', 'Mise à jour des propriétés calculées'));
   const configuration = b.s.children.find((c) => c.name === 'Configuration')?.attrs.Path;
-  b.task('DeployConfigurationTask', `${b.id}_DeployConfiguration`, 41, [...display('Deploy Configuration', 'Déploiement de la configuration'), ...(configuration ? ([['ConfigurationDirectory', configuration]] as Attr[]) : [])]);
+  b.task('DeployConfigurationTask', `${b.id}_DeployConfiguration`, 41, [
+    ...display('Deploy Configuration', 'Déploiement de la configuration'),
+    ...(configuration ? ([['ConfigurationDirectory', configuration]] as Attr[]) : []),
+  ]);
   b.task('ComputeCorrelationKeysTask', `${b.id}_ComputeCorrelationKeys4_AllEntities`, 42, display('Compute all Correlations', 'Calcul des corrélations'));
-  b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel4`, 43, [...display('Apply the Role Model', 'Evaluation du modèle de rôles'), ['BlockAllResourceTypeProvisioning', 'true'], ['BlockProvisioning', 'false'], ['IgnoreHistorization', 'true']]);
+  b.task('ComputeRoleModelTask', `${b.id}_ComputeRoleModel4`, 43, [
+    ...display('Apply the Role Model', 'Evaluation du modèle de rôles'),
+    ['BlockAllResourceTypeProvisioning', 'true'],
+    ['BlockProvisioning', 'false'],
+    ['IgnoreHistorization', 'true'],
+  ]);
   b.task('ComputeRiskScoresTask', `${b.id}_ComputeRiskScores1`, 49, display('Compute Risk Scores', 'Calcul des scores de risques'));
   b.task('UpdateClassificationTask', `${b.id}_UpdateClassification`, 50, display('Resources Classification', 'Classification des ressources'));
   b.task('SetInternalUserProfilesTask', `${b.id}_SetInternalUserProfiles1`, 51, display('Assign Usercube Profiles', 'Affectation des profils Usercube'));
   b.task('ResetValidFromTask', `${b.id}_ResetValidFrom`, 52, display('Initialization of Historization', "Initialisation de l'historisation"));
-  b.task('UpdateParametersContextDisplayNamesTask', `${b.id}_UpdateParametersContextDisplayNames`, 53, display('Update of Parameters Context Display Names', 'Mise à jour des noms des contextes de paramètres'));
+  b.task(
+    'UpdateParametersContextDisplayNamesTask',
+    `${b.id}_UpdateParametersContextDisplayNames`,
+    53,
+    display('Update of Parameters Context Display Names', 'Mise à jour des noms des contextes de paramètres'),
+  );
   b.task('SavePreExistingAccessRightsTask', `${b.id}_SavePreExistingAccessRights`, 54, display('Save Pre-existing Access Rights', 'Sauvegarde des droits pré-existants'));
-  b.task('MaintainIndexesTask', `${b.id}_MaintainIndexes`, 55, [...display('SQL Index and Statistics Maintenance', 'Maintenance des index SQL et des statistiques'), ['AllIndexes', 'true'], ['Offline', 'true']]);
+  b.task('MaintainIndexesTask', `${b.id}_MaintainIndexes`, 55, [
+    ...display('SQL Index and Statistics Maintenance', 'Maintenance des index SQL et des statistiques'),
+    ['AllIndexes', 'true'],
+    ['Offline', 'true'],
+  ]);
   b.note('The documented output also runs Steps (Init_SetAdminProfile, Init_SuggestedRoles, the Directory exports…) that name tasks configured elsewhere; they are not shown.');
   b.note("The levels are those of the Create Initialization Job page's example; they depend on the configuration.");
 }

@@ -70,7 +70,7 @@ function decodeUtf8(bytes: Uint8Array, bom: boolean, declared: string | undefine
 
 /** The index of the first byte that does not belong to a well-formed UTF-8 sequence (one character per byte in Windows-1252). */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (size === 0 || i + size > bytes.length) return i;

@@ -7,9 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 
-export type RegularRead =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; reason: 'not-regular' | 'too-large' | 'unreadable'; message: string; code?: string };
+export type RegularRead = { ok: true; bytes: Buffer } | { ok: false; reason: 'not-regular' | 'too-large' | 'unreadable'; message: string; code?: string };
 
 /** O_NONBLOCK: opening a FIFO must not wait for a writer (Windows has no FIFOs, nor the flag). */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);

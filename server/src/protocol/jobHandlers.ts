@@ -28,10 +28,19 @@ export function registerJobHandlers(connection: Connection, service: LanguageSer
   const doc = (p: { textDocument: { uri: string } }) => uris.fromClient(p.textDocument.uri);
   const item = <T extends { uri: string }>(i: T): T => ({ ...i, uri: uris.toClient(i.uri) });
   connection.onCodeLens(request('codeLens', (p: CodeLensParams) => service.findCodeLenses(doc(p))));
-  connection.languages.callHierarchy.onPrepare(request('callHierarchy/prepare', (p: CallHierarchyPrepareParams) => service.prepareCallHierarchy(doc(p), p.position)?.map(item) ?? null));
-  connection.languages.callHierarchy.onIncomingCalls(request('callHierarchy/incomingCalls', (p: CallHierarchyIncomingCallsParams) => service.incomingCalls(p.item).map((c) => ({ ...c, from: item(c.from) }))));
-  connection.languages.callHierarchy.onOutgoingCalls(request('callHierarchy/outgoingCalls', (p: CallHierarchyOutgoingCallsParams) => service.outgoingCalls(p.item).map((c) => ({ ...c, to: item(c.to) }))));
-  connection.onRequest(JOB_REQUESTS.jobs, request(JOB_REQUESTS.jobs, () => service.jobs().map(item)));
+  connection.languages.callHierarchy.onPrepare(
+    request('callHierarchy/prepare', (p: CallHierarchyPrepareParams) => service.prepareCallHierarchy(doc(p), p.position)?.map(item) ?? null),
+  );
+  connection.languages.callHierarchy.onIncomingCalls(
+    request('callHierarchy/incomingCalls', (p: CallHierarchyIncomingCallsParams) => service.incomingCalls(p.item).map((c) => ({ ...c, from: item(c.from) }))),
+  );
+  connection.languages.callHierarchy.onOutgoingCalls(
+    request('callHierarchy/outgoingCalls', (p: CallHierarchyOutgoingCallsParams) => service.outgoingCalls(p.item).map((c) => ({ ...c, to: item(c.to) }))),
+  );
+  connection.onRequest(
+    JOB_REQUESTS.jobs,
+    request(JOB_REQUESTS.jobs, () => service.jobs().map(item)),
+  );
   connection.onRequest(
     JOB_REQUESTS.jobSteps,
     request(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => {
@@ -39,7 +48,10 @@ export function registerJobHandlers(connection: Connection, service: LanguageSer
       return steps && { ...item(steps), steps: steps.steps.map(item) };
     }),
   );
-  connection.onRequest(JOB_REQUESTS.connectors, request(JOB_REQUESTS.connectors, () => service.connectors().map(item)));
+  connection.onRequest(
+    JOB_REQUESTS.connectors,
+    request(JOB_REQUESTS.connectors, () => service.connectors().map(item)),
+  );
   connection.onRequest(
     JOB_REQUESTS.completeJobEdit,
     request(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {

@@ -16,13 +16,9 @@ export function registerLanguageHandlers(c: Connection, service: LanguageService
   c.onReferences(request('references', (p) => uris.locations(service.findReferences(doc(p), p.position, p.context.includeDeclaration))));
   c.onHover(request('hover', (p) => service.doHover(doc(p), p.position)));
   c.onDocumentSymbol(request('documentSymbol', (p) => service.findDocumentSymbols(doc(p))));
-  c.onWorkspaceSymbol(
-    request('workspace/symbol', (p) => service.findWorkspaceSymbols(p.query).map((s) => ({ ...s, location: uris.locations([s.location])[0] }))),
-  );
+  c.onWorkspaceSymbol(request('workspace/symbol', (p) => service.findWorkspaceSymbols(p.query).map((s) => ({ ...s, location: uris.locations([s.location])[0] }))));
   c.onCodeAction(
-    request('codeAction', (p) =>
-      service.getCodeActions(doc(p), p.range, p.context.diagnostics, p.context.only).map((a) => (a.edit ? { ...a, edit: uris.edit(a.edit) } : a)),
-    ),
+    request('codeAction', (p) => service.getCodeActions(doc(p), p.range, p.context.diagnostics, p.context.only).map((a) => (a.edit ? { ...a, edit: uris.edit(a.edit) } : a))),
   );
   c.onPrepareRename(request('prepareRename', (p) => answerOrRefuse(service.prepareRename(doc(p), p.position))));
   c.onRenameRequest(

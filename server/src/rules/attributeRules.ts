@@ -23,7 +23,9 @@ const requiredCache = new Map<string, string[]>();
 function requiredAttributes(schema: ElementSchema): string[] {
   let names = requiredCache.get(schema.key);
   if (!names) {
-    names = Object.entries(schema.attributes).filter(([n, a]) => a.required && !isNamespaceAttribute(n)).map(([n]) => n);
+    names = Object.entries(schema.attributes)
+      .filter(([n, a]) => a.required && !isNamespaceAttribute(n))
+      .map(([n]) => n);
     requiredCache.set(schema.key, names);
   }
   return names;
@@ -56,7 +58,8 @@ export function isConsolidation(el: Pick<XmlElement, 'attributes'>): boolean {
 export const attributeRequired: Rule = elementRule({
   id: 'attribute/required',
   severity: 'error',
-  source: 'the attribute tables of the element pages; the Job page and the Set up Complete Synchronization guide, step 3 (Type="Changes"); the ResourceType page (rules); the Adjust Scaffoldings page (ConsolidationMode)',
+  source:
+    'the attribute tables of the element pages; the Job page and the Set up Complete Synchronization guide, step 3 (Type="Changes"); the ResourceType page (rules); the Adjust Scaffoldings page (ConsolidationMode)',
   explanation:
     'An attribute the documentation marks as required is missing (for example `DisplayName_L1` on every task and job, ' +
     '`Connector` on a SynchronizeTask, `SynchronizationMode` on a PrepareSynchronizationTask). The deployment rejects the element. ' +

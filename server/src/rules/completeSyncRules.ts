@@ -66,7 +66,8 @@ export const prepareModeComplete = fileRule({
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (task, el) => {
       const mode = attribute(el, 'SynchronizationMode');
       if (!mode) {
-        if (task.attrs.Type?.trim() !== 'Changes') report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', fixes: [{ fix: 'set-mode' }] });
+        if (task.attrs.Type?.trim() !== 'Changes')
+          report({ ...nameSpan(el), message: 'This prepare task of a complete job needs SynchronizationMode="Complete".', fixes: [{ fix: 'set-mode' }] });
       } else if (mode.value.trim() !== 'Complete' && mode.value.trim() !== 'Initial') {
         report({ ...valueSpan(mode), message: `SynchronizationMode is '${mode.value}' in a complete job: it must be 'Complete'.`, fixes: [{ fix: 'set-mode' }] });
       }
@@ -83,7 +84,12 @@ export const noDoNotDeleteChanges = fileRule({
   check: (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (_task, el) => {
       const a = attribute(el, 'DoNotDeleteChanges');
-      if (a) report({ ...attributeSpan(a), message: 'DoNotDeleteChanges must not be present in a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' }] });
+      if (a)
+        report({
+          ...attributeSpan(a),
+          message: 'DoNotDeleteChanges must not be present in a complete job.',
+          fixes: [{ fix: 'remove-attribute', attribute: 'DoNotDeleteChanges' }],
+        });
     }),
 });
 
@@ -91,13 +97,13 @@ export const noForceProvisioning = fileRule({
   id: 'sync-complete/no-forceprovisioning',
   severity: 'error',
   source: 'the Set up Complete Synchronization guide, step 8; the Usercube-Invoke-Job page',
-  explanation:
-    '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
+  explanation: '`ForceProvisioning` must not be true: the job state machine forces provisioning by itself when a blocked job is resumed. Only the initialization job sets it.',
   fixes: { 'remove-attribute': 'suggestion' },
   check: (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el) => {
       const a = attribute(el, 'ForceProvisioning');
-      if (a && isTrue(a.value)) report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'ForceProvisioning' }] });
+      if (a && isTrue(a.value))
+        report({ ...attributeSpan(a), message: 'ForceProvisioning must not be set in a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'ForceProvisioning' }] });
     }),
 });
 
@@ -105,14 +111,14 @@ export const noValidationTask = fileRule({
   id: 'sync-complete/no-validation-task',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide, step 4; the Usercube-Invoke-Job page',
-  explanation:
-    'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
+  explanation: 'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
   check: (ctx, report) => {
     for (const job of ctx.jobs()) {
       if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
       const jobEl = ctx.elementStartingAt(job.job.start);
       for (const child of jobEl?.children ?? []) {
-        if (/^SynchronizationValidation/.test(child.name)) report({ ...nameSpan(child), message: 'A complete job needs no synchronization validation task: the state machine runs it.' });
+        if (/^SynchronizationValidation/.test(child.name))
+          report({ ...nameSpan(child), message: 'A complete job needs no synchronization validation task: the state machine runs it.' });
       }
     }
   },
@@ -128,7 +134,12 @@ export const noInitialFlags = fileRule({
   check: (ctx, report) => {
     const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, fix: FixDataOf<'set-mode' | 'remove-attribute'>) => {
       const a = attribute(el, name);
-      if (a && bad(a.value)) report({ ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)), message: `${name}="${a.value}" is for the initialization job, not a complete job.`, fixes: [fix] });
+      if (a && bad(a.value))
+        report({
+          ...(name === 'SynchronizationMode' ? valueSpan(a) : attributeSpan(a)),
+          message: `${name}="${a.value}" is for the initialization job, not a complete job.`,
+          fixes: [fix],
+        });
     };
     forEachCompleteTask(ctx, 'PrepareSynchronizationTask', (_t, el) => flag(el, 'SynchronizationMode', (v) => v.trim() === 'Initial', { fix: 'set-mode' }));
     forEachCompleteTask(ctx, 'SynchronizeTask', (_t, el) => flag(el, 'ForceSynchronization', isTrue, { fix: 'remove-attribute', attribute: 'ForceSynchronization' }));
@@ -140,11 +151,12 @@ export const notIncremental = fileRule({
   id: 'sync-complete/not-incremental',
   severity: 'warning',
   source: 'the Create Connector Synchro Complete and Incremental pages (their generated jobs); the SetRecentlyModifiedFlagTask page (inferred)',
-  explanation:
-    'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
+  explanation: 'A complete job does not mark resources as recently modified: a SetRecentlyModifiedFlagTask or `Dirty="true"` belongs to incremental jobs.',
   fixes: { 'remove-attribute': 'suggestion' },
   check: (ctx, report) => {
-    forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) => report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }));
+    forEachCompleteTask(ctx, 'SetRecentlyModifiedFlagTask', (_t, el) =>
+      report({ ...nameSpan(el), message: 'SetRecentlyModifiedFlagTask belongs to incremental jobs, not a complete job.' }),
+    );
     for (const job of ctx.jobs()) {
       if (!job.complete) continue;
       for (const t of job.tasksIn(ctx.entry.uri)) {
@@ -168,7 +180,8 @@ function inLaunchOrder(job: JobView): JobTask[] {
 export const canonicalOrder = fileRule({
   id: 'sync-complete/order',
   severity: 'warning',
-  source: 'the Set up Complete Synchronization guide, steps 2 to 12; the Job page (Level); the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their levels)',
+  source:
+    'the Set up Complete Synchronization guide, steps 2 to 12; the Job page (Level); the Create Connector Synchro Complete and Create Agent Synchro Complete pages (their levels)',
   explanation:
     'A complete job runs its tasks by Level, or from top to bottom without levels. It exports, prepares and synchronizes first ' +
     '(all exports, then all prepares, then all synchronizations, or connector after connector), then computes expressions, ' +
@@ -201,8 +214,7 @@ export const synchronizeTypeMatchesPrepare = fileRule({
   id: 'synchronize/type-matches-prepare',
   severity: 'error',
   source: 'the Set up Complete Synchronization guide, step 4; the Create Connector Synchro Complete page (its generated job)',
-  explanation:
-    'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
+  explanation: 'The SynchronizeTask reads what the PrepareSynchronizationTask of its connector prepared: both have the same `Type` (ActiveDirectory, Changes or none).',
   fixes: { 'set-type': 'suggestion' },
   check: (ctx, report) =>
     forEachCompleteTask(ctx, 'SynchronizeTask', (task, el, job) => {
@@ -232,7 +244,11 @@ export const exportIgnoreCookie = fileRule({
     forEachCompleteTask(ctx, 'ExportTask', (_t, el) => {
       const a = attribute(el, 'IgnoreCookieFile');
       if (a && isTrue(a.value)) return;
-      report({ ...(a ? valueSpan(a) : nameSpan(el)), message: 'An export in a complete job should set IgnoreCookieFile="true".', fixes: [{ fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' }] });
+      report({
+        ...(a ? valueSpan(a) : nameSpan(el)),
+        message: 'An export in a complete job should set IgnoreCookieFile="true".',
+        fixes: [{ fix: 'set-attribute', attribute: 'IgnoreCookieFile', value: 'true' }],
+      });
     }),
 });
 
@@ -264,8 +280,7 @@ export const fulfillContinueOnError = fileRule({
   id: 'fulfill/continue-on-error',
   severity: 'info',
   source: 'the Set up Complete Synchronization guide, step 9',
-  explanation:
-    'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
+  explanation: 'The Set up Complete Synchronization guide advises starting with `ContinueOnError="true"` on fulfilment tasks, so that a failing fulfilment does not block the job.',
   fixes: { 'set-attribute': 'suggestion' },
   check: adviseContinueOnError('FulfillTask'),
 });
@@ -293,7 +308,13 @@ function reportMissingDependency({ child, parents, sameConnector, onlyWhenParent
       };
       const pool = job.tasks.filter((t) => parents.includes(t.task.element) && (!sameConnector || ofConnector(t)));
       if (onlyWhenParentsExist && pool.length === 0) return;
-      if (dependsOnAny(task, pool.map((t) => t.task.id).filter((x): x is string => !!x))) return;
+      if (
+        dependsOnAny(
+          task,
+          pool.map((t) => t.task.id).filter((x): x is string => !!x),
+        )
+      )
+        return;
       // A dependency on any task of the right type counts (another connector's, another job's).
       if (!sameConnector && task.parents.some((p) => ctx.index.definitions(TASK_KIND, p).some((d) => parents.includes(d.element)))) return;
       const names = parents.join(' or ');
@@ -309,8 +330,7 @@ export const prepareDependsOnExport = fileRule({
   id: 'prepare/depends-on-export',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide, step 3; the Create Connector Synchro Complete page (its generated job)',
-  explanation:
-    "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
+  explanation: "When the job exports the connector's data, its PrepareSynchronizationTask depends on those exports, so that it checks their final state before preparing.",
   fixes: { 'add-dependency': 'suggestion' },
   check: reportMissingDependency({ child: 'PrepareSynchronizationTask', parents: ['ExportTask'], sameConnector: true, onlyWhenParentsExist: true }),
 });
@@ -329,8 +349,7 @@ export const fulfillDependsOnGenerateProvisioning = fileRule({
   id: 'fulfill/depends-on-generate-provisioning',
   severity: 'error',
   source: 'the Set up Complete Synchronization guide, step 9; the Create Connector Synchro Complete page (its generated job)',
-  explanation:
-    'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
+  explanation: 'A FulfillTask depends directly on the GenerateProvisioningOrdersTask: when no new provisioning order was produced, the fulfilment must not run.',
   fixes: { 'add-dependency': 'suggestion' },
   check: reportMissingDependency({ child: 'FulfillTask', parents: ['GenerateProvisioningOrdersTask'], sameConnector: false, onlyWhenParentsExist: false }),
 });
@@ -339,8 +358,7 @@ export const setInternalUserProfilesDependsOnFulfill = fileRule({
   id: 'setinternaluserprofiles/depends-on-fulfill',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide, step 11',
-  explanation:
-    'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
+  explanation: 'The SetInternalUserProfilesTask depends on a FulfillTask: when the fulfilment ended in warning, did not start or did nothing, updating profiles is useless.',
   fixes: { 'add-dependency': 'suggestion' },
   check: reportMissingDependency({ child: 'SetInternalUserProfilesTask', parents: ['FulfillTask'], sameConnector: false, onlyWhenParentsExist: false }),
 });
@@ -349,12 +367,15 @@ export const generateProvisioningConnectorMatchesPrepare = fileRule({
   id: 'generateprovisioning/connector-matches-prepare',
   severity: 'warning',
   source: 'the Set up Complete Synchronization guide, step 8',
-  explanation:
-    'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
+  explanation: 'The GenerateProvisioningOrdersTask of a complete job works on the connector set in the PrepareSynchronizationTask.',
   check: (ctx, report) =>
     forEachCompleteTask(ctx, 'GenerateProvisioningOrdersTask', (_task, el, job) => {
       const a = attribute(el, 'Connector');
-      const prepared = new Set(tasksOf(job, 'PrepareSynchronizationTask').map((p) => p.task.attrs.Connector?.trim()).filter(Boolean));
+      const prepared = new Set(
+        tasksOf(job, 'PrepareSynchronizationTask')
+          .map((p) => p.task.attrs.Connector?.trim())
+          .filter(Boolean),
+      );
       if (!a || prepared.size === 0 || prepared.has(a.value.trim())) return;
       report({ ...valueSpan(a), message: `Connector '${a.value}' is not the connector this job prepares (${[...prepared].join(', ')}).` });
     }),

@@ -21,7 +21,7 @@ export const connectionIdentifierFormat: Rule = elementRule({
   severity: 'error',
   source: 'the Connection page; the Configuration section of every connector page ("References: Connectors")',
   explanation:
-    "A connection identifier starts with a letter, then holds only letters, digits, `.` and `-` (up to 442 characters): no `_`, no space. " +
+    'A connection identifier starts with a letter, then holds only letters, digits, `.` and `-` (up to 442 characters): no `_`, no space. ' +
     "It is also the name of the connection's section in the agent's `appsettings.agent.json`. Reported on the Connection and on " +
     'every `Connection=` that names such an identifier (the Set up Complete Synchronization guide writes `AD_Export`, which no connection can be called).',
   checkElement(el, schema, report) {

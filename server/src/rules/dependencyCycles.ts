@@ -136,7 +136,12 @@ class CycleAnalysis {
     const k = SHOWN_EACH_END;
     // The first k tasks of the way: toward the hub from the parent, then on from the hub if it came first.
     let head = wayFrom(toHub, parent, k);
-    if (head.length < k) head = head.concat(wayNearHub(fromHub, task, k - head.length + 1).reverse().slice(1));
+    if (head.length < k)
+      head = head.concat(
+        wayNearHub(fromHub, task, k - head.length + 1)
+          .reverse()
+          .slice(1),
+      );
     // The last k: back from the task toward the hub, then the end of the parent's way if the hub came first.
     const back = wayFrom(fromHub, task, k + 1);
     let tail = (back.length > k ? back.slice(0, k) : back.slice(0, -1)).reverse();
@@ -193,7 +198,7 @@ function breadthFirst(hub: string, next: (id: string) => readonly string[]): Hub
 /** The first `max` tasks of the way from `from` to the hub (the hub included when reached). */
 function wayFrom(tree: HubTree, from: string, max: number): string[] {
   const out = [from];
-  for (let id = from; tree.distance.get(id)! > 0 && out.length < max; ) {
+  for (let id = from; tree.distance.get(id)! > 0 && out.length < max;) {
     id = tree.step.get(id)!;
     out.push(id);
   }

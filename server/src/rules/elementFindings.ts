@@ -23,12 +23,7 @@ function startTagView(el: XmlElement, parentSchema: ElementSchema | undefined): 
 }
 
 /** The element's findings, for every rule of `rules` (severities are applied by the caller). */
-export function elementFindings(
-  el: XmlElement,
-  schema: ElementSchema | undefined,
-  parentSchema: ElementSchema | undefined,
-  rules: readonly ElementRule[],
-): ElementFinding[] {
+export function elementFindings(el: XmlElement, schema: ElementSchema | undefined, parentSchema: ElementSchema | undefined, rules: readonly ElementRule[]): ElementFinding[] {
   let found = kept.get(el);
   if (!found) {
     const out: ElementFinding[] = [];

@@ -108,7 +108,7 @@ export const prepareTypeForAdOrChanges: Rule = fileRule({
   skipsGenerated: true,
   explanation:
     'The guide says to give the PrepareSynchronizationTask a `Type` for an Active Directory or a Changes connector. An Active Directory ' +
-    "connector is one whose connections use the `Usercube.AD@0000001` package: its prepare task in a complete job needs `Type=\"ActiveDirectory\"`. " +
+    'connector is one whose connections use the `Usercube.AD@0000001` package: its prepare task in a complete job needs `Type="ActiveDirectory"`. ' +
     'The documentation does not say what makes a connector a Changes connector, so a missing `Type="Changes"` is not reported.',
   fixes: { 'set-attribute': 'suggestion' },
   check(ctx, report) {
@@ -165,9 +165,14 @@ export const updateClassificationNeedsRule: Rule = fileRule({
     forEachTaskElement(ctx, 'UpdateClassificationTask', (el) => {
       const entityTypes = entityTypesOf(el).map((e) => e.id);
       if (entityTypes.length === 0) return;
-      const classified = resourceTypes(ctx).filter((t) => t.target && entityTypes.includes(t.target)).map((t) => t.id);
+      const classified = resourceTypes(ctx)
+        .filter((t) => t.target && entityTypes.includes(t.target))
+        .map((t) => t.id);
       if (classified.length === 0 || referencedBy(ctx, 'ResourceClassificationRule', 'ResourceType', classified)) return;
-      report({ ...nameSpan(el), message: `No ResourceClassificationRule classifies the resource types of ${entityTypes.map((e) => `'${e}'`).join(', ')}: this task has nothing to do.` });
+      report({
+        ...nameSpan(el),
+        message: `No ResourceClassificationRule classifies the resource types of ${entityTypes.map((e) => `'${e}'`).join(', ')}: this task has nothing to do.`,
+      });
     });
   },
 });
@@ -183,7 +188,10 @@ export const setInternalUserProfilesNeedsContext: Rule = fileRule({
   check(ctx, report) {
     forEachTaskElement(ctx, 'SetInternalUserProfilesTask', (el) => {
       const entityTypes = entityTypesOf(el).map((e) => e.id);
-      const resourceTypeIds = el.children.filter((c) => c.name === 'TaskResourceType').map((c) => attribute(c, 'ResourceType')?.value.trim() ?? '').filter(Boolean);
+      const resourceTypeIds = el.children
+        .filter((c) => c.name === 'TaskResourceType')
+        .map((c) => attribute(c, 'ResourceType')?.value.trim() ?? '')
+        .filter(Boolean);
       if (entityTypes.length === 0 && resourceTypeIds.length === 0) return;
       if (referencedBy(ctx, 'ProfileRuleContext', 'EntityType', entityTypes) || referencedBy(ctx, 'ProfileRuleContext', 'ResourceType', resourceTypeIds)) return;
       report({ ...nameSpan(el), message: 'No ProfileRuleContext names the entity types or resource types of this task: it assigns no profile.' });

@@ -85,9 +85,7 @@ export const taskIdentifierRecommended: Rule = indexRule({
   id: 'task/identifier-recommended',
   severity: 'warning',
   source: 'the task pages (Identifier optional); the Set up Complete Synchronization guide, steps 3 and 12 (tasks without Identifier)',
-  explanation:
-    'A task inside a job has no `Identifier`: no other task can depend on it, no Step can reuse it, no override can ' +
-    'adjust it, and the job logs cannot name it.',
+  explanation: 'A task inside a job has no `Identifier`: no other task can depend on it, no Step can reuse it, no override can ' + 'adjust it, and the job logs cannot name it.',
   checkIndex(ctx, report) {
     for (const t of ctx.entry.tasks) {
       if (!t.job || t.id) continue;

@@ -49,7 +49,11 @@ export const parentLevel: Rule = indexRule({
           const when = parent.level === child.level ? `at the same level (${child.level}) as this task` : `at level ${parent.level}, after this task (level ${child.level})`;
           report({ start: r.start, end: r.end, message: `Parent task '${r.id}' runs ${when} in job '${view.job.id}': it has not finished when this task is checked.` });
         } else if (!levelled && parent.order > child.order) {
-          report({ start: r.start, end: r.end, message: `Parent task '${r.id}' comes after this task in job '${view.job.id}', which runs its tasks from top to bottom: it has not run when this task is checked.` });
+          report({
+            start: r.start,
+            end: r.end,
+            message: `Parent task '${r.id}' comes after this task in job '${view.job.id}', which runs its tasks from top to bottom: it has not run when this task is checked.`,
+          });
         }
         break;
       }
@@ -62,7 +66,7 @@ export const batchSize: Rule = indexRule({
   severity: 'info',
   source: "the agent's appsettings page (Jobs.MaxTaskBatchSize)",
   explanation:
-    'The agent launches the tasks of one level together, at most `Jobs.MaxTaskBatchSize` at a time (5 unless the agent\'s appsettings.json says ' +
+    "The agent launches the tasks of one level together, at most `Jobs.MaxTaskBatchSize` at a time (5 unless the agent's appsettings.json says " +
     'otherwise): a level with more tasks is split into several levels, which Usercube-Get-JobSteps shows. The job still runs; this tells where.',
   checkIndex(ctx, report) {
     const { maxTaskBatchSize, source } = ctx.index.agentSettings;

@@ -39,12 +39,14 @@ export const crontabAttributeCasing: Rule = elementRule({
   id: 'job/crontab-attribute-casing',
   severity: 'error',
   source: 'the Job page (CronTabExpression); the Set up Complete Synchronization guide, step 12, writes "CrontabExpression"',
-  explanation: 'The schedule attribute is spelled `CronTabExpression` (capital T). The Set up Complete Synchronization guide (step 12) writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
+  explanation:
+    'The schedule attribute is spelled `CronTabExpression` (capital T). The Set up Complete Synchronization guide (step 12) writes `CrontabExpression`, which the server ignores: the job never runs on schedule.',
   fixes: { 'rename-attribute': 'safe' },
   checkElement(el, _schema, report) {
     if (el.name !== 'Job') return;
     for (const a of el.attributes) {
-      if (isMisspeltCronTab(a.name)) report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.`, fixes: [{ fix: 'rename-attribute', to: 'CronTabExpression' }] });
+      if (isMisspeltCronTab(a.name))
+        report({ start: a.nameStart, end: a.nameEnd, message: `'${a.name}' is spelled 'CronTabExpression'.`, fixes: [{ fix: 'rename-attribute', to: 'CronTabExpression' }] });
     }
   },
 });
@@ -121,7 +123,10 @@ export const jobModeContradiction: Rule = fileRule({
       const el = complete && ctx.elementStartingAt(job.job.start);
       const a = el && attribute(el, 'IsIncremental');
       if (!a) continue;
-      report({ ...attributeSpan(a), message: `Job '${job.job.id}' is incremental but its prepare task${complete.task.id ? ` '${complete.task.id}'` : ''} says SynchronizationMode="Complete".` });
+      report({
+        ...attributeSpan(a),
+        message: `Job '${job.job.id}' is incremental but its prepare task${complete.task.id ? ` '${complete.task.id}'` : ''} says SynchronizationMode="Complete".`,
+      });
     }
   },
 });

@@ -35,8 +35,7 @@ export const parentExists: Rule = indexRule({
   severity: 'error',
   source: 'the Job page',
   explanation:
-    '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' +
-    'otherwise the job fails when the server computes its steps.',
+    '`TaskDependsOnTask@ParentTask` must name the Identifier of a task defined somewhere in the configuration; ' + 'otherwise the job fails when the server computes its steps.',
   fixes: { 'change-identifier': 'suggestion', 'create-task': 'suggestion' },
   checkIndex: unresolved(
     isParentTask,
@@ -51,16 +50,18 @@ export const stepTargetExists: Rule = indexRule({
   source: 'the Job page',
   explanation: '`Step@Identifier` must name an existing task: the job reuses that task.',
   fixes: { 'change-identifier': 'suggestion' },
-  checkIndex: unresolved(isStep, (r) => `Step names task '${r.id}', which is not defined in any configuration file.`, (r) => [changeIdentifier(r)]),
+  checkIndex: unresolved(
+    isStep,
+    (r) => `Step names task '${r.id}', which is not defined in any configuration file.`,
+    (r) => [changeIdentifier(r)],
+  ),
 });
 
 export const overrideTargetExists: Rule = indexRule({
   id: 'job/override-target-exists',
   severity: 'error',
   source: 'the Job page',
-  explanation:
-    'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' +
-    'the Identifier must name such a task.',
+  explanation: 'An `<XTaskOverride Identifier="…">` inside a job changes a few attributes of an existing X task; ' + 'the Identifier must name such a task.',
   checkIndex({ entry, index }, report) {
     for (const r of entry.references) {
       if (!isOverride(r)) continue;

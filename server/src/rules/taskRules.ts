@@ -21,8 +21,7 @@ export const agentTaskAgentAndClient: Rule = elementRule({
   skipsGenerated: true,
   severity: 'error',
   source: 'task pages of ExportTask, PrepareSynchronizationTask, ActivityInstanceActorTask, CreateDatabaseViewsTask, InvokeApiTask, InvokeAspectsTask',
-  explanation:
-    'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
+  explanation: 'Agent-side tasks run on an agent and report to the server with an OpenID client: both `Agent` and `OpenIdClient` are required.',
   checkElement(el, _schema, report) {
     if (!isAgentTask(el.name) || !el.startTagComplete || isConsolidation(el)) return;
     const missing = ['Agent', 'OpenIdClient'].filter((n) => !attribute(el, n));
@@ -90,8 +89,7 @@ export const deprecatedSendRoleModelNotifications: Rule = elementRule({
   skipsGenerated: true,
   severity: 'info',
   source: 'the SendRoleModelNotificationsTask page (current version: "Migration Guide: SendRoleModelNotificationsTask to SendNotificationsTask")',
-  explanation:
-    'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
+  explanation: 'SendRoleModelNotificationsTask is deprecated in the current version: use SendNotificationsTask with RolePolicyNotification / RoleReviewNotification.',
   checkElement(el, _schema, report) {
     if (el.name === 'SendRoleModelNotificationsTask') {
       report({ ...nameSpan(el), message: 'SendRoleModelNotificationsTask is deprecated: prefer SendNotificationsTask.' });
@@ -111,7 +109,12 @@ export const taskEntityTypeAttributeName: Rule = elementRule({
     if (el.name !== 'TaskEntityType' || attribute(el, 'EntityType')) return;
     const id = attribute(el, 'Identifier');
     if (id) {
-      report({ start: id.nameStart, end: id.nameEnd, message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.", fixes: [{ fix: 'rename-attribute', to: 'EntityType' }] });
+      report({
+        start: id.nameStart,
+        end: id.nameEnd,
+        message: "TaskEntityType names its entity type with 'EntityType=', not 'Identifier='.",
+        fixes: [{ fix: 'rename-attribute', to: 'EntityType' }],
+      });
     }
   },
 });

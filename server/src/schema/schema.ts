@@ -177,7 +177,7 @@ export function overriddenTask(schema: ElementSchema, elementName: string): Elem
 export function resolveElement(name: string, parent: ElementSchema | undefined): ElementSchema | undefined {
   const candidates = byName.get(name);
   if (candidates) {
-    if (!parent) return candidates.length === 1 ? candidates[0] : candidates.find((c) => !c.parents) ?? candidates[0];
+    if (!parent) return candidates.length === 1 ? candidates[0] : (candidates.find((c) => !c.parents) ?? candidates[0]);
     return candidates.find((c) => c.parents?.includes(parent.key)) ?? candidates.find((c) => !c.parents);
   }
   if (name.endsWith(OVERRIDE_SUFFIX) && taskElements.has(name.slice(0, -OVERRIDE_SUFFIX.length))) {
@@ -273,7 +273,7 @@ export function attributeSchema(el: ElementSchema, name: string): AttributeSchem
 /** Names (and numbers, where the docs give them) an enum attribute accepts. */
 export function enumValues(attr: AttributeSchema): { names: string[]; numbers: number[] } {
   const type = attr.enumType ? catalog.types[attr.enumType] : undefined;
-  const names = type ? Object.keys(type.values) : attr.enum ?? [];
+  const names = type ? Object.keys(type.values) : (attr.enum ?? []);
   const numbers = type ? Object.values(type.values).filter((n): n is number => typeof n === 'number') : [];
   return { names, numbers };
 }

@@ -6,7 +6,11 @@ const Mocha = require('mocha');
 
 exports.run = function run() {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60000 });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
+  for (const f of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run(() => {
       const { passes, failures, pending } = runner.stats;

@@ -36,7 +36,10 @@ describe('job graph', () => {
     assert.strictEqual(r.error, undefined);
     // Its three steps, and AD_Export_Complet, the parent no file defines.
     assert.strictEqual(r.boxes, steps.steps.length + 1);
-    assert.deepStrictEqual(r.columns.map((c) => c.level), [0, 1, 2]);
+    assert.deepStrictEqual(
+      r.columns.map((c) => c.level),
+      [0, 1, 2],
+    );
     for (let i = 1; i < r.columns.length; i++) assert.ok(r.columns[i - 1].x1 < r.columns[i].x0, JSON.stringify(r.columns));
   });
 

@@ -7,8 +7,7 @@ const { jobsApi, openDoc, waitFor, wsUri } = require('./helpers');
 
 const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
 // The text a tooltip shows: MarkdownString.appendText writes spaces as &nbsp; and escapes _ ( ) and the like.
-const tooltipOf = (item) =>
-  typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+const tooltipOf = (item) => (typeof item.tooltip === 'string' ? item.tooltip : item.tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'));
 
 describe('Usercube Jobs view', () => {
   let api;
@@ -32,7 +31,10 @@ describe('Usercube Jobs view', () => {
 
     // Job_AD_Complete has no Level: one task per effective level, in document order.
     const levels = await provider.getChildren(byName.get('Job_AD_Complete'));
-    assert.deepStrictEqual(levels.slice(0, 2).map((l) => labelOf(item(l))), ['Level 0', 'Level 1']);
+    assert.deepStrictEqual(
+      levels.slice(0, 2).map((l) => labelOf(item(l))),
+      ['Level 0', 'Level 1'],
+    );
     const [prepare] = await provider.getChildren(levels[1]);
     const task = item(prepare);
     assert.strictEqual(labelOf(task), 'AD_Prepare_Complete');
@@ -44,8 +46,14 @@ describe('Usercube Jobs view', () => {
     // The scaffolding's two exports share level 0, both marked generated.
     const scaffoldLevels = await provider.getChildren(byName.get('Job_AD_Scaffolded'));
     const exports = (await provider.getChildren(scaffoldLevels[0])).map(item);
-    assert.deepStrictEqual(exports.map((t) => t.iconPath.id), ['cloud-download', 'cloud-download']);
-    assert.ok(exports.every((t) => t.description === 'generated · Scaffolded Jobs.xml'), exports.map((t) => t.description).join(', '));
+    assert.deepStrictEqual(
+      exports.map((t) => t.iconPath.id),
+      ['cloud-download', 'cloud-download'],
+    );
+    assert.ok(
+      exports.every((t) => t.description === 'generated · Scaffolded Jobs.xml'),
+      exports.map((t) => t.description).join(', '),
+    );
 
     // A click opens the task at its identifier.
     await vscode.commands.executeCommand(task.command.command, ...task.command.arguments);

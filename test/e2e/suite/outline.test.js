@@ -10,7 +10,10 @@ describe('outline', () => {
       const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
       return s && s.length ? s : undefined;
     });
-    assert.deepStrictEqual(symbols.map((s) => s.name), ['Job_AD_Complete']);
+    assert.deepStrictEqual(
+      symbols.map((s) => s.name),
+      ['Job_AD_Complete'],
+    );
     const children = symbols[0].children.map((s) => s.name);
     for (const name of ['AD_Export_Complete', 'AD_Prepare_Complete', 'Step All_CorrelationKeys', 'AD_SetInternalUserProfiles']) {
       assert.ok(children.includes(name), `${name} missing from [${children.join(', ')}]`);

@@ -9,10 +9,11 @@ describe('rename', () => {
     const shared = await openDoc('Conf/Shared Tasks.xml');
     const jobs = await openDoc('Conf/AD/AD Jobs.xml');
     const pos = positionOf(shared, 'Directory_ComputeRoleModel', 2);
-    const edit = await waitFor('a rename edit', () =>
-      vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', shared.uri, pos, 'Directory_RoleModel'),
-    );
-    const files = edit.entries().map(([uri]) => uri.fsPath).sort();
+    const edit = await waitFor('a rename edit', () => vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', shared.uri, pos, 'Directory_RoleModel'));
+    const files = edit
+      .entries()
+      .map(([uri]) => uri.fsPath)
+      .sort();
     assert.deepStrictEqual(files, [wsUri('Conf/AD/AD Jobs.xml').fsPath, wsUri('Conf/Shared Tasks.xml').fsPath].sort());
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(shared.getText(), /<ComputeRoleModelTask Identifier="Directory_RoleModel"/);

@@ -80,7 +80,10 @@ async function lensesOf(doc, command) {
   it('puts "Run job" on a job scaffolding', async () => {
     const doc = await openDoc('Conf/Scaffolded/Scaffolded Jobs.xml');
     const lenses = await lensesOf(doc, 'usercubeJobs.runJob');
-    assert.deepStrictEqual(lenses.map((l) => l.command.arguments), [['Job_AD_Scaffolded']]);
+    assert.deepStrictEqual(
+      lenses.map((l) => l.command.arguments),
+      [['Job_AD_Scaffolded']],
+    );
     assert.strictEqual(doc.getText(lenses[0].range), 'CreateConnectorSynchroComplete');
     const all = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri, 50);
     assert.ok(!all.some((l) => l.command && l.command.command === 'usercubeJobs.runTask'), 'no "Run this task" on generated tasks');

@@ -84,7 +84,10 @@ async function screenshot(page, name, { dir = DOCS, clip } = {}) {
 /** Where `locator` is on the page; the editor redraws its lines at times, so ask again for 2 s. */
 async function boxOf(locator) {
   for (let i = 0; i < 20; i++) {
-    const box = await locator.first().boundingBox({ timeout: 1000 }).catch(() => null);
+    const box = await locator
+      .first()
+      .boundingBox({ timeout: 1000 })
+      .catch(() => null);
     if (box) return box;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -147,13 +150,17 @@ async function goTo(page, { line, col }) {
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(`:${line}:${col}`);
   await page.keyboard.press('Enter');
-  await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${col}` }).first().waitFor({ timeout: 10000 });
+  await page
+    .locator('.statusbar-item', { hasText: `Ln ${line}, Col ${col}` })
+    .first()
+    .waitFor({ timeout: 10000 });
   lap(`cursor at ${line}:${col}`);
 }
 
 /** Waits until a settings.json below `dir` (the profile: user, remote or workspace settings) names `key`. */
 async function waitForSettingsFile(dir, key, timeoutMs = 10000) {
-  const files = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name === 'settings.json' ? [path.join(d, e.name)] : []));
+  const files = (d) =>
+    fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(d, e.name)) : e.name === 'settings.json' ? [path.join(d, e.name)] : []));
   const deadline = Date.now() + timeoutMs;
   while (!files(dir).some((f) => fs.readFileSync(f, 'utf8').includes(key))) {
     if (Date.now() > deadline) throw new Error(`no settings.json below ${dir} names ${key}`);
@@ -476,10 +483,14 @@ async function main() {
       await waitForSettingsFile(path.join(runDir, 'user'), 'usercubeJobs.runtime.path');
       // VS Code 1.139 shows the settings over the editors: Escape closes them.
       await page.keyboard.press('Escape');
-      await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(async () => {
-        await page.keyboard.press('Escape');
-        await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 5000 });
-      });
+      await page
+        .locator('.settings-editor')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .catch(async () => {
+          await page.keyboard.press('Escape');
+          await page.locator('.settings-editor').first().waitFor({ state: 'hidden', timeout: 5000 });
+        });
       await openFile(page, 'Conf/AD/AD Jobs.xml');
       await run.first().waitFor({ timeout: 30000 });
       await run.first().click();
@@ -512,7 +523,10 @@ async function main() {
       await screenshot(page, 'status');
       await hover.locator('a', { hasText: 'Show output' }).first().click();
       // \s: the editor draws spaces as no-break spaces.
-      await page.locator('.part.panel .monaco-editor .view-line', { hasText: /Indexed\s\d+\sXML\sfiles/ }).first().waitFor({ timeout: 10000 });
+      await page
+        .locator('.part.panel .monaco-editor .view-line', { hasText: /Indexed\s\d+\sXML\sfiles/ })
+        .first()
+        .waitFor({ timeout: 10000 });
     });
   } catch (e) {
     failed++;
