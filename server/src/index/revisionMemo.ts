@@ -15,12 +15,16 @@ interface Table<K, V> {
   values: Map<K, V>;
 }
 
-/** `compute(index, key)`, kept per index and key until the index's revision moves. */
-export function revisionMemo<I extends Revisioned, K, V>(compute: (index: I, key: K) => V): (index: I, key: K) => V {
+/**
+ * `compute(index, key)`, kept per index and key until the index's revision moves, or the
+ * narrower revision `revisionOf` gives (one that moves only with the facts `compute` reads).
+ */
+export function revisionMemo<I extends Revisioned, K, V>(compute: (index: I, key: K) => V, revisionOf: (index: I) => number = (index) => index.revision): (index: I, key: K) => V {
   const tables = new WeakMap<I, Table<K, V>>();
   return (index, key) => {
     let table = tables.get(index);
-    if (!table || table.revision !== index.revision) tables.set(index, (table = { revision: index.revision, values: new Map() }));
+    const revision = revisionOf(index);
+    if (!table || table.revision !== revision) tables.set(index, (table = { revision, values: new Map() }));
     let value = table.values.get(key);
     if (value === undefined && !table.values.has(key)) table.values.set(key, (value = compute(index, key)));
     return value as V;

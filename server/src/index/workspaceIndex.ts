@@ -74,6 +74,15 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Moves when what job scaffoldings read changes (sameGeneratorFacts): connectors, connections
+   * and resource types with their attributes, scaffoldings, entity type mappings. Typing in a
+   * job file leaves it where it is.
+   */
+  get generatorRevision(): number {
+    return this.generatorChanges;
+  }
+
+  /**
    * Replaces a file's contribution in one step. When the new entry has as many definitions and
    * references as the old one (most edits of an open document), item i replaces item i: in the
    * same place of its list when it names the same identifier (so the order of definitions across

@@ -47,23 +47,39 @@ function entityTypesOf(el: XmlElement): { el: XmlElement; id: string }[] {
   return out;
 }
 
+/** The resource types of the whole configuration, by the entity types on their two sides. */
 interface ResourceTypeSides {
-  id: string;
-  source?: string;
-  target?: string;
+  count: number;
+  /** Entity types that are the source of some resource type. */
+  sources: Set<string>;
+  /** Resource type identifiers by their target entity type. */
+  byTarget: Map<string, string[]>;
 }
 
-/** Resource types by the entity types on their two sides (definitions of the whole configuration), once per index revision. */
-const resourceTypesOf = revisionMemo((index: WorkspaceIndex, kind: 'ResourceType') => {
-  const out: ResourceTypeSides[] = [];
-  index.forEachIdentifier(kind, (defs) => {
-    const a = defs[0].attrs;
-    out.push({ id: defs[0].id, source: a?.SourceEntityType?.trim(), target: a?.TargetEntityType?.trim() });
-  });
-  return out;
-});
+/**
+ * Computed again only when a resource type changes (with the inputs of job scaffoldings), not
+ * on every keystroke in a job file: the configuration can define thousands.
+ */
+const resourceTypesOf = revisionMemo(
+  (index: WorkspaceIndex, kind: 'ResourceType'): ResourceTypeSides => {
+    const out: ResourceTypeSides = { count: 0, sources: new Set(), byTarget: new Map() };
+    index.forEachIdentifier(kind, (defs) => {
+      const a = defs[0].attrs;
+      const source = a?.SourceEntityType?.trim();
+      const target = a?.TargetEntityType?.trim();
+      out.count++;
+      if (source) out.sources.add(source);
+      if (!target) return;
+      const ids = out.byTarget.get(target);
+      if (ids) ids.push(defs[0].id);
+      else out.byTarget.set(target, [defs[0].id]);
+    });
+    return out;
+  },
+  (index) => index.generatorRevision,
+);
 
-function resourceTypes(ctx: RuleContext): ResourceTypeSides[] {
+function resourceTypes(ctx: RuleContext): ResourceTypeSides {
   return resourceTypesOf(ctx.index, 'ResourceType');
 }
 
@@ -85,16 +101,19 @@ export const synchronizeHasPrepare: Rule = fileRule({
   },
 });
 
-/** The connectors some connection of which uses the Active Directory package, once per index revision. */
-const activeDirectoryConnectors = revisionMemo((index: WorkspaceIndex, kind: 'Connection') => {
-  const out = new Set<string>();
-  index.forEachIdentifier(kind, (defs) => {
-    const a = defs[0].attrs;
-    const connector = a?.Connector?.trim();
-    if (connector && a?.Package?.trim() === ACTIVE_DIRECTORY_PACKAGE) out.add(connector);
-  });
-  return out;
-});
+/** The connectors some connection of which uses the Active Directory package, computed again only when a connection changes. */
+const activeDirectoryConnectors = revisionMemo(
+  (index: WorkspaceIndex, kind: 'Connection') => {
+    const out = new Set<string>();
+    index.forEachIdentifier(kind, (defs) => {
+      const a = defs[0].attrs;
+      const connector = a?.Connector?.trim();
+      if (connector && a?.Package?.trim() === ACTIVE_DIRECTORY_PACKAGE) out.add(connector);
+    });
+    return out;
+  },
+  (index) => index.generatorRevision,
+);
 
 /** Whether the connector's connections use the Active Directory package. */
 function isActiveDirectoryConnector(ctx: RuleContext, connector: string): boolean {
@@ -134,12 +153,12 @@ export const computeRoleModelSourceEntityTypes: Rule = fileRule({
     'target entity types the connector provides. Reported when the configuration defines resource types and none has this source ' +
     'entity type: the task computes nothing for it.',
   check(ctx, report) {
-    let types: ReturnType<typeof resourceTypes> | undefined;
+    let types: ResourceTypeSides | undefined;
     forEachTaskElement(ctx, 'ComputeRoleModelTask', (el) => {
       types ??= resourceTypes(ctx);
-      if (types.length === 0) return;
+      if (types.count === 0) return;
       for (const { el: child, id } of entityTypesOf(el)) {
-        if (types.some((t) => t.source === id)) continue;
+        if (types.sources.has(id)) continue;
         const a = attribute(child, 'EntityType')!;
         report({ ...valueSpan(a), message: `No resource type has '${id}' as its SourceEntityType: the role model has nothing to compute for it.` });
       }
@@ -165,9 +184,8 @@ export const updateClassificationNeedsRule: Rule = fileRule({
     forEachTaskElement(ctx, 'UpdateClassificationTask', (el) => {
       const entityTypes = entityTypesOf(el).map((e) => e.id);
       if (entityTypes.length === 0) return;
-      const classified = resourceTypes(ctx)
-        .filter((t) => t.target && entityTypes.includes(t.target))
-        .map((t) => t.id);
+      const byTarget = resourceTypes(ctx).byTarget;
+      const classified = entityTypes.flatMap((e) => byTarget.get(e) ?? []);
       if (classified.length === 0 || referencedBy(ctx, 'ResourceClassificationRule', 'ResourceType', classified)) return;
       report({
         ...nameSpan(el),
