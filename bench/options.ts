@@ -44,7 +44,7 @@ export const USAGE = `npm run bench -- [options]
   --server-node FILE   the Node binary that runs the server (default: the bench's own)
   --no-probe           do not preload the timing probe into the server (client figures only)
   --profile            CPU-profile the server's first run per size, one profile per phase
-                       (cold, edit, completion, references, symbols) in bench/.data/profiles/<size>mb/;
+                       (cold, edit, completion, references, symbols) in bench/.data/profiles/<size>mb-<shape>/;
                        summarize with: node out/bench/profileSummary.js <file.cpuprofile>
   --generate-only      only generate the configurations`;
 

@@ -3,7 +3,7 @@
  * most self time and the most inclusive time, with their source place (mapped back to the
  * TypeScript sources through the bundle's source map; open the profile in Chrome DevTools for
  * the full tree).
- *   node out/bench/profileSummary.js bench/.data/profiles/100mb/<file>.cpuprofile [top]
+ *   node out/bench/profileSummary.js bench/.data/profiles/100mb-bench/<file>.cpuprofile [top]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
