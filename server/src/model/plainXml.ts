@@ -13,23 +13,10 @@
  * documentation's examples and on fuzzed texts.
  */
 
+import { AMP, BANG, DASH, DQUOTE, EQUALS, GT, LT, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
+
 /** Below the strict parser's buffer limit (64 Ki characters), with room to spare. */
 const MAX_PIECE = 32 * 1024;
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-const AMP = 0x26;
-const EQUALS = 0x3d;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-const DASH = 0x2d;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 function isNameStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;

@@ -8,6 +8,7 @@
  * checked separately by sax (see wellFormedness.ts); the figures behind this split are in
  * docs/architecture.md.
  */
+import { BANG, CR, DQUOTE, EQUALS, GT, LT, NL, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
 
 export interface XmlAttribute {
   name: string;
@@ -54,24 +55,9 @@ export interface XmlHandler {
   error(err: SyntaxError): void;
 }
 
-const LT = 60; // <
-const GT = 62; // >
-const SLASH = 47;
-const EQ = 61;
-const DQ = 34;
-const SQ = 39;
-const BANG = 33;
-const QM = 63;
-const NL = 10;
-const CR = 13;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === NL || c === CR;
-}
-
 /** Characters that end a name: space, `/`, `>`, `<`, `=`, quotes. */
 function endsName(c: number): boolean {
-  return c <= 32 || c === SLASH || c === GT || c === LT || c === EQ || c === DQ || c === SQ;
+  return c <= 32 || c === SLASH || c === GT || c === LT || c === EQUALS || c === DQUOTE || c === SQUOTE;
 }
 
 function isNameStart(c: number): boolean {
@@ -100,7 +86,7 @@ export function scanXml(text: string, handler: XmlHandler): void {
     const next = lt + 1 < len ? text.charCodeAt(lt + 1) : -1;
     if (next === BANG) {
       pos = scanMarkup(text, lt, handler);
-    } else if (next === QM) {
+    } else if (next === QUESTION) {
       const close = text.indexOf('?>', lt + 2);
       if (close < 0) {
         handler.error({ start: lt, end: lt + 2, message: 'Processing instruction is not closed: expected "?>".' });
@@ -298,14 +284,14 @@ function scanAttribute(text: string, from: number, tag: ScannedTag, handler: Xml
   spans.push(from, nameEnd, -1, -1);
   let i = nameEnd;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
-  if (i >= len || text.charCodeAt(i) !== EQ) {
+  if (i >= len || text.charCodeAt(i) !== EQUALS) {
     handler.error({ start: from, end: nameEnd, message: `Attribute "${text.slice(from, nameEnd)}" has no value: expected ="…".` });
     return i;
   }
   i++;
   while (i < len && isSpace(text.charCodeAt(i))) i++;
   const q = i < len ? text.charCodeAt(i) : -1;
-  if (q !== DQ && q !== SQ) {
+  if (q !== DQUOTE && q !== SQUOTE) {
     handler.error({ start: from, end: nameEnd, message: `The value of "${text.slice(from, nameEnd)}" must be in quotes.` });
     // Take an unquoted token as the value so that it can still be indexed and fixed.
     const vs = i;
@@ -315,7 +301,7 @@ function scanAttribute(text: string, from: number, tag: ScannedTag, handler: Xml
     return i;
   }
   const vs = i + 1;
-  const quote = q === DQ ? '"' : "'";
+  const quote = q === DQUOTE ? '"' : "'";
   const close = text.indexOf(quote, vs);
   const lt = text.indexOf('<', vs);
   if (close >= 0 && (lt < 0 || close < lt)) {
