@@ -169,4 +169,17 @@ describe('usercube-jobs check --format junit', () => {
       ['<dir>/image.xml', 0, [{ type: 'unreadable', message: 'not a text file (it contains NUL bytes)', text: '' }], null],
     ]);
   });
+
+  it('fails a file that should have been configuration (misspelt namespace, a Job as root) instead of skipping it', async () => {
+    const dir = tempDir('ucj-roots-');
+    writeFileSync(path.join(dir, 'namespace.xml'), '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton"><Agent Identifier="A" DisplayName_L1="a" /></ConfigurationFile>\n');
+    writeFileSync(path.join(dir, 'root.xml'), '<Job Identifier="J" DisplayName_L1="j" />\n');
+    const r = await run('check', dir, '--format', 'junit');
+    assert.equal(r.code, 1);
+    const cases = parseJunit(r.out.join('\n')).map((c) => [path.basename(c.name), c.failures.map((f) => f.type), c.skipped]);
+    assert.deepEqual(cases, [
+      ['namespace.xml', ['file/namespace'], null],
+      ['root.xml', ['file/root'], null],
+    ]);
+  });
 });

@@ -9,8 +9,8 @@
  *       <testcase classname="usercube-jobs" name="Conf/AD/AD Jobs.xml" file="Conf/AD/AD Jobs.xml">
  *         <failure type="reference/unresolved" message="4:113 error Connection 'X': …">Conf/AD/AD Jobs.xml:4:113: error reference/unresolved Connection 'X': …</failure>
  *
- * A file without findings passes; an XML file that is not a configuration file is skipped; a file
- * that cannot be read is an <error>. Every finding fails its file, whatever its severity: the
+ * A file without findings passes; an XML file that is not a configuration file, and is not
+ * reported as one that should be, is skipped; a file that cannot be read is an <error>. Every finding fails its file, whatever its severity: the
  * exit code, not the test results, decides whether the run fails.
  */
 import { CheckedFile, InputProblem } from './report';
@@ -47,7 +47,9 @@ function suite(path: string, counts: { failures: number; errors: number; skipped
 }
 
 function checkedFile(f: CheckedFile): string[] {
-  if (!f.configuration) {
+  // Not configuration and nothing to say: skipped. One that should have been (file/root,
+  // file/namespace) has findings, and fails like any other.
+  if (!f.configuration && f.diagnostics.length === 0) {
     return suite(f.path, { failures: 0, errors: 0, skipped: 1 }, [
       `<skipped${attributes({ message: 'not a Usercube configuration file (its root is not <ConfigurationFile>)' })} />`,
     ]);
