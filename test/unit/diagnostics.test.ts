@@ -130,4 +130,13 @@ describe('syntax diagnostics', () => {
     );
     assert.match(diags[0].message, /Invalid character entity|entity/i);
   });
+
+  it('reports a second root element after the root, at its name', () => {
+    const text = conf('<Agent Identifier="A" DisplayName_L1="a" />') + '\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration" />\n';
+    const service = workspace({ 't.xml': text }, ['t.xml']);
+    const diags = ours(service.validate(uriOf('t.xml')));
+    assert.deepEqual(show(text, diags), [['xml/well-formed', 'ConfigurationFile', DiagnosticSeverity.Error, 'usercube']]);
+    assert.equal(diags[0].range.start.line, text.split('\n').length - 2);
+    assert.match(diags[0].message, /<ConfigurationFile> after the end of the root element/);
+  });
 });

@@ -28,6 +28,17 @@ export function strictParserError(text: string): SyntaxError | undefined {
     parser.onerror = () => undefined;
     parser.resume();
   };
+  // sax accepts an element after the root has ended (<a/><b/>): XML allows one root only.
+  parser.onopentag = (tag: sax.Tag | sax.QualifiedTag) => {
+    const state = parser as unknown as { closedRoot: boolean; startTagPosition: number };
+    if (found || !state.closedRoot) return;
+    const start = Math.min(text.length, state.startTagPosition); // just after its '<'
+    found = {
+      start,
+      end: Math.min(text.length, start + tag.name.length),
+      message: `XML is not well-formed: <${tag.name}> after the end of the root element (a file has one root).`,
+    };
+  };
   try {
     parser.write(text).close();
   } catch {
