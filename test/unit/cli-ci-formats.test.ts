@@ -172,7 +172,10 @@ describe('usercube-jobs check --format junit', () => {
 
   it('fails a file that should have been configuration (misspelt namespace, a Job as root) instead of skipping it', async () => {
     const dir = tempDir('ucj-roots-');
-    writeFileSync(path.join(dir, 'namespace.xml'), '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton"><Agent Identifier="A" DisplayName_L1="a" /></ConfigurationFile>\n');
+    writeFileSync(
+      path.join(dir, 'namespace.xml'),
+      '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton"><Agent Identifier="A" DisplayName_L1="a" /></ConfigurationFile>\n',
+    );
     writeFileSync(path.join(dir, 'root.xml'), '<Job Identifier="J" DisplayName_L1="j" />\n');
     const r = await run('check', dir, '--format', 'junit');
     assert.equal(r.code, 1);
