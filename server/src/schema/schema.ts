@@ -294,28 +294,20 @@ interface TreeElement {
   parent: TreeElement | undefined;
 }
 
-/** Schemas found so far, by element: an element keeps its name and place while it lives. */
-const schemaOfTreeElement = new WeakMap<TreeElement, ElementSchema | null>();
-
 /**
  * The schema of an element from its place in the tree (the root itself has none), resolved from
- * the nearest ancestor already resolved down, in a loop (a document can nest elements 100,000
- * deep, and every element of it may ask). Under a parent the catalog does not know, only an
- * element that stands on its own (a task, a job) is recognised, as the index does.
+ * the outermost ancestor down, in a loop (a document can nest elements 100,000 deep). Under a
+ * parent the catalog does not know, only an element that stands on its own (a task, a job) is
+ * recognised, as the index does. Features ask for one element at a time; the rules get every
+ * element's schema in one pass over the tree (rules/ruleContext.ts).
  */
 export function schemaOfElement(el: TreeElement): ElementSchema | undefined {
   const path: TreeElement[] = [];
-  let known: ElementSchema | null | undefined;
-  for (let e: TreeElement | undefined = el; e?.parent; e = e.parent) {
-    known = schemaOfTreeElement.get(e);
-    if (known !== undefined) break;
-    path.push(e);
-  }
-  let schema = known ?? undefined;
+  for (let e: TreeElement | undefined = el; e?.parent; e = e.parent) path.push(e);
+  let schema: ElementSchema | undefined;
   for (let i = path.length - 1; i >= 0; i--) {
     const topLevel = !path[i].parent?.parent;
     schema = topLevel || schema ? resolveElement(path[i].name, schema) : resolveUnderUnknownParent(path[i].name);
-    schemaOfTreeElement.set(path[i], schema ?? null);
   }
   return schema;
 }
