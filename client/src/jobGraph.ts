@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { graphModel, GraphModel } from './jobGraphModel';
 import { graphPageHtml } from './jobGraphHtml';
 import { JobServer } from './jobServer';
-import { pickJob } from './jobPicker';
+import { jobFromArg } from './jobPicker';
 import type { JobNode } from './jobsView';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -97,7 +97,7 @@ export function registerJobGraph(context: vscode.ExtensionContext, server: JobSe
   context.subscriptions.push(
     panels,
     vscode.commands.registerCommand(SHOW_JOB_GRAPH_COMMAND, async (arg?: string | JobNode) => {
-      const job = typeof arg === 'string' ? arg : arg?.kind === 'job' ? arg.summary.job : await pickJob(server, 'Which job to draw?');
+      const job = await jobFromArg(arg, server, 'Which job to draw?');
       if (job) panels.show(job);
     }),
   );

@@ -1,11 +1,14 @@
 /**
  * The job model as the rest of the client sees it: typed requests to the language server, the
  * index's status as it arrives, and an event when the index has changed (after indexing and
- * after each re-check), on which views and code lenses refresh.
+ * after each re-check, once per burst), on which views, code lenses and graphs refresh. The list
+ * of jobs is asked once per change, whoever needs it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CompleteJobEdit, ConnectorSummary, IndexStatus, JOB_REQUESTS, JobSteps, JobSummary, STATUS_NOTIFICATION } from './protocol';
+
+const CHANGE_DEBOUNCE_MS = 300;
 
 export class JobServer implements vscode.Disposable {
   private readonly statusEmitter = new vscode.EventEmitter<IndexStatus>();
@@ -14,18 +17,30 @@ export class JobServer implements vscode.Disposable {
   readonly onStatus = this.statusEmitter.event;
   /** The index is complete again after a change: what the server answers may differ. */
   readonly onIndexChanged = this.changedEmitter.event;
-  lastStatus: IndexStatus | undefined;
+  private jobList: Promise<JobSummary[]> | undefined;
+  private changeTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly client: LanguageClient) {
     client.onNotification(STATUS_NOTIFICATION, (status: IndexStatus) => {
-      this.lastStatus = status;
       this.statusEmitter.fire(status);
-      if (!status.indexing) this.changedEmitter.fire();
+      if (status.indexing) return;
+      this.jobList = undefined;
+      // The server sends a status after each debounced re-check: one refresh per burst is enough.
+      clearTimeout(this.changeTimer);
+      this.changeTimer = setTimeout(() => this.changedEmitter.fire(), CHANGE_DEBOUNCE_MS);
     });
   }
 
+  /** Every job of the workspace, asked again only after the index changed (or a failed request). */
   jobs(): Promise<JobSummary[]> {
-    return this.client.sendRequest<JobSummary[]>(JOB_REQUESTS.jobs, {});
+    if (!this.jobList) {
+      const asked = this.client.sendRequest<JobSummary[]>(JOB_REQUESTS.jobs, {});
+      this.jobList = asked;
+      asked.catch(() => {
+        if (this.jobList === asked) this.jobList = undefined;
+      });
+    }
+    return this.jobList;
   }
 
   jobSteps(job: string): Promise<JobSteps | null> {
@@ -55,6 +70,7 @@ export class JobServer implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.changeTimer);
     this.statusEmitter.dispose();
     this.changedEmitter.dispose();
   }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { JobServer, fileLabel } from './jobServer';
+import type { ConnectorSummary } from './protocol';
 
 export const NEW_COMPLETE_SYNC_JOB_COMMAND = 'usercubeJobs.newCompleteSyncJob';
 
@@ -14,22 +15,20 @@ export interface NewJobResult {
   uri: string;
 }
 
-async function pickConnector(server: JobServer): Promise<string | undefined> {
-  const connectors = await server.connectors();
+async function pickConnector(server: JobServer, connectors: ConnectorSummary[]): Promise<ConnectorSummary | undefined> {
   if (connectors.length === 0) {
     void vscode.window.showInformationMessage('No connector in this workspace: a complete synchronization job is built for a connector.');
     return undefined;
   }
-  const items = connectors.map((c) => ({ label: c.id, description: c.name !== c.id ? c.name : undefined, detail: fileLabel(server.uri(c.uri), true) }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'New complete synchronization job for which connector?', matchOnDescription: true }))?.label;
+  const items = connectors.map((c) => ({ label: c.id, description: c.name !== c.id ? c.name : undefined, detail: fileLabel(server.uri(c.uri), true), connector: c }));
+  return (await vscode.window.showQuickPick(items, { placeHolder: 'New complete synchronization job for which connector?', matchOnDescription: true }))?.connector;
 }
 
 export async function newCompleteSyncJob(server: JobServer, connectorArg?: string): Promise<NewJobResult | undefined> {
-  const connectorId = connectorArg ?? (await pickConnector(server));
-  if (!connectorId) return undefined;
-  const connector = (await server.connectors()).find((c) => c.id === connectorId);
+  const connectors = await server.connectors();
+  const connector = connectorArg === undefined ? await pickConnector(server, connectors) : connectors.find((c) => c.id === connectorArg);
   if (!connector) {
-    void vscode.window.showErrorMessage(`No connector '${connectorId}' in the workspace.`);
+    if (connectorArg !== undefined) void vscode.window.showErrorMessage(`No connector '${connectorArg}' in the workspace.`);
     return undefined;
   }
   const editor = await vscode.window.showTextDocument(server.uri(connector.uri), { preview: false });

@@ -7,7 +7,7 @@ import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { JobStepLocation, JobSteps, JobSummary } from '../../server/src/features/jobSteps';
 import type { IndexStatus } from '../../server/src/protocol/jobProtocol';
 
-export { JOB_REQUESTS, STATUS_NOTIFICATION } from '../../server/src/protocol/jobProtocol';
+export { JOB_REQUESTS, SHOW_JOB_STEPS_COMMAND, STATUS_NOTIFICATION } from '../../server/src/protocol/jobProtocol';
 export type { IndexStatus, JobStepLocation, JobSteps, JobSummary };
 
 export interface ConnectorSummary {
@@ -20,12 +20,4 @@ export interface ConnectorSummary {
 export interface CompleteJobEdit {
   edit: WorkspaceEdit;
   job: string;
-}
-
-/** What the client needs of the language client: requests and the index's status. */
-export interface JobServer {
-  jobs(): Promise<JobSummary[]>;
-  jobSteps(job: string): Promise<JobSteps | null>;
-  connectors(): Promise<ConnectorSummary[]>;
-  completeJobEdit(connector: string): Promise<CompleteJobEdit>;
 }

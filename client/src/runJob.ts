@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Option, SECRET_ENV, commandLine, deployOptions, executableName, invokeJobOptions, shellKindOf } from './commandLine';
 import { JobServer } from './jobServer';
-import { pickJob } from './jobPicker';
+import { jobFromArg } from './jobPicker';
 import type { JobNode } from './jobsView';
 
 export const RUN_JOB_COMMAND = 'usercubeJobs.runJob';
@@ -159,7 +159,7 @@ export function registerJobRunner(context: vscode.ExtensionContext, server: JobS
   const runner = new JobRunner(server, context.secrets, context.globalState);
   context.subscriptions.push(
     vscode.commands.registerCommand(RUN_JOB_COMMAND, async (arg?: string | JobNode) => {
-      const job = typeof arg === 'string' ? arg : arg?.kind === 'job' ? arg.summary.job : await pickJob(server, 'Which job to run?');
+      const job = await jobFromArg(arg, server, 'Which job to run?');
       return job ? runner.run(job) : { ran: false, reason: 'no job chosen' };
     }),
     vscode.commands.registerCommand(RUN_TASK_COMMAND, (job: string, task: string) => runner.run(job, task)),

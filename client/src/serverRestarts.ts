@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, LanguageClient } from 'vscode-languageclient/node';
 
 export const RESTART_SERVER_COMMAND = 'usercubeJobs.restartServer';
+export const SHOW_OUTPUT_COMMAND = 'usercubeJobs.showOutput';
 const MAX_RESTARTS = 3;
 const WINDOW_MS = 3 * 60_000;
 
@@ -55,6 +56,6 @@ export function registerServerCommands(context: vscode.ExtensionContext, client:
       handler.reset();
       await client.restart();
     }),
-    vscode.commands.registerCommand('usercubeJobs.showOutput', () => client.outputChannel.show(true)),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => client.outputChannel.show(true)),
   );
 }

@@ -85,10 +85,9 @@ export class ShippedDocs implements TextDocumentContentProvider {
 
   /** Opens a page at an anchor (the command behind the walkthrough's documentation buttons). */
   async open(page: string, anchor?: string): Promise<void> {
-    const target = this.pageUri(page, anchor);
-    const line = /^L(\d+)$/.exec(target.fragment);
-    const at = new Range(line ? Number(line[1]) - 1 : 0, 0, line ? Number(line[1]) - 1 : 0, 0);
-    const editor = await window.showTextDocument(target.with({ fragment: '' }), { selection: at, preview: true });
+    const line = this.anchorLine(page, anchor ?? '') ?? 0;
+    const at = new Range(line, 0, line, 0);
+    const editor = await window.showTextDocument(this.pageUri(page), { selection: at, preview: true });
     editor.revealRange(at, TextEditorRevealType.AtTop);
   }
 

@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { JobServer } from './jobServer';
+import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './serverRestarts';
 import { statusText } from './statusText';
-
-export const SHOW_OUTPUT_COMMAND = 'usercubeJobs.showOutput';
 
 export function registerStatusItem(context: vscode.ExtensionContext, server: JobServer): vscode.LanguageStatusItem {
   const item = vscode.languages.createLanguageStatusItem('usercubeJobs.status', [
@@ -33,7 +32,7 @@ export function registerStatusItem(context: vscode.ExtensionContext, server: Job
         item.detail = undefined;
         item.busy = false;
         item.severity = vscode.LanguageStatusSeverity.Error;
-        item.command = { title: 'Restart server', command: 'usercubeJobs.restartServer' };
+        item.command = { title: 'Restart server', command: RESTART_SERVER_COMMAND };
       } else if (e.newState === State.Starting) {
         item.text = 'Usercube: starting';
         item.busy = true;

@@ -6,8 +6,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { planOf } from '../jobs/jobPlan';
 import type { FeatureContext } from '../languageService';
-
-export const SHOW_JOB_STEPS_COMMAND = 'usercubeJobs.showJobSteps';
+import { SHOW_JOB_STEPS_COMMAND } from '../protocol/jobProtocol';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -16,6 +16,9 @@ export const JOB_REQUESTS = {
   completeJobEdit: 'usercubeJobs/completeJobEdit',
 } as const;
 
+/** The command of the "<N> tasks · <M> levels" code lens (features/codeLens.ts), with the job's identifier: the editor's to implement. */
+export const SHOW_JOB_STEPS_COMMAND = 'usercubeJobs.showJobSteps';
+
 /** Server → client: the index's state, for a status item. */
 export const STATUS_NOTIFICATION = 'usercubeJobs/status';
 
