@@ -8,16 +8,10 @@ import { fixText } from '../server/src/cli/fixer';
 import { LanguageService } from '../server/src/languageService';
 import { cursor } from '../test/helpers/cursor';
 import { LspClient, TempWorkspace } from '../test/helpers/lspClient';
-import { cycleConf, duplicatesConf, findingsConf, fixesConf, nestedConf } from '../test/helpers/stressInputs';
+import { cycleConf, duplicatesConf, findingsConf, fixesConf, nestedConf, timed } from '../test/helpers/stressInputs';
 import { machineFacts } from './measure/machine';
 
 const URI = 'file:///stress/Conf/File.xml';
-
-function timed<T>(work: () => T): [T, number] {
-  const started = performance.now();
-  const result = work();
-  return [result, Math.round(performance.now() - started)];
-}
 
 function service(): LanguageService {
   const s = new LanguageService();

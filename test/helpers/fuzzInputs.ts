@@ -3,11 +3,11 @@
  * configuration files of examples/ and test/fixtures/, and the ways real files and typing
  * break them.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeBytes } from '../../server/src/model/textDecoding';
-import { FIXTURES, REPO_ROOT } from './workspace';
+import { FIXTURES, REPO_ROOT, readFolder } from './workspace';
 
 /** mulberry32: small, fast, and the same numbers on every machine. */
 export function prng(seed: number): (n: number) => number {
@@ -32,14 +32,7 @@ export function seedWorkspaces(): SeedWorkspace[] {
   const out: SeedWorkspace[] = [];
   for (const root of roots) {
     const files: SeedWorkspace['files'] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.xml')) files.push({ uri: pathToFileURL(full).toString(), text: decodeBytes(readFileSync(full)).text });
-      }
-    };
-    walk(root);
+    for (const [rel, f] of readFolder(root)) if (rel.endsWith('.xml')) files.push({ uri: f.uri, text: decodeBytes(f.bytes).text });
     if (files.length > 0) out.push({ root: pathToFileURL(root).toString(), files });
   }
   return out;

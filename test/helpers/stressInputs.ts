@@ -4,6 +4,13 @@
  */
 import { conf } from './cursor';
 
+/** What `work` returns, and the milliseconds it took (rounded). */
+export function timed<T>(work: () => T): [T, number] {
+  const started = performance.now();
+  const result = work();
+  return [result, Math.round(performance.now() - started)];
+}
+
 /** One job of `n` tasks where each depends on the next and the last on the first: one cycle of n links. */
 export function cycleConf(n: number): string {
   const tasks: string[] = [];

@@ -29,12 +29,12 @@ const fixtureCache = new Map<string, Map<string, { uri: string; bytes: Buffer }>
 /** Every file below test/fixtures/<name>, read once per test process (tests do not write there). */
 export function fixtureFiles(name: string): Map<string, { uri: string; bytes: Buffer }> {
   let files = fixtureCache.get(name);
-  if (!files) fixtureCache.set(name, (files = readFixture(name)));
+  if (!files) fixtureCache.set(name, (files = readFolder(path.join(FIXTURES, name))));
   return files;
 }
 
-function readFixture(name: string): Map<string, { uri: string; bytes: Buffer }> {
-  const root = path.join(FIXTURES, name);
+/** Every file below `root`, by its path relative to it (with `/`), in sorted order. */
+export function readFolder(root: string): Map<string, { uri: string; bytes: Buffer }> {
   const out = new Map<string, { uri: string; bytes: Buffer }>();
   const walk = (dir: string) => {
     for (const e of readdirSync(dir).sort()) {

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { githubWriter } from '../../server/src/cli/formatGithub';
 import { CheckedFile, CliDiagnostic } from '../../server/src/cli/report';
 import { REPO_ROOT } from '../helpers/workspace';
-import { runCliIn, tempDir } from '../helpers/cli';
+import { misreadConfigurationFolder, runCliIn, tempDir } from '../helpers/cli';
 import { parseJunit } from '../helpers/junitXml';
 import { parseWorkflowCommand } from '../helpers/workflowCommands';
 
@@ -170,19 +170,14 @@ describe('usercube-jobs check --format junit', () => {
     ]);
   });
 
-  it('fails a file that should have been configuration (misspelt namespace, a Job as root) instead of skipping it', async () => {
-    const dir = tempDir('ucj-roots-');
-    writeFileSync(
-      path.join(dir, 'namespace.xml'),
-      '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton"><Agent Identifier="A" DisplayName_L1="a" /></ConfigurationFile>\n',
-    );
-    writeFileSync(path.join(dir, 'root.xml'), '<Job Identifier="J" DisplayName_L1="j" />\n');
+  it('fails a file that should have been configuration (misspelt namespace, a task as root) instead of skipping it', async () => {
+    const dir = misreadConfigurationFolder();
     const r = await run('check', dir, '--format', 'junit');
     assert.equal(r.code, 1);
     const cases = parseJunit(r.out.join('\n')).map((c) => [path.basename(c.name), c.failures.map((f) => f.type), c.skipped]);
     assert.deepEqual(cases, [
-      ['namespace.xml', ['file/namespace'], null],
-      ['root.xml', ['file/root'], null],
+      ['jobs.xml', ['file/namespace'], null],
+      ['task.xml', ['file/root'], null],
     ]);
   });
 });

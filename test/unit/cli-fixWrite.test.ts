@@ -8,10 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/workspace';
-import { runCliIn, tempDir } from '../helpers/cli';
-
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+import { BUILT_CLI, runCliIn, tempDir } from '../helpers/cli';
 
 /** A valid configuration of about `agents` × 60 bytes whose one safe fix renames an attribute. */
 function jobsFile(agents: number, prefix = ''): string {
@@ -32,7 +29,7 @@ describe('usercube-jobs check --fix writes safely', () => {
     writeFileSync(file, original);
     assert.ok(original.length > 16 * 1024, 'bigger than the limit');
     // `ulimit -f 8`: no file of this process may grow past 8 KB (Node ignores SIGXFSZ: the write fails with EFBIG).
-    const r = spawnSync('bash', ['-c', `ulimit -f 8 && exec "${process.execPath}" "${CLI}" check --fix conf`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('bash', ['-c', `ulimit -f 8 && exec "${process.execPath}" "${BUILT_CLI}" check --fix conf`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /^conf\/Jobs\.xml: cannot be written: EFBIG/m);
     assert.equal(readFileSync(file, 'utf8'), original, 'the original is untouched');

@@ -4,20 +4,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/workspace';
-import { tempDir } from '../helpers/cli';
+import { runBuiltCli, tempDir } from '../helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
-
-function cli(...args: string[]) {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run npm run build`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.error, undefined);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runBuiltCli(REPO_ROOT, args);
 
 describe('node dist/cli.js', () => {
   it('exits 0 on the sample configuration', () => {

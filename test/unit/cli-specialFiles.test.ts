@@ -8,19 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { REPO_ROOT } from '../helpers/workspace';
-import { tempDir } from '../helpers/cli';
+import { runBuiltCli, tempDir } from '../helpers/cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const JOBS = '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n  <Agent Identifier="Local" DisplayName_L1="Local" />\n</ConfigurationFile>\n';
 const posixOnly = { skip: process.platform === 'win32' };
 
-/** The built command in its own process: a hang is a failure after a few seconds, not a stuck test run. */
-function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL' });
-  assert.equal(r.signal, null, `the command was stopped after 15 s (${r.signal}): it hung`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** A hang is a failure after a few seconds, not a stuck test run. */
+const cli = (cwd: string, ...args: string[]) => runBuiltCli(cwd, args, 15_000);
 
 function confFolder(): string {
   const root = tempDir('ucj-special-');

@@ -8,6 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
+import { takeFilesIndexedByWorkers } from '../../server/src/cli/indexInputs';
 import { conf } from '../helpers/cursor';
 import { tempDir } from '../helpers/cli';
 
@@ -71,8 +72,11 @@ describe('check: streaming output', () => {
 
   it('a folder of 70 files: worker threads index it, with the same output as one thread', async () => {
     const dir = folder(70);
+    takeFilesIndexedByWorkers();
     const threads = await check(dir, ['--format', 'json'], undefined, 2);
+    assert.equal(takeFilesIndexedByWorkers(), 70);
     const one = await check(dir, ['--format', 'json'], undefined, 0);
+    assert.equal(takeFilesIndexedByWorkers(), 0);
     assert.equal(threads.code, 1);
     assert.deepEqual(threads.out, one.out);
     const doc = JSON.parse(threads.out.join('\n'));

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
 import { Progress } from '../../server/src/cli/progress';
 import { REPO_ROOT } from '../helpers/workspace';
-import { rulesLine, runCliIn, tempDir } from '../helpers/cli';
+import { misreadConfigurationFolder, rulesLine, runCliIn, tempDir } from '../helpers/cli';
 
 const run = (...args: string[]) => runCliIn(REPO_ROOT, ...args);
 
@@ -106,12 +106,7 @@ describe('usercube-jobs check', () => {
   });
 
   it('exits 1 on a file that should be configuration but is not read as such (misspelt namespace, a task as the root)', async () => {
-    const dir = tempDir('ucj-cli-root-');
-    writeFileSync(
-      path.join(dir, 'jobs.xml'),
-      '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuraton">\n  <Job Identifier="J" DisplayName_L1="j" />\n</ConfigurationFile>\n',
-    );
-    writeFileSync(path.join(dir, 'task.xml'), '<ExportTask Identifier="E" DisplayName_L1="e" xmlns="urn:schemas-usercube-com:configuration" />\n');
+    const dir = misreadConfigurationFolder();
     const r = await run('check', dir);
     assert.equal(r.code, 1);
     assert.deepEqual(

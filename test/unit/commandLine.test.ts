@@ -6,10 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDir } from '../helpers/cli';
 import { SECRET_ENV, commandLine, deployOptions, executableName, invokeJobOptions, shellKindOf } from '../../client/src/commandLine';
 
 const SECRET = 's3cr\'et "$HOME" %PATH%';
@@ -56,31 +56,27 @@ describe('run command lines', () => {
   });
 
   it('gives a POSIX shell the exact arguments, the secret from the environment only', { skip: process.platform === 'win32' && 'needs /bin/sh' }, () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'usercube-run-'));
-    try {
-      const exe = path.join(dir, "it's a runtime", 'Usercube-Invoke-Job');
-      const calls = path.join(dir, 'calls.txt');
-      execFileSync('mkdir', ['-p', path.dirname(exe)]);
-      // The stand-in: one argument per line.
-      writeFileSync(exe, `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${calls}'\n`);
-      chmodSync(exe, 0o755);
-      const line = commandLine('posix', exe, run);
-      assert.ok(!line.includes('s3cr'), 'the secret is not in the line');
-      execFileSync('/bin/sh', ['-c', line], { env: { ...process.env, [SECRET_ENV]: SECRET } });
-      assert.deepEqual(readFileSync(calls, 'utf8').split('\n').slice(0, -1), [
-        '-j',
-        'Job_AD_Complete',
-        '-t',
-        "AD's export",
-        '--api-url',
-        'http://localhost:5000',
-        '--api-client-id',
-        'Job',
-        '--api-secret',
-        SECRET,
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('usercube-run-');
+    const exe = path.join(dir, "it's a runtime", 'Usercube-Invoke-Job');
+    const calls = path.join(dir, 'calls.txt');
+    mkdirSync(path.dirname(exe), { recursive: true });
+    // The stand-in: one argument per line.
+    writeFileSync(exe, `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${calls}'\n`);
+    chmodSync(exe, 0o755);
+    const line = commandLine('posix', exe, run);
+    assert.ok(!line.includes('s3cr'), 'the secret is not in the line');
+    execFileSync('/bin/sh', ['-c', line], { env: { ...process.env, [SECRET_ENV]: SECRET } });
+    assert.deepEqual(readFileSync(calls, 'utf8').split('\n').slice(0, -1), [
+      '-j',
+      'Job_AD_Complete',
+      '-t',
+      "AD's export",
+      '--api-url',
+      'http://localhost:5000',
+      '--api-client-id',
+      'Job',
+      '--api-secret',
+      SECRET,
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { takeCycleAnalysisCounts } from '../../server/src/rules/dependencyCycles';
 import { conf, textOf } from '../helpers/cursor';
 import { cycleConf } from '../helpers/stressInputs';
+import { prng } from '../helpers/fuzzInputs';
 import { uriOf, workspace } from '../helpers/workspace';
 
 const cycles = (service: ReturnType<typeof workspace>, name: string) => service.validate(uriOf(name)).filter((d) => d.code === 'dependency/no-cycle');
@@ -20,11 +21,7 @@ function tangledWorkspace(): Record<string, string> {
   const FILES = 100;
   const PER_FILE = 200;
   const total = FILES * PER_FILE;
-  let seed = 7;
-  const next = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const next = prng(7);
   const files: Record<string, string> = {};
   for (let f = 0; f < FILES; f++) {
     const tasks: string[] = [];

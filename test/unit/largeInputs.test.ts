@@ -10,14 +10,8 @@ import { fixText } from '../../server/src/cli/fixer';
 import { LanguageService } from '../../server/src/languageService';
 import { takeJobViewsBuilt } from '../../server/src/rules/jobModel';
 import { conf, cursor, textOf } from '../helpers/cursor';
-import { duplicatesConf, fixesConf, nestedConf } from '../helpers/stressInputs';
+import { duplicatesConf, fixesConf, nestedConf, timed } from '../helpers/stressInputs';
 import { uriOf, workspace } from '../helpers/workspace';
-
-function timed<T>(work: () => T): [T, number] {
-  const started = Date.now();
-  const result = work();
-  return [result, Date.now() - started];
-}
 
 describe('large inputs', () => {
   it('a job whose Steps reach 400 files: its view is built once for the checks of all of them', () => {

@@ -113,15 +113,13 @@ describe('job scaffoldings: what they generate, against their documentation page
   <FulfillTask Identifier="Job_Daily_Fulfill1" DisplayName_L1="written again" Connector="AD" Connection="ADExportFulfillment" />
 </ConfigurationFile>`;
     w.service.openDocument(uri, text, 1);
-    const found = w.service.validate(uri).map((d) => [d.code, textOf(text, d.range)]);
+    const diagnostics = w.service.validate(uri);
+    const found = diagnostics.map((d) => [d.code, textOf(text, d.range)]);
     assert.deepEqual(
       found.filter(([code]) => code === 'scaffolding/generated-id-collision'),
       [['scaffolding/generated-id-collision', 'Job_Daily_Fulfill1']],
     );
-    const errors = w.service
-      .validate(uri)
-      .filter((d) => d.severity === 1)
-      .map((d) => `${d.code}: ${d.message}`);
+    const errors = diagnostics.filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
     assert.deepEqual(errors, []);
     for (const file of ['Conf/Scaffoldings.xml', 'Conf/Connectors.xml', 'Conf/Agent.xml']) {
       assert.deepEqual(

@@ -16,6 +16,15 @@ import { Progress, ProgressWriter } from './progress';
 /** Fewer files are read faster here than workers start. */
 export const PARALLEL_MIN_FILES = 64;
 
+/** Files the worker threads indexed since the last call (tests check which path ran: a count). */
+let fromWorkers = 0;
+
+export function takeFilesIndexedByWorkers(): number {
+  const n = fromWorkers;
+  fromWorkers = 0;
+  return n;
+}
+
 export type IndexedInput = InputFile & { uri: string } & ({ ok: true } | { ok: false; message: string });
 
 export interface IndexOptions {
@@ -39,6 +48,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
         if (r.warning) options.warn(input.file, r.warning);
         if (r.entry) {
           service.setFileEntry(unpackEntry(r.entry));
+          fromWorkers++;
           out.push({ ...input, ok: true });
         } else {
           out.push({ ...input, ok: false, message: r.failure.message });

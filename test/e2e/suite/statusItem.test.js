@@ -26,7 +26,7 @@ describe('status item and server restarts', () => {
   });
 
   it('shows the files, jobs and errors of the workspace, and links to the output', async () => {
-    const doc = await openDoc('Conf/Broken/Broken Job.xml');
+    await openDoc('Conf/Broken/Broken Job.xml');
     // The errors are those of the open files, as the Problems view counts them (Broken Job.xml has some).
     const errors = () =>
       vscode.languages.getDiagnostics().reduce((n, [, ds]) => n + ds.filter((d) => d.source === SOURCE && d.severity === vscode.DiagnosticSeverity.Error).length, 0);
@@ -37,8 +37,8 @@ describe('status item and server restarts', () => {
     assert.strictEqual(Number(m[1].replace(/,/g, '')), xmlFiles(wsUri('').fsPath).length);
     assert.strictEqual(Number(m[2].replace(/,/g, '')), (await api.server.jobs()).length);
     assert.strictEqual(api.status.command, 'usercubeJobs.showOutput');
+    // Rejects if the command is not registered; what the output shows is checked by the UI test.
     await vscode.commands.executeCommand('usercubeJobs.showOutput');
-    assert.strictEqual(doc.languageId, 'xml');
   });
 
   it('"Restart server" shows the indexing progress, then the totals again', async () => {
