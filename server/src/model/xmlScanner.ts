@@ -9,6 +9,7 @@
  * docs/architecture.md.
  */
 import { BANG, CR, DQUOTE, EQUALS, GT, LT, NL, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
+import { ownCopy } from '../util/strings';
 
 export interface XmlAttribute {
   name: string;
@@ -140,6 +141,28 @@ function scanMarkup(text: string, lt: number, handler: XmlHandler): number {
   return text.length;
 }
 
+/**
+ * Names read lately, in slots chosen by their length and a few of their characters. Files use a
+ * small vocabulary of element and attribute names: a name read again is handed out as the same
+ * string, which costs no allocation, compares by identity, and keeps the hash V8 computed for it
+ * (every rule and the index look names up in maps). Kept as copies that own their characters,
+ * so that no file's text stays alive through them.
+ */
+const NAME_SLOTS = 2048;
+const names: string[] = new Array<string>(NAME_SLOTS).fill('');
+
+/** The characters from `start` to `end` of the text, as the string read last time they were seen. */
+export function nameAt(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0) return '';
+  const slot = (length * 61 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (length >> 1))) & (NAME_SLOTS - 1);
+  const known = names[slot];
+  if (known.length === length && text.startsWith(known, start)) return known;
+  const name = ownCopy(text.slice(start, end));
+  names[slot] = name;
+  return name;
+}
+
 function scanName(text: string, from: number): number {
   let i = from;
   while (i < text.length && !endsName(text.charCodeAt(i))) i++;
@@ -149,7 +172,7 @@ function scanName(text: string, from: number): number {
 function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
   const nameStart = lt + 2;
   const nameEnd = scanName(text, nameStart);
-  const name = text.slice(nameStart, nameEnd);
+  const name = nameAt(text, nameStart, nameEnd);
   let i = nameEnd;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (name.length === 0) {
@@ -196,7 +219,7 @@ class ScannedTag implements StartTag {
         const valueEnd = spans[i + 3];
         const raw = valueStart >= 0 ? text.slice(valueStart, valueEnd) : '';
         this.list[i / 4] = {
-          name: text.slice(spans[i], spans[i + 1]),
+          name: nameAt(text, spans[i], spans[i + 1]),
           nameStart: spans[i],
           nameEnd: spans[i + 1],
           value: decodeEntities(raw),
@@ -213,7 +236,7 @@ function scanStartTag(text: string, lt: number, handler: XmlHandler): number {
   const len = text.length;
   const nameStart = lt + 1;
   const nameEnd = scanName(text, nameStart);
-  const tag = new ScannedTag(text, text.slice(nameStart, nameEnd), lt, nameStart, nameEnd);
+  const tag = new ScannedTag(text, nameAt(text, nameStart, nameEnd), lt, nameStart, nameEnd);
   let i = nameEnd;
   for (;;) {
     while (i < len && isSpace(text.charCodeAt(i))) i++;
