@@ -22,14 +22,28 @@ function startTagView(el: XmlElement, parentSchema: ElementSchema | undefined): 
   return { name, start, nameStart, nameEnd, startTagComplete, attributes, parent: parent && { name: parent.name, attributes: parent.attributes, schema: parentSchema } };
 }
 
-/** The element's findings, for every rule of `rules` (severities are applied by the caller). */
-export function elementFindings(el: XmlElement, schema: ElementSchema | undefined, parentSchema: ElementSchema | undefined, rules: readonly ElementRule[]): ElementFinding[] {
-  let found = kept.get(el);
+/**
+ * The element's findings, for every rule of `rules` (severities are applied by the caller).
+ * `keep`: the tree outlives this check (an open document's), so the findings are kept with it;
+ * a tree built for one check (a file on disk) keeps nothing, which spares the collector a weak
+ * entry per element.
+ */
+export function elementFindings(
+  el: XmlElement,
+  schema: ElementSchema | undefined,
+  parentSchema: ElementSchema | undefined,
+  rules: readonly ElementRule[],
+  keep = true,
+): ElementFinding[] {
+  let found = keep ? kept.get(el) : undefined;
   if (!found) {
     const out: ElementFinding[] = [];
     const tag = startTagView(el, parentSchema);
-    rules.forEach((rule, i) => rule.checkElement(tag, schema, (f) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule: i })));
-    kept.set(el, (found = out));
+    let rule = 0;
+    const report = (f: Finding) => out.push({ ...f, start: f.start - el.start, end: f.end - el.start, rule });
+    for (; rule < rules.length; rule++) rules[rule].checkElement(tag, schema, report);
+    found = out;
+    if (keep) kept.set(el, out);
   }
   return found;
 }

@@ -30,19 +30,22 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
   const known = tree && treeFacts.get(tree);
   if (known) return known;
   const facts: TreeFacts = { withSchemas: [], elements: [] };
-  const schemas = new Map<XmlElement, ElementSchema | undefined>();
   const root = tree?.roots[0];
+  // Depth first with an explicit stack, each element with its parent's schema beside it (null: the
+  // parent is the root). A child of the root stands at the top level; a child of an element the
+  // catalog does not know belongs to that element, and is not checked against another one's schema.
   const stack = root ? [...root.children].reverse() : [];
+  const parents: (ElementSchema | undefined | null)[] = stack.map(() => null);
   while (stack.length > 0) {
     const el = stack.pop()!;
-    // A child of the root stands at the top level; a child of an element the catalog does not
-    // know belongs to that element, and is not checked against another one's schema.
-    const parent = el.parent?.parent ? schemas.get(el.parent) : undefined;
-    const schema = !el.parent ? undefined : el.parent.parent && !parent ? undefined : resolveElement(el.name, parent);
-    schemas.set(el, schema);
-    facts.withSchemas.push([el, schema, parent]);
+    const parent = parents.pop();
+    const schema = parent === null ? resolveElement(el.name, undefined) : parent && resolveElement(el.name, parent);
+    facts.withSchemas.push([el, schema, parent ?? undefined]);
     facts.elements.push(el);
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      stack.push(el.children[i]);
+      parents.push(schema);
+    }
   }
   if (tree) treeFacts.set(tree, facts);
   return facts;
@@ -51,6 +54,8 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private jobCache: JobView[] | undefined;
+  /** Whether the tree was given (an open document's, which lives on) rather than built for this check. */
+  readonly treeOutlivesCheck: boolean;
 
   constructor(
     readonly entry: FileEntry,
@@ -63,6 +68,7 @@ export class RuleContext {
     private readonly strictVerdict: StrictVerdict = {},
   ) {
     this.treeCache = tree;
+    this.treeOutlivesCheck = tree !== undefined;
   }
 
   /** The strict parser's first error in the text, parsed once per text. */

@@ -85,7 +85,7 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: {
   const elementSettings = ELEMENT_RULES.map(severity);
   if (elementSettings.some((s) => s !== 'off')) {
     for (const [el, schema, parentSchema] of ctx.elementSchemas()) {
-      for (const { rule, start, end, ...f } of elementFindings(el, schema, parentSchema, ELEMENT_RULES)) {
+      for (const { rule, start, end, ...f } of elementFindings(el, schema, parentSchema, ELEMENT_RULES, ctx.treeOutlivesCheck)) {
         const setting = elementSettings[rule];
         if (setting === 'off') continue;
         add(ELEMENT_RULES[rule], setting, { ...f, start: el.start + start, end: el.start + end });
