@@ -4,12 +4,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/workspace';
 import { packageVersion, packedCli } from '../helpers/packedCli';
 import { sarifSchemaErrors } from '../helpers/sarifSchema';
+import { tempDir } from '../helpers/cli';
+import { conf } from '../helpers/cursor';
 
 function installed(...args: string[]) {
   const r = spawnSync(packedCli().bin, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
@@ -47,6 +49,18 @@ describe('npm pack, then npm install --global of the tarball', () => {
     const log = JSON.parse(r.stdout);
     assert.deepEqual(sarifSchemaErrors(log), []);
     assert.equal(log.runs[0].results.length, 3);
+  });
+
+  it('reads a large folder with worker threads, the installed bundle being their script', () => {
+    const dir = tempDir('usercube-packed-workers-');
+    // Enough files for the worker threads (PARALLEL_MIN_FILES); one finding each.
+    for (let i = 0; i < 70; i++) {
+      writeFileSync(path.join(dir, `f${i}.xml`), conf(`  <ExportTask Identifier="T${i}" DisplayName_L1="t" Connector="Missing${i}" />`));
+    }
+    const r = installed('check', dir, '--format', 'json');
+    assert.equal(r.stderr, '', 'no word of worker threads that failed to start');
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.stdout).files.length, 70);
   });
 
   it('runs usercube-jobs steps on examples/: exit 0 and the jobs', () => {

@@ -26,7 +26,7 @@ function folder(n: number): string {
 }
 
 /** Runs `check` on the folder; `onOut` sees each line as it is written. */
-async function check(dir: string, args: string[], onOut: (line: string) => void = () => undefined, workers?: number) {
+async function check(dir: string, args: string[], onOut: (line: string) => void = () => undefined, workers?: number, workerScript?: string) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(['check', '.', ...args], {
@@ -37,6 +37,7 @@ async function check(dir: string, args: string[], onOut: (line: string) => void 
     err: (l) => err.push(l),
     cwd: dir,
     workers,
+    workerScript,
   });
   return { code, out, err };
 }
@@ -82,5 +83,16 @@ describe('check: streaming output', () => {
     const doc = JSON.parse(threads.out.join('\n'));
     assert.equal(doc.summary.errors, 70);
     assert.equal(doc.files.length, 70);
+  });
+
+  it('worker threads that cannot run: the files are read in this thread, with the same output, and stderr says why', async () => {
+    const dir = folder(70);
+    const one = await check(dir, ['--format', 'json'], undefined, 0);
+    takeFilesIndexedByWorkers();
+    const broken = await check(dir, ['--format', 'json'], undefined, 2, path.join(dir, 'no-such-worker.js'));
+    assert.equal(takeFilesIndexedByWorkers(), 0);
+    assert.deepEqual(broken.out, one.out);
+    assert.equal(broken.err.length, 1, broken.err.join('\n'));
+    assert.match(broken.err[0], /^usercube-jobs check: worker threads failed \(.*no-such-worker\.js.*\); the 70 files left are read in this thread\.$/);
   });
 });

@@ -29,6 +29,8 @@ export interface CliIo {
   progress?: ProgressWriter;
   /** Index worker threads (0: none; default: one per core, up to four). */
   workers?: number;
+  /** The index workers' script (main.ts gives the command line bundle itself, which serves as one in a worker thread). */
+  workerScript?: string;
 }
 
 const CHECK = 'usercube-jobs check';
@@ -77,7 +79,15 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
   const unreadable: InputProblem[] = [];
   const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
-  const inputs = options.fix ? await readAndIndex(service, files, io.progress, warn) : await indexInputs(service, files, { progress: io.progress, warn, workers: io.workers });
+  const inputs = options.fix
+    ? await readAndIndex(service, files, io.progress, warn)
+    : await indexInputs(service, files, {
+        progress: io.progress,
+        warn,
+        workers: io.workers,
+        workerScript: io.workerScript,
+        workersFailed: (message) => io.err(`${CHECK}: ${message}`),
+      });
   const loaded: (InputFile & { uri: string })[] = [];
   for (const r of inputs) {
     if (r.ok) loaded.push(r);

@@ -33,6 +33,10 @@ export interface IndexOptions {
   warn: (file: string, message: string) => void;
   /** Worker threads; 0 reads every file in this thread (default: one per core, up to four). */
   workers?: number;
+  /** The workers' script (default: indexWorker.js beside this module; the command line bundle gives itself, see main.ts). */
+  workerScript?: string;
+  /** Told when the worker threads fail, so that a slow run says why. */
+  workersFailed?: (message: string) => void;
 }
 
 /** Reads and indexes the files in order; returns each one's outcome, in the same order. */
@@ -40,7 +44,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
   const out: IndexedInput[] = [];
   const bar = new Progress(options.progress, 'Reading', files.length);
   const items = files.map((f) => ({ ...f, uri: pathToFileURL(f.file).toString() }));
-  const workers = items.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers(options.workers) : undefined;
+  const workers = items.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers(options) : undefined;
   if (workers) {
     try {
       await workers.run(items, (r) => {
@@ -55,8 +59,9 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
         }
         bar.update(out.length);
       });
-    } catch {
+    } catch (e) {
       // The files delivered stay indexed; the rest are read below.
+      options.workersFailed?.(`worker threads failed (${e instanceof Error ? e.message : String(e)}); the ${items.length - out.length} files left are read in this thread.`);
     }
     workers.close();
   }
@@ -68,10 +73,11 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
   return out;
 }
 
-function startWorkers(count: number | undefined): IndexWorkers | undefined {
+function startWorkers(options: IndexOptions): IndexWorkers | undefined {
   try {
-    return new IndexWorkers({ workers: count });
-  } catch {
+    return new IndexWorkers({ workers: options.workers, script: options.workerScript });
+  } catch (e) {
+    options.workersFailed?.(`worker threads cannot start (${e instanceof Error ? e.message : String(e)}); the files are read in this thread.`);
     return undefined;
   }
 }

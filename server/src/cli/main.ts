@@ -1,5 +1,11 @@
-/** Entry point of the `usercube-jobs` command (bundled to dist/cli.js). */
+/**
+ * Entry point of the `usercube-jobs` command (bundled to dist/cli.js). The same bundle is the
+ * script of the command's index workers: in a worker thread, indexWorker.ts answers and the
+ * command does not run. The installed package is this one file.
+ */
+import { isMainThread } from 'node:worker_threads';
 import { runCli } from './checkCommand';
+import '../node/indexWorker';
 
 /** Whether a progress line is on screen (a message must erase it before it is written). */
 let progressShown = false;
@@ -16,23 +22,28 @@ function writeError(line: string): void {
   process.stderr.write(line + '\n');
 }
 
-// `usercube-jobs check … | head`: a closed pipe ends the output quietly, not with a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
+if (isMainThread) main();
 
-runCli(process.argv.slice(2), {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: writeError,
-  cwd: process.cwd(),
-  progress: process.stderr.isTTY ? terminalProgress : undefined,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    writeError(`usercube-jobs: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 2;
-  },
-);
+function main(): void {
+  // `usercube-jobs check … | head`: a closed pipe ends the output quietly, not with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+
+  runCli(process.argv.slice(2), {
+    out: (l) => process.stdout.write(l + '\n'),
+    err: writeError,
+    cwd: process.cwd(),
+    progress: process.stderr.isTTY ? terminalProgress : undefined,
+    workerScript: __filename,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      writeError(`usercube-jobs: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 2;
+    },
+  );
+}
