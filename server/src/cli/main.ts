@@ -3,6 +3,7 @@
  * script of the command's index workers: in a worker thread, indexWorker.ts answers and the
  * command does not run. The installed package is this one file.
  */
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './checkCommand';
 import '../node/indexWorker';
@@ -21,6 +22,12 @@ function writeError(line: string): void {
   if (progressShown) terminalProgress('');
   process.stderr.write(line + '\n');
 }
+
+// The check pass makes garbage at a steady pace (each file's element tree) while the index stays:
+// by default V8 lets the heap grow to several times the live size before it collects the old
+// generation (830 MB peak on 100 MB of configuration, 214 MB of it alive). Growing by half
+// gives the same run time at about half the peak (docs/performance.md).
+setFlagsFromString('--heap-growing-percent=50');
 
 if (isMainThread) main();
 
