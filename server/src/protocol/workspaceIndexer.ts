@@ -74,11 +74,12 @@ export class WorkspaceIndexer {
     const settings = await this.settings.read();
     this.folders.exclude = new GlobSet(settings.exclude);
     this.settings.setEditorRules(settings.rules);
-    await this.readAgentSettings();
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
-    const files: string[] = [];
-    for (const root of this.folders.uris) if (root.startsWith('file:')) files.push(...(await listXmlFiles(URI.parse(root).fsPath, this.folders.exclude)));
+    // The agent's settings files are looked for while the XML files are listed (two walks at once).
+    const roots = this.folders.uris.filter((root) => root.startsWith('file:')).map((root) => URI.parse(root).fsPath);
+    const [, listed] = await Promise.all([this.readAgentSettings(), Promise.all(roots.map((root) => listXmlFiles(root, this.folders.exclude)))]);
+    const files = listed.flat();
     const total = files.length;
     progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
     const seen = new Set<string>();
