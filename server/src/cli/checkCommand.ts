@@ -23,6 +23,12 @@ import { steps } from './stepsCommand';
 
 export interface CliIo {
   out(line: string): void;
+  /**
+   * Writes what `out` was given so far, and settles once the reader took it (main.ts: stdout,
+   * whose reader may be a pipe slower than the check). Called after each file: its findings are
+   * out before the next file is checked, and no more output than that waits in memory.
+   */
+  flush?(): Promise<void>;
   err(line: string): void;
   cwd: string;
   /** Rewrites the progress line ('' clears it); main.ts gives one only when stderr is a terminal. */
@@ -123,6 +129,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
     countFile(summary, checked);
     write(writer.file(checked));
+    await io.flush?.();
     // A file named on its own that is not checked deserves a word; in a folder it is normal.
     if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
       io.err(`${shown(f.file)}: ${text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
