@@ -122,3 +122,25 @@ describe('usercube-jobs check --max-warnings', () => {
     assert.deepEqual(r.err, ['usercube-jobs check: 3 warnings, more than --max-warnings 2.']);
   });
 });
+
+describe("usercube-jobs check: the agent's appsettings", () => {
+  it('Jobs.MaxTaskBatchSize is read from the folder checked, as the editor reads it', async () => {
+    const dir = tempDir('usercube-agent-');
+    const tasks = ['A', 'B', 'C'].map((t) => `  <ComputeCorrelationKeysTask Identifier="Batch_${t}" DisplayName_L1="t" Level="0" />`).join('\n');
+    writeFileSync(
+      path.join(dir, 'jobs.xml'),
+      `<?xml version="1.0" encoding="utf-8"?>\n<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">\n<Job Identifier="Batch" DisplayName_L1="b">\n${tasks}\n</Job>\n</ConfigurationFile>\n`,
+    );
+    const defaults = await runCliIn(dir, 'check', '.');
+    assert.ok(!defaults.out.some((l) => l.includes('job/batch-size')), 'three tasks fit the default batch of 5');
+    mkdirSync(path.join(dir, 'Runtime'));
+    writeFileSync(path.join(dir, 'Runtime', 'appsettings.agent.json'), '{ "Jobs": { "MaxTaskBatchSize": 2 } }');
+    const r = await runCliIn(dir, 'check', '.');
+    assert.deepEqual(
+      r.out.filter((l) => l.includes('job/batch-size')),
+      [
+        "jobs.xml:6:43: info job/batch-size Level 0 of job 'Batch' has 3 tasks, more than Jobs.MaxTaskBatchSize (2, in Runtime/appsettings.agent.json): the agent runs them as 2 levels, this task in the second.",
+      ],
+    );
+  });
+});

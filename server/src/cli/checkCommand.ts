@@ -9,7 +9,8 @@ import { LanguageService } from '../languageService';
 import { RuleSettings } from '../rules/validation';
 import { CheckOptions, parseArguments } from './arguments';
 import { FixInput, fixFiles } from './fixer';
-import { InputFile, readInputFiles, resolveTargets } from './inputFiles';
+import { InputFile, readInputFiles, resolveTargets, targetFolders } from './inputFiles';
+import { readAgentSettings } from '../node/agentSettings';
 import { indexInputs, IndexedInput } from './indexInputs';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, InputProblem, byPosition, countFile, displayPath, emptySummary, toCliDiagnostic } from './report';
@@ -83,6 +84,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   // Without --fix, texts are not kept: the check reads each file again (one text at a time).
   const service = new LanguageService({ retainText: options.fix, rulesDocUrl: shippedRulesDoc()?.url });
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
+  // Jobs.MaxTaskBatchSize from the agent's settings under the folders checked, as the editor reads it.
+  service.setAgentSettings(await readAgentSettings(targetFolders(options.targets, io.cwd), shown));
   const unreadable: InputProblem[] = [];
   const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
   const inputs = options.fix

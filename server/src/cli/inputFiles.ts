@@ -1,5 +1,5 @@
 /** The files named on the command line: folders expanded to their *.xml files, then read and decoded. */
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { DecodedText } from '../model/textDecoding';
 import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
@@ -58,4 +58,9 @@ export async function readInputFiles(files: readonly InputFile[], progress: Prog
   });
   bar.end();
   return out;
+}
+
+/** The arguments that name folders, absolute: where the agent's settings files are looked for. */
+export function targetFolders(targets: readonly string[], cwd: string): string[] {
+  return targets.map((t) => path.resolve(cwd, t)).filter((t) => statSync(t, { throwIfNoEntry: false })?.isDirectory());
 }

@@ -3,15 +3,13 @@
  * job will run, from the same language service as `check`. Without --job, the jobs and their
  * sizes. Exit code: 0, or 2 for bad usage, unreadable input or a job no file defines.
  */
-import { statSync } from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closestIdentifiers } from '../fixes/closestIdentifiers';
 import { planJob } from '../jobs/jobPlan';
 import { LanguageService } from '../languageService';
 import { readAgentSettings } from '../node/agentSettings';
 import type { CliIo } from './checkCommand';
-import { readInputFiles, resolveTargets } from './inputFiles';
+import { readInputFiles, resolveTargets, targetFolders } from './inputFiles';
 import { displayPath } from './report';
 import { StepsOptions } from './stepsArguments';
 import { Place, stepsJson, stepsMermaid, stepsText } from './stepsOutput';
@@ -34,8 +32,7 @@ export async function steps(options: StepsOptions, io: CliIo): Promise<number> {
       unreadable++;
     }
   }
-  const folders = options.targets.map((t) => path.resolve(io.cwd, t)).filter((t) => statSync(t, { throwIfNoEntry: false })?.isDirectory());
-  service.setAgentSettings(await readAgentSettings(folders, shown));
+  service.setAgentSettings(await readAgentSettings(targetFolders(options.targets, io.cwd), shown));
   const place: Place = (uri, offset) => {
     const line = service.index.file(uri)?.lines.positionAt(offset).line ?? 0;
     return { file: uri.startsWith('file:') ? shown(fileURLToPath(uri)) : uri, line: line + 1 };
