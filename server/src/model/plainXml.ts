@@ -13,7 +13,7 @@
  * documentation's examples and on fuzzed texts.
  */
 
-import { AMP, BANG, DASH, DQUOTE, EQUALS, GT, LT, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
+import { BANG, DASH, DQUOTE, EQUALS, GT, LT, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
 
 /** Below the strict parser's buffer limit (64 Ki characters), with room to spare. */
 const MAX_PIECE = 32 * 1024;
@@ -34,25 +34,45 @@ function entityAt(text: string, i: number): number {
   return 0;
 }
 
+/** A position found by indexOf, or `end` when there is none. */
+function orEnd(found: number, end: number): number {
+  return found < 0 ? end : found;
+}
+
 /** True when a strict parser might find the text malformed; false only for texts of the plain subset. */
 export function mayBeMalformed(text: string): boolean {
   const n = text.length;
   /** Open elements, as (name start, name length) pairs. */
   const open: number[] = [];
   let rootClosed = false;
+  // The next '<' and '&' at or after the place read, found by indexOf (a native search) and
+  // looked for again only once passed: character data and values are not read one by one.
+  let nextLt = -1;
+  let nextAmp = -1;
+  /** Whether every '&' before `end` starts a predefined entity reference. */
+  const entitiesFine = (from: number, end: number): boolean => {
+    if (nextAmp < from) nextAmp = orEnd(text.indexOf('&', from), n);
+    while (nextAmp < end) {
+      const e = entityAt(text, nextAmp + 1);
+      if (e === 0) return false;
+      nextAmp = orEnd(text.indexOf('&', nextAmp + e + 1), n);
+    }
+    return true;
+  };
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c !== LT) {
-      if (c === AMP) {
-        if (open.length === 0) return true;
-        const e = entityAt(text, i + 1);
-        if (e === 0) return true;
-        i += e + 1;
+      // Outside the root: whitespace only.
+      if (open.length === 0) {
+        if (!isSpace(c)) return true;
+        i++;
         continue;
       }
-      if (open.length === 0 && !isSpace(c)) return true;
-      i++;
+      // Character data, up to the next tag.
+      if (nextLt < i) nextLt = orEnd(text.indexOf('<', i), n);
+      if (!entitiesFine(i, nextLt)) return true;
+      i = nextLt;
       continue;
     }
     const next = text.charCodeAt(i + 1);
@@ -76,7 +96,7 @@ export function mayBeMalformed(text: string): boolean {
       const start = open.pop();
       if (start === undefined || length === undefined) return true;
       let k = i + 2;
-      if (!text.startsWith(text.substring(start, start + length), k)) return true;
+      for (let m = 0; m < length; m++) if (text.charCodeAt(k + m) !== text.charCodeAt(start + m)) return true;
       k += length;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) !== GT) return true;
@@ -118,19 +138,12 @@ export function mayBeMalformed(text: string): boolean {
       const quote = text.charCodeAt(k);
       if (quote !== DQUOTE && quote !== SQUOTE) return true;
       const valueStart = ++k;
-      for (;;) {
-        if (k >= n) return true;
-        const v = text.charCodeAt(k);
-        if (v === quote) break;
-        if (v === LT) return true;
-        if (v === AMP) {
-          const e = entityAt(text, k + 1);
-          if (e === 0) return true;
-          k += e + 1;
-        } else k++;
-      }
-      if (k - valueStart > MAX_PIECE) return true;
-      k++;
+      const close = text.indexOf(quote === DQUOTE ? '"' : "'", k);
+      if (close < 0) return true;
+      if (nextLt < k) nextLt = orEnd(text.indexOf('<', k), n);
+      if (nextLt < close || !entitiesFine(k, close)) return true;
+      if (close - valueStart > MAX_PIECE) return true;
+      k = close + 1;
     }
     i = k;
   }
