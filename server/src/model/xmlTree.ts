@@ -74,6 +74,9 @@ export interface XmlTree {
   errors: SyntaxError[];
 }
 
+/** The children of an element that cannot have any (self-closing, or a start tag cut short): one shared empty list. */
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
+
 /** Builds the element tree from the nesting events of a walk. */
 export function treeBuilder(): { handler: NestingHandler; tree: XmlTree } {
   const tree: XmlTree = { roots: [], errors: [] };
@@ -91,7 +94,8 @@ export function treeBuilder(): { handler: NestingHandler; tree: XmlTree } {
         selfClosing: tag.selfClosing,
         startTagComplete: tag.complete,
         attributes: tag.attributes,
-        children: [],
+        // Most elements are self-closing: they share one empty list instead of one each.
+        children: tag.selfClosing || !tag.complete ? NO_CHILDREN : [],
         parent,
       };
       (parent ? parent.children : tree.roots).push(el);

@@ -15,21 +15,23 @@ export interface StrictVerdict {
   error?: SyntaxError | null;
 }
 
-/** What rules derive from a tree's structure; a patched tree (model/valueEdit.ts) keeps it. */
-interface TreeFacts {
-  /** Every element but the root, in document order, with its catalog entry and its parent's. */
-  withSchemas: ElementWithSchemas[];
+/**
+ * What rules derive from a tree's structure; a patched tree (model/valueEdit.ts) keeps it.
+ * Every element but the root, in document order, with its catalog entry and its parent's at
+ * the same index (three lists rather than a tuple per element: no allocation per element).
+ */
+export interface ElementSchemas {
   elements: XmlElement[];
+  schemas: (ElementSchema | undefined)[];
+  parentSchemas: (ElementSchema | undefined)[];
 }
 
-export type ElementWithSchemas = readonly [el: XmlElement, schema: ElementSchema | undefined, parentSchema: ElementSchema | undefined];
+const treeFacts = new WeakMap<XmlTree, ElementSchemas>();
 
-const treeFacts = new WeakMap<XmlTree, TreeFacts>();
-
-function factsOf(tree: XmlTree | undefined): TreeFacts {
+function factsOf(tree: XmlTree | undefined): ElementSchemas {
   const known = tree && treeFacts.get(tree);
   if (known) return known;
-  const facts: TreeFacts = { withSchemas: [], elements: [] };
+  const facts: ElementSchemas = { elements: [], schemas: [], parentSchemas: [] };
   const root = tree?.roots[0];
   // Depth first with an explicit stack, each element with its parent's schema beside it (null: the
   // parent is the root). A child of the root stands at the top level; a child of an element the
@@ -40,8 +42,9 @@ function factsOf(tree: XmlTree | undefined): TreeFacts {
     const el = stack.pop()!;
     const parent = parents.pop();
     const schema = parent === null ? resolveElement(el.name, undefined) : parent && resolveElement(el.name, parent);
-    facts.withSchemas.push([el, schema, parent ?? undefined]);
     facts.elements.push(el);
+    facts.schemas.push(schema);
+    facts.parentSchemas.push(parent ?? undefined);
     for (let i = el.children.length - 1; i >= 0; i--) {
       stack.push(el.children[i]);
       parents.push(schema);
@@ -89,8 +92,8 @@ export class RuleContext {
   }
 
   /** The same, each with its catalog entry and its parent's, where the catalog knows them. */
-  elementSchemas(): readonly ElementWithSchemas[] {
-    return factsOf(this.tree).withSchemas;
+  elementSchemas(): Readonly<ElementSchemas> {
+    return factsOf(this.tree);
   }
 
   /** The element of this file whose start tag begins at `offset` (elements are in document order). */

@@ -84,8 +84,10 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: {
   };
   const elementSettings = ELEMENT_RULES.map(severity);
   if (elementSettings.some((s) => s !== 'off')) {
-    for (const [el, schema, parentSchema] of ctx.elementSchemas()) {
-      for (const { rule, start, end, ...f } of elementFindings(el, schema, parentSchema, ELEMENT_RULES, ctx.treeOutlivesCheck)) {
+    const { elements, schemas, parentSchemas } = ctx.elementSchemas();
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i];
+      for (const { rule, start, end, ...f } of elementFindings(el, schemas[i], parentSchemas[i], ELEMENT_RULES, ctx.treeOutlivesCheck)) {
         const setting = elementSettings[rule];
         if (setting === 'off') continue;
         add(ELEMENT_RULES[rule], setting, { ...f, start: el.start + start, end: el.start + end });
