@@ -149,17 +149,27 @@ function scanMarkup(text: string, lt: number, handler: XmlHandler): number {
  * so that no file's text stays alive through them.
  */
 const NAME_SLOTS = 2048;
+/** Longer "names" (a broken or binary file's) are not kept: the table stays small whatever is read. */
+const MAX_KEPT_NAME = 128;
 const names: string[] = new Array<string>(NAME_SLOTS).fill('');
+/** Names copied into the table so far (a string's identity cannot be seen from JavaScript; tests count copies). */
+let copies = 0;
+
+export function nameCopies(): number {
+  return copies;
+}
 
 /** The characters from `start` to `end` of the text, as the string read last time they were seen. */
 export function nameAt(text: string, start: number, end: number): string {
   const length = end - start;
   if (length <= 0) return '';
+  if (length > MAX_KEPT_NAME) return text.slice(start, end);
   const slot = (length * 61 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (length >> 1))) & (NAME_SLOTS - 1);
   const known = names[slot];
   if (known.length === length && text.startsWith(known, start)) return known;
   const name = ownCopy(text.slice(start, end));
   names[slot] = name;
+  copies++;
   return name;
 }
 
