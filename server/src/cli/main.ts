@@ -43,10 +43,11 @@ function main(): void {
   const lines: string[] = [];
   const flush = async () => {
     if (lines.length === 0) return;
-    const taken = process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write(lines.join('\n') + '\n');
     lines.length = 0;
-    // A pipe whose reader is slower than the check: wait for it instead of queueing the output in memory.
-    if (!taken) await once(process.stdout, 'drain');
+    // A pipe whose reader is slower than the check: wait for it instead of queueing the output in
+    // memory (asked after the write, so that a drain already emitted is not waited for).
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
   };
 
   runCli(process.argv.slice(2), {
