@@ -84,8 +84,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   // Without --fix, texts are not kept: the check reads each file again (one text at a time).
   const service = new LanguageService({ retainText: options.fix, rulesDocUrl: shippedRulesDoc()?.url });
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
-  // Jobs.MaxTaskBatchSize from the agent's settings under the folders checked, as the editor reads it.
-  service.setAgentSettings(await readAgentSettings(targetFolders(options.targets, io.cwd), shown));
+  // Jobs.MaxTaskBatchSize from the agent's settings under the folders checked, as the editor reads
+  // it; looked for while the files are indexed.
+  const agentSettings = readAgentSettings(targetFolders(options.targets, io.cwd), shown);
   const unreadable: InputProblem[] = [];
   const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
   const inputs = options.fix
@@ -97,6 +98,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         workerScript: io.workerScript,
         workersFailed: (message) => io.err(`${CHECK}: ${message}`),
       });
+  service.setAgentSettings(await agentSettings);
   const loaded: (InputFile & { uri: string })[] = [];
   for (const r of inputs) {
     if (r.ok) loaded.push(r);
