@@ -70,6 +70,16 @@ export interface FeatureContext {
   roots: readonly string[];
 }
 
+export interface ValidateOptions {
+  /** Run the strict XML parser too (default true; the editor's keystroke path skips it). */
+  strictXml?: boolean;
+  maxDiagnostics?: number;
+  /** The text of a file on disk, read again by the command line (the service keeps none). */
+  text?: string;
+  /** The strict parser's verdict on that text when already known (the command line's index workers clear plain texts). */
+  strict?: StrictVerdict;
+}
+
 export interface LanguageServiceOptions {
   /** Keep the text of files read from disk (the command line does, to check them fully). */
   retainText?: boolean;
@@ -337,7 +347,7 @@ export class LanguageService {
    * instead of keeping every file's text); a text of another length than the indexed one is
    * indexed again first.
    */
-  validate(uri: string, options: { strictXml?: boolean; maxDiagnostics?: number; text?: string } = {}): Diagnostic[] {
+  validate(uri: string, options: ValidateOptions = {}): Diagnostic[] {
     const doc = this.open.get(uri);
     const diagnostics = this.diagnostics(uri, doc, options);
     // The verdict stays with the document; a check that did not run the strict parser found nothing.
@@ -345,11 +355,14 @@ export class LanguageService {
     return diagnostics;
   }
 
-  private diagnostics(uri: string, doc: OpenDocument | undefined, options: { strictXml?: boolean; maxDiagnostics?: number; text?: string }): Diagnostic[] {
+  private diagnostics(uri: string, doc: OpenDocument | undefined, options: ValidateOptions): Diagnostic[] {
     let entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
+    let strict = doc ? (doc.strict ??= {}) : options.strict;
     if (!doc && options.text !== undefined && entry.status === 'configuration' && entry.lines.length !== options.text.length) {
       entry = this.setFileText(uri, options.text, entry.encoding)!;
+      // Not the text the verdict was given for.
+      strict = undefined;
     }
     const text = doc?.text ?? options.text ?? this.diskText.get(uri);
     const docUrl = this.options.rulesDocUrl;
@@ -360,7 +373,7 @@ export class LanguageService {
       return toDiagnostics(LineTable.fromText(text), findings, docUrl);
     }
     if (entry.status !== 'configuration') return [];
-    const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, doc ? (doc.strict ??= {}) : undefined);
+    const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, strict);
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings : undefined;
     const { findings, indexFindings, indexRulesOn } = runRules(ctx, settings, kept);
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings, indexRulesOn };

@@ -85,6 +85,18 @@ describe('check: streaming output', () => {
     assert.equal(doc.files.length, 70);
   });
 
+  it('with worker threads, a text the workers clear skips the strict check and a malformed one still gets it', async () => {
+    const dir = folder(70);
+    // An entity XML does not define: only the strict parser (sax) reports it, after the pre-check sends it there.
+    writeFileSync(path.join(dir, 'f999.xml'), conf('  <ComputeCorrelationKeysTask Identifier="Nbsp" DisplayName_L1="a&nbsp;b" />'));
+    const threads = await check(dir, ['--format', 'json'], undefined, 2);
+    const one = await check(dir, ['--format', 'json'], undefined, 0);
+    assert.deepEqual(threads.out, one.out);
+    const doc = JSON.parse(threads.out.join('\n'));
+    const strict = doc.files.flatMap((f: { path: string; diagnostics: { rule: string }[] }) => f.diagnostics.filter((d) => d.rule === 'xml/well-formed').map(() => f.path));
+    assert.deepEqual(strict, ['f999.xml']);
+  });
+
   it('worker threads that cannot run: the files are read in this thread, with the same output, and stderr says why', async () => {
     const dir = folder(70);
     const one = await check(dir, ['--format', 'json'], undefined, 0);

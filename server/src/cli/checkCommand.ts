@@ -99,7 +99,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         workersFailed: (message) => io.err(`${CHECK}: ${message}`),
       });
   service.setAgentSettings(await agentSettings);
-  const loaded: (InputFile & { uri: string })[] = [];
+  const loaded: (InputFile & { uri: string; plain?: boolean })[] = [];
   for (const r of inputs) {
     if (r.ok) loaded.push(r);
     else {
@@ -128,7 +128,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     }
     const text = read;
     // A file not read as configuration may still be one that should be (file/root, file/namespace).
-    const diagnostics = service.validate(f.uri, { text }).map(toCliDiagnostic).sort(byPosition);
+    // A text the index workers found plain needs no strict check (the verdict holds only for the text they read).
+    const strict = f.plain ? { error: null } : undefined;
+    const diagnostics = service.validate(f.uri, { text, strict }).map(toCliDiagnostic).sort(byPosition);
     // After the check: a file that changed since it was indexed is indexed again by it.
     const configuration = service.isConfigurationFile(f.uri);
     const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };

@@ -25,7 +25,8 @@ export function takeFilesIndexedByWorkers(): number {
   return n;
 }
 
-export type IndexedInput = InputFile & { uri: string } & ({ ok: true } | { ok: false; message: string });
+/** `plain`: an index worker found the text in the plain subset a strict parser accepts (no strict check needed). */
+export type IndexedInput = InputFile & { uri: string } & ({ ok: true; plain?: boolean } | { ok: false; message: string });
 
 export interface IndexOptions {
   progress?: ProgressWriter;
@@ -53,7 +54,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
         if (r.entry) {
           service.setFileEntry(unpackEntry(r.entry));
           fromWorkers++;
-          out.push({ ...input, ok: true });
+          out.push({ ...input, ok: true, plain: r.plain });
         } else {
           out.push({ ...input, ok: false, message: r.failure.message });
         }
@@ -75,7 +76,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
 
 function startWorkers(options: IndexOptions): IndexWorkers | undefined {
   try {
-    return new IndexWorkers({ workers: options.workers, script: options.workerScript });
+    return new IndexWorkers({ workers: options.workers, script: options.workerScript, precheck: true });
   } catch (e) {
     options.workersFailed?.(`worker threads cannot start (${e instanceof Error ? e.message : String(e)}); the files are read in this thread.`);
     return undefined;

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { buildFileEntry } from '../index/fileEntry';
 import { packEntry, transferables } from '../index/entryCodec';
 import { decodingWarning, readXmlFileSync } from './workspaceFiles';
+import { mayBeMalformed } from '../model/plainXml';
 import type { FileResult, WorkerRequest } from './parallelIndexer';
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -14,9 +15,12 @@ parentPort?.on('message', (request: WorkerRequest) => {
   for (const { file, uri } of request.files) {
     const read = readXmlFileSync(file);
     if (read.ok) {
-      const entry = packEntry(buildFileEntry(uri, read.text, read.encoding, false));
+      const built = buildFileEntry(uri, read.text, read.encoding, false);
+      const entry = packEntry(built);
       transfer.push(...transferables(entry));
-      results.push({ file, uri, entry, warning: decodingWarning(read) });
+      // The text is at hand here: the command line's check then needs no pass of its own over it.
+      const plain = request.precheck && built.status === 'configuration' ? !mayBeMalformed(read.text) : undefined;
+      results.push({ file, uri, entry, warning: decodingWarning(read), plain });
     } else {
       results.push({ file, uri, failure: { reason: read.reason, message: read.message } });
     }

@@ -18,12 +18,16 @@ export interface FileToIndex {
 export interface WorkerRequest {
   batch: number;
   files: FileToIndex[];
+  /** Also run the strict check's pre-check on each configuration file (the command line checks them all later). */
+  precheck?: boolean;
 }
 
 export type FileResult = FileToIndex &
   ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } }) & {
     /** Something to tell about a file read all the same (workspaceFiles.ts decodingWarning). */
     warning?: string;
+    /** With `precheck`: the text keeps to the plain subset a strict parser accepts (model/plainXml.ts). */
+    plain?: boolean;
   };
 
 export interface WorkerReply {
@@ -36,6 +40,8 @@ export interface ParallelOptions {
   workers?: number;
   /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
   script?: string;
+  /** Ask the workers for the strict check's pre-check of each configuration file (FileResult.plain). */
+  precheck?: boolean;
 }
 
 /** Workers worth starting on this machine: one per core, up to four. */
@@ -50,6 +56,7 @@ export function defaultWorkerCount(): number {
  */
 export class IndexWorkers {
   private readonly workers: Worker[] = [];
+  private readonly precheck: boolean;
   private failure: Error | undefined;
   private onFailure: ((e: Error) => void) | undefined;
   private onReply: ((w: Worker, reply: WorkerReply) => void) | undefined;
@@ -57,6 +64,7 @@ export class IndexWorkers {
   constructor(options: ParallelOptions = {}) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
     const count = options.workers ?? defaultWorkerCount();
+    this.precheck = options.precheck ?? false;
     for (let i = 0; i < count; i++) {
       const w = new Worker(script);
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
@@ -97,7 +105,7 @@ export class IndexWorkers {
       };
       const send = (w: Worker) => {
         if (nextToSend >= batches.length) return;
-        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend] };
+        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend], precheck: this.precheck };
         nextToSend++;
         w.postMessage(request);
       };
