@@ -278,10 +278,22 @@ export function enumValues(attr: AttributeSchema): { names: string[]; numbers: n
   return { names, numbers };
 }
 
+/**
+ * Answers remembered by attribute name: the rules ask for every attribute of every element, a
+ * map lookup of a name the scanner hands out again costs a third of the pattern's test. Bounded:
+ * a file may invent any number of names.
+ */
+const languageIndexes = new Map<string, number | null>();
+const REMEMBERED_NAMES = 1024;
+
 /** `DisplayName_L3` → 3; undefined for attributes that are not multilingual. */
 export function multilingualIndex(name: string): number | undefined {
+  const known = languageIndexes.get(name);
+  if (known !== undefined) return known ?? undefined;
   const m = /^(DisplayName|Description|PluralDisplayName)_L(\d+)$/.exec(name);
-  return m ? Number(m[2]) : undefined;
+  const index = m ? Number(m[2]) : undefined;
+  if (languageIndexes.size < REMEMBERED_NAMES) languageIndexes.set(name, index ?? null);
+  return index;
 }
 
 /** Canonical rank of a task type in a complete-sync job (catalog completeSyncOrder.rankForLinting). */
