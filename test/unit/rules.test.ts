@@ -455,6 +455,21 @@ describe('rules', () => {
     );
   });
 
+  it('xml/duplicate-attribute: every repetition after the first, on a few attributes or many', () => {
+    const few = '<Job Identifier="J" DisplayName_L1="j" Agent="A1" Agent="A2" Agent="A3" />';
+    assert.deepEqual(
+      hits('xml/duplicate-attribute', few).map((f) => f.text),
+      ['Agent="A2"', 'Agent="A3"'],
+    );
+    // More attributes than the pairwise comparison takes: the same findings through a set.
+    const names = Array.from({ length: 18 }, (_, i) => `X${i}="${i}"`).join(' ');
+    const many = `<Job Identifier="J" DisplayName_L1="j" ${names} Agent="A1" Agent="A2" X3="again" />`;
+    assert.deepEqual(
+      hits('xml/duplicate-attribute', many).map((f) => f.text),
+      ['Agent="A2"', 'X3="again"'],
+    );
+  });
+
   it('every registered rule has a case here', () => {
     const tested = new Set(CASES.map((c) => c.rule));
     assert.deepEqual(

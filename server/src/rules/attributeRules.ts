@@ -3,6 +3,7 @@
  * repeated attributes, language indexes.
  */
 import { XmlElement, attribute } from '../model/xmlTree';
+import type { XmlAttribute } from '../model/xmlScanner';
 import { CONSOLIDATION_MODE_ATTRIBUTE, ElementSchema, attributeSchema, enumValues, isAgentTask, multilingualIndex } from '../schema/schema';
 import { Rule, StartTagView, elementRule } from './rule';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
@@ -145,9 +146,23 @@ export const duplicateAttribute: Rule = elementRule({
   source: 'XML 1.0 (well-formedness); the Job Fast page, whose example repeats Identifier',
   explanation: 'The same attribute is written twice on one element. XML forbids it and the file cannot be deployed.',
   checkElement(el, _schema, report) {
+    const attributes = el.attributes;
+    const repeated = (a: XmlAttribute) => report({ ...attributeSpan(a), message: `The attribute '${a.name}' is already set on this ${el.name}.` });
+    // Most elements have a few attributes: comparing them pairwise allocates nothing (a set per element did).
+    if (attributes.length <= 16) {
+      for (let i = 1; i < attributes.length; i++) {
+        for (let j = 0; j < i; j++) {
+          if (attributes[j].name === attributes[i].name) {
+            repeated(attributes[i]);
+            break;
+          }
+        }
+      }
+      return;
+    }
     const seen = new Set<string>();
-    for (const a of el.attributes) {
-      if (seen.has(a.name)) report({ ...attributeSpan(a), message: `The attribute '${a.name}' is already set on this ${el.name}.` });
+    for (const a of attributes) {
+      if (seen.has(a.name)) repeated(a);
       seen.add(a.name);
     }
   },
