@@ -72,8 +72,10 @@ export const attributeRequired: Rule = elementRule({
     if (!schema) return;
     // A start tag still being typed is reported once, as a syntax error.
     if (!el.startTagComplete || isConsolidation(el)) return;
-    const missing = requiredAttributes(schema).filter((name) => !gives(el, schema, name) && !exempt(el, schema, name));
-    if (missing.length === 0) return;
+    // Most elements give every required attribute: no list is made for them.
+    let missing: string[] | undefined;
+    for (const name of requiredAttributes(schema)) if (!gives(el, schema, name) && !exempt(el, schema, name)) (missing ??= []).push(name);
+    if (!missing) return;
     const list = missing.map((m) => `'${m}'`);
     const names = list.length === 1 ? `the attribute ${list[0]}` : `the attributes ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
     report({ ...nameSpan(el), message: `${el.name} requires ${names}.` });
