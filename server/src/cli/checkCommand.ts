@@ -9,7 +9,7 @@ import { LanguageService } from '../languageService';
 import { RuleSettings } from '../rules/validation';
 import { CheckOptions, parseArguments } from './arguments';
 import { FixInput, fixFiles } from './fixer';
-import { InputFile, readInputFiles, resolveTargets, targetFolders } from './inputFiles';
+import { InputFile, readInputFiles, resolveTargets } from './inputFiles';
 import { readAgentSettings } from '../node/agentSettings';
 import { indexInputs, IndexedInput } from './indexInputs';
 import { Progress, ProgressWriter } from './progress';
@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const shown = (file: string) => displayPath(io.cwd, file);
-  const { files, missing, empty } = await resolveTargets(options.targets, io.cwd);
+  const { files, missing, empty, folders } = await resolveTargets(options.targets, io.cwd);
   if (missing.length > 0) {
     for (const m of missing) io.err(`${CHECK}: ${m}`);
     return 2;
@@ -86,7 +86,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   service.setRuleSettingsProvider((uri) => settings.get(uri) ?? options.rules);
   // Jobs.MaxTaskBatchSize from the agent's settings under the folders checked, as the editor reads
   // it; looked for while the files are indexed.
-  const agentSettings = readAgentSettings(targetFolders(options.targets, io.cwd), shown);
+  const agentSettings = readAgentSettings(folders, shown);
   const unreadable: InputProblem[] = [];
   const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
   const inputs = options.fix

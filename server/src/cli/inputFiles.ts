@@ -1,5 +1,5 @@
 /** The files named on the command line: folders expanded to their *.xml files, then read and decoded. */
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DecodedText } from '../model/textDecoding';
 import { forEachLimited, listXmlFiles, readXmlFile } from '../node/workspaceFiles';
@@ -17,12 +17,15 @@ export interface ResolvedTargets {
   missing: string[];
   /** Messages for the folders without any .xml file (worth a word, not an error). */
   empty: string[];
+  /** The arguments that name folders, absolute: where the agent's settings files are looked for. */
+  folders: string[];
 }
 
 export async function resolveTargets(targets: readonly string[], cwd: string): Promise<ResolvedTargets> {
   const files: InputFile[] = [];
   const missing: string[] = [];
   const empty: string[] = [];
+  const folders: string[] = [];
   const seen = new Set<string>();
   for (const t of targets) {
     const abs = path.resolve(cwd, t);
@@ -32,6 +35,7 @@ export async function resolveTargets(targets: readonly string[], cwd: string): P
       missing.push(`'${t}' does not exist.`);
       continue;
     } else if (stat.isDirectory()) {
+      folders.push(abs);
       found = (await listXmlFiles(abs)).map((file) => ({ file, stop: abs }));
       if (found.length === 0) empty.push(`'${t}' holds no .xml file.`);
     } else found = [{ file: abs }];
@@ -41,7 +45,7 @@ export async function resolveTargets(targets: readonly string[], cwd: string): P
       files.push(f);
     }
   }
-  return { files, missing, empty };
+  return { files, missing, empty, folders };
 }
 
 export type ReadFile = InputFile & (({ ok: true } & DecodedText) | { ok: false; message: string });
@@ -58,9 +62,4 @@ export async function readInputFiles(files: readonly InputFile[], progress: Prog
   });
   bar.end();
   return out;
-}
-
-/** The arguments that name folders, absolute: where the agent's settings files are looked for. */
-export function targetFolders(targets: readonly string[], cwd: string): string[] {
-  return targets.map((t) => path.resolve(cwd, t)).filter((t) => statSync(t, { throwIfNoEntry: false })?.isDirectory());
 }

@@ -9,7 +9,7 @@ import { planJob } from '../jobs/jobPlan';
 import { LanguageService } from '../languageService';
 import { readAgentSettings } from '../node/agentSettings';
 import type { CliIo } from './checkCommand';
-import { readInputFiles, resolveTargets, targetFolders } from './inputFiles';
+import { readInputFiles, resolveTargets } from './inputFiles';
 import { displayPath } from './report';
 import { StepsOptions } from './stepsArguments';
 import { Place, stepsJson, stepsMermaid, stepsText } from './stepsOutput';
@@ -18,7 +18,7 @@ const STEPS = 'usercube-jobs steps';
 
 export async function steps(options: StepsOptions, io: CliIo): Promise<number> {
   const shown = (file: string) => displayPath(io.cwd, file);
-  const { files, missing } = await resolveTargets(options.targets, io.cwd);
+  const { files, missing, folders } = await resolveTargets(options.targets, io.cwd);
   if (missing.length > 0) {
     for (const m of missing) io.err(`${STEPS}: ${m}`);
     return 2;
@@ -32,7 +32,7 @@ export async function steps(options: StepsOptions, io: CliIo): Promise<number> {
       unreadable++;
     }
   }
-  service.setAgentSettings(await readAgentSettings(targetFolders(options.targets, io.cwd), shown));
+  service.setAgentSettings(await readAgentSettings(folders, shown));
   const place: Place = (uri, offset) => {
     const line = service.index.file(uri)?.lines.positionAt(offset).line ?? 0;
     return { file: uri.startsWith('file:') ? shown(fileURLToPath(uri)) : uri, line: line + 1 };

@@ -37,28 +37,18 @@ export function registerJobHandlers(connection: Connection, service: LanguageSer
   connection.languages.callHierarchy.onOutgoingCalls(
     request('callHierarchy/outgoingCalls', (p: CallHierarchyOutgoingCallsParams) => service.outgoingCalls(p.item).map((c) => ({ ...c, to: item(c.to) }))),
   );
-  connection.onRequest(
-    JOB_REQUESTS.jobs,
-    request(JOB_REQUESTS.jobs, () => service.jobs().map(item)),
-  );
-  connection.onRequest(
-    JOB_REQUESTS.jobSteps,
-    request(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => {
-      const steps = typeof p?.job === 'string' ? service.jobSteps(p.job) : null;
-      return steps && { ...item(steps), steps: steps.steps.map(item) };
-    }),
-  );
-  connection.onRequest(
-    JOB_REQUESTS.connectors,
-    request(JOB_REQUESTS.connectors, () => service.connectors().map(item)),
-  );
-  connection.onRequest(
-    JOB_REQUESTS.completeJobEdit,
-    request(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {
-      const connector = typeof p?.connector === 'string' ? p.connector : '';
-      const made = service.completeJobEdit(connector);
-      if (made) return { ...made, edit: uris.edit(made.edit) };
-      return new ResponseError(LSPErrorCodes.RequestFailed, `No connector '${connector}' in an open configuration file: open the file that defines it first.`);
-    }),
-  );
+  // Each usercubeJobs/* request registered under its method, which also names it in errors.
+  const onJobRequest = <P, R>(method: string, handler: (params: P) => R) => connection.onRequest(method, request(method, handler));
+  onJobRequest(JOB_REQUESTS.jobs, () => service.jobs().map(item));
+  onJobRequest(JOB_REQUESTS.jobSteps, (p: { job?: unknown }) => {
+    const steps = typeof p?.job === 'string' ? service.jobSteps(p.job) : null;
+    return steps && { ...item(steps), steps: steps.steps.map(item) };
+  });
+  onJobRequest(JOB_REQUESTS.connectors, () => service.connectors().map(item));
+  onJobRequest(JOB_REQUESTS.completeJobEdit, (p: { connector?: unknown }) => {
+    const connector = typeof p?.connector === 'string' ? p.connector : '';
+    const made = service.completeJobEdit(connector);
+    if (made) return { ...made, edit: uris.edit(made.edit) };
+    return new ResponseError(LSPErrorCodes.RequestFailed, `No connector '${connector}' in an open configuration file: open the file that defines it first.`);
+  });
 }

@@ -77,8 +77,7 @@ export class WorkspaceIndexer {
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
     // The agent's settings files are looked for while the XML files are listed (two walks at once).
-    const roots = this.folders.uris.filter((root) => root.startsWith('file:')).map((root) => URI.parse(root).fsPath);
-    const [, listed] = await Promise.all([this.readAgentSettings(), Promise.all(roots.map((root) => listXmlFiles(root, this.folders.exclude)))]);
+    const [, listed] = await Promise.all([this.readAgentSettings(), Promise.all(this.diskRoots().map((root) => listXmlFiles(root, this.folders.exclude)))]);
     const files = listed.flat();
     const total = files.length;
     progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
@@ -135,8 +134,12 @@ export class WorkspaceIndexer {
 
   /** `Jobs.MaxTaskBatchSize` from the first appsettings.json of the workspace folders that sets it. */
   async readAgentSettings(): Promise<void> {
-    const roots = this.folders.uris.filter((r) => r.startsWith('file:')).map((r) => URI.parse(r).fsPath);
-    this.service.setAgentSettings(await readAgentSettings(roots, (file) => file));
+    this.service.setAgentSettings(await readAgentSettings(this.diskRoots(), (file) => file));
+  }
+
+  /** The workspace folders on disk, as paths. */
+  private diskRoots(): string[] {
+    return this.folders.uris.filter((root) => root.startsWith('file:')).map((root) => URI.parse(root).fsPath);
   }
 
   private loadRead(uri: string, file: string, read: ReadResult): void {
