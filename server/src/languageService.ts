@@ -44,6 +44,7 @@ import { createCompleteJobEdit } from './features/jobActions';
 import { planJob } from './jobs/jobPlan';
 import { DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
+import type { LocalCheck } from './rules/localCheck';
 import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
 import type { DiagnosticData } from './fixes/fixData';
@@ -76,8 +77,8 @@ export interface ValidateOptions {
   maxDiagnostics?: number;
   /** The text of a file on disk, read again by the command line (the service keeps none). */
   text?: string;
-  /** The strict parser's verdict on that text when already known (the command line's index workers clear plain texts). */
-  strict?: StrictVerdict;
+  /** What the command line's index workers checked in that text without the index (rules/localCheck.ts). */
+  local?: LocalCheck;
 }
 
 export interface LanguageServiceOptions {
@@ -358,12 +359,13 @@ export class LanguageService {
   private diagnostics(uri: string, doc: OpenDocument | undefined, options: ValidateOptions): Diagnostic[] {
     let entry = doc?.entry ?? this.index.file(uri);
     if (!entry) return [];
-    let strict = doc ? (doc.strict ??= {}) : options.strict;
+    let local = doc ? undefined : options.local;
     if (!doc && options.text !== undefined && entry.status === 'configuration' && entry.lines.length !== options.text.length) {
       entry = this.setFileText(uri, options.text, entry.encoding)!;
-      // Not the text the verdict was given for.
-      strict = undefined;
+      // Not the text the workers checked.
+      local = undefined;
     }
+    const strict = doc ? (doc.strict ??= {}) : local?.plain ? { error: null } : undefined;
     const text = doc?.text ?? options.text ?? this.diskText.get(uri);
     const docUrl = this.options.rulesDocUrl;
     const settings = this.ruleSettings(uri);
@@ -373,7 +375,7 @@ export class LanguageService {
       return toDiagnostics(LineTable.fromText(text), findings, docUrl);
     }
     if (entry.status !== 'configuration') return [];
-    const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, strict);
+    const ctx = new RuleContext(entry, this.index, text, doc?.tree, options.strictXml ?? true, strict, local?.findings);
     const kept = doc?.indexFindings?.generation === this.index.generation ? doc.indexFindings : undefined;
     const { findings, indexFindings, indexRulesOn } = runRules(ctx, settings, kept);
     if (doc) doc.indexFindings = { generation: this.index.generation, findings: indexFindings, indexRulesOn };

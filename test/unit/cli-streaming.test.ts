@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
 import { takeFilesIndexedByWorkers } from '../../server/src/cli/indexInputs';
+import { takeTreesBuilt } from '../../server/src/rules/ruleContext';
 import { conf } from '../helpers/cursor';
 import { tempDir } from '../helpers/cli';
 
@@ -95,6 +96,32 @@ describe('check: streaming output', () => {
     const doc = JSON.parse(threads.out.join('\n'));
     const strict = doc.files.flatMap((f: { path: string; diagnostics: { rule: string }[] }) => f.diagnostics.filter((d) => d.rule === 'xml/well-formed').map(() => f.path));
     assert.deepEqual(strict, ['f999.xml']);
+  });
+
+  it('with worker threads, the rules that read a file alone run in the workers: the same findings, and no tree built again', async () => {
+    const dir = folder(70);
+    // Element rules (an unknown attribute, another agent than the job's) and rules over elements (a FulfillTask with no target).
+    writeFileSync(
+      path.join(dir, 'f998.xml'),
+      conf(
+        [
+          '  <Job Identifier="J" DisplayName_L1="j" Agent="Local">',
+          '    <ExportTask Identifier="E" DisplayName_L1="e" Agent="Remote" Conector="AD" />',
+          '    <FulfillTask Identifier="F" DisplayName_L1="f" />',
+          '  </Job>',
+        ].join('\n'),
+      ),
+    );
+    takeTreesBuilt();
+    const threads = await check(dir, ['--format', 'json'], undefined, 2);
+    const treesWithWorkers = takeTreesBuilt();
+    const one = await check(dir, ['--format', 'json'], undefined, 0);
+    assert.equal(takeTreesBuilt(), 71, 'in one thread, each file is parsed again for its check');
+    assert.equal(treesWithWorkers, 0, 'the workers checked every file: none is parsed again');
+    assert.deepEqual(threads.out, one.out);
+    const doc = JSON.parse(threads.out.join('\n'));
+    const rules = doc.files.find((f: { path: string }) => f.path === 'f998.xml').diagnostics.map((d: { rule: string }) => d.rule);
+    for (const rule of ['attribute/unknown', 'job/agent-consistency', 'fulfill/target-required']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
   });
 
   it('worker threads that cannot run: the files are read in this thread, with the same output, and stderr says why', async () => {

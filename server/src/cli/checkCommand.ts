@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { LanguageService } from '../languageService';
 import { RuleSettings } from '../rules/validation';
+import type { LocalCheck } from '../rules/localCheck';
 import { CheckOptions, parseArguments } from './arguments';
 import { FixInput, fixFiles } from './fixer';
 import { InputFile, readInputFiles, resolveTargets } from './inputFiles';
@@ -99,7 +100,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         workersFailed: (message) => io.err(`${CHECK}: ${message}`),
       });
   service.setAgentSettings(await agentSettings);
-  const loaded: (InputFile & { uri: string; plain?: boolean })[] = [];
+  const loaded: (InputFile & { uri: string; local?: LocalCheck })[] = [];
   for (const r of inputs) {
     if (r.ok) loaded.push(r);
     else {
@@ -128,9 +129,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     }
     const text = read;
     // A file not read as configuration may still be one that should be (file/root, file/namespace).
-    // A text the index workers found plain needs no strict check (the verdict holds only for the text they read).
-    const strict = f.plain ? { error: null } : undefined;
-    const diagnostics = service.validate(f.uri, { text, strict }).map(toCliDiagnostic).sort(byPosition);
+    // What the index workers checked in the text is not checked again (it holds only for the text they read).
+    const diagnostics = service.validate(f.uri, { text, local: f.local }).map(toCliDiagnostic).sort(byPosition);
     // After the check: a file that changed since it was indexed is indexed again by it.
     const configuration = service.isConfigurationFile(f.uri);
     const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };

@@ -5,12 +5,14 @@
  * (node/parallelIndexer.ts), as the server's cold index does; if they cannot start or fail,
  * the rest is read here.
  */
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unpackEntry } from '../index/entryCodec';
 import { LanguageService } from '../languageService';
 import { IndexWorkers } from '../node/parallelIndexer';
 import { ReadResult, decodingWarning, readXmlFileSync } from '../node/workspaceFiles';
 import { InputFile } from './inputFiles';
+import type { LocalCheck } from '../rules/localCheck';
 import { Progress, ProgressWriter } from './progress';
 
 /** Fewer files are read faster here than workers start. */
@@ -25,8 +27,8 @@ export function takeFilesIndexedByWorkers(): number {
   return n;
 }
 
-/** `plain`: an index worker found the text in the plain subset a strict parser accepts (no strict check needed). */
-export type IndexedInput = InputFile & { uri: string } & ({ ok: true; plain?: boolean } | { ok: false; message: string });
+/** `local`: what an index worker checked in the text without the index (rules/localCheck.ts). */
+export type IndexedInput = InputFile & { uri: string } & ({ ok: true; local?: LocalCheck } | { ok: false; message: string });
 
 export interface IndexOptions {
   progress?: ProgressWriter;
@@ -34,7 +36,7 @@ export interface IndexOptions {
   warn: (file: string, message: string) => void;
   /** Worker threads; 0 reads every file in this thread (default: one per core, up to four). */
   workers?: number;
-  /** The workers' script (default: indexWorker.js beside this module; the command line bundle gives itself, see main.ts). */
+  /** The workers' script (default: checkWorker.js beside this module; the command line bundle gives itself, see main.ts). */
   workerScript?: string;
   /** Told when the worker threads fail, so that a slow run says why. */
   workersFailed?: (message: string) => void;
@@ -54,7 +56,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
         if (r.entry) {
           service.setFileEntry(unpackEntry(r.entry));
           fromWorkers++;
-          out.push({ ...input, ok: true, plain: r.plain });
+          out.push({ ...input, ok: true, local: r.local });
         } else {
           out.push({ ...input, ok: false, message: r.failure.message });
         }
@@ -76,7 +78,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
 
 function startWorkers(options: IndexOptions): IndexWorkers | undefined {
   try {
-    return new IndexWorkers({ workers: options.workers, script: options.workerScript, precheck: true });
+    return new IndexWorkers({ workers: options.workers, script: options.workerScript ?? path.join(__dirname, 'checkWorker.js') });
   } catch (e) {
     options.workersFailed?.(`worker threads cannot start (${e instanceof Error ? e.message : String(e)}); the files are read in this thread.`);
     return undefined;

@@ -1,13 +1,13 @@
 /**
  * Entry point of the `usercube-jobs` command (bundled to dist/cli.js). The same bundle is the
- * script of the command's index workers: in a worker thread, indexWorker.ts answers and the
+ * script of the command's index workers: in a worker thread, checkWorker.ts answers and the
  * command does not run. The installed package is this one file.
  */
 import { once } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './checkCommand';
-import '../node/indexWorker';
+import './checkWorker';
 
 /** Whether a progress line is on screen (a message must erase it before it is written). */
 let progressShown = false;

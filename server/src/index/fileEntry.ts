@@ -5,7 +5,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
-import { NestingHandler, XmlElement, XmlTree, attribute, walkXml } from '../model/xmlTree';
+import { NestingHandler, XmlElement, XmlTree, attribute, bothHandlers, treeBuilder, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
@@ -340,6 +340,23 @@ export function buildFileEntry(uri: string, text: string, encoding?: string, cop
     throw e;
   }
   return builder.finish();
+}
+
+/**
+ * The same and, for a configuration file, its element tree, from one walk of the text (the
+ * command line's index workers check the tree too, cli/checkWorker.ts).
+ */
+export function buildFileEntryAndTree(uri: string, text: string, encoding?: string): { entry: FileEntry; tree?: XmlTree } {
+  const builder = entryBuilder(uri, text, encoding, true, false);
+  const tree = treeBuilder();
+  try {
+    // The entry's handler first: a file that is not configuration stops the walk at its root.
+    walkXml(text, bothHandlers(builder.handler, tree.handler));
+  } catch (e) {
+    if (e instanceof NotConfiguration) return { entry: emptyEntry(uri, 'other-xml', encoding) };
+    throw e;
+  }
+  return { entry: builder.finish(), tree: tree.tree };
 }
 
 /**

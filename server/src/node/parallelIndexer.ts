@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
+import type { LocalCheck } from '../rules/localCheck';
 
 export interface FileToIndex {
   file: string;
@@ -18,16 +19,14 @@ export interface FileToIndex {
 export interface WorkerRequest {
   batch: number;
   files: FileToIndex[];
-  /** Also run the strict check's pre-check on each configuration file (the command line checks them all later). */
-  precheck?: boolean;
 }
 
 export type FileResult = FileToIndex &
   ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } }) & {
     /** Something to tell about a file read all the same (workspaceFiles.ts decodingWarning). */
     warning?: string;
-    /** With `precheck`: the text keeps to the plain subset a strict parser accepts (model/plainXml.ts). */
-    plain?: boolean;
+    /** What the command line's workers checked without the index (cli/checkWorker.ts). */
+    local?: LocalCheck;
   };
 
 export interface WorkerReply {
@@ -40,8 +39,6 @@ export interface ParallelOptions {
   workers?: number;
   /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
   script?: string;
-  /** Ask the workers for the strict check's pre-check of each configuration file (FileResult.plain). */
-  precheck?: boolean;
 }
 
 /** Workers worth starting on this machine: one per core, up to four. */
@@ -56,7 +53,6 @@ export function defaultWorkerCount(): number {
  */
 export class IndexWorkers {
   private readonly workers: Worker[] = [];
-  private readonly precheck: boolean;
   private failure: Error | undefined;
   private onFailure: ((e: Error) => void) | undefined;
   private onReply: ((w: Worker, reply: WorkerReply) => void) | undefined;
@@ -64,7 +60,6 @@ export class IndexWorkers {
   constructor(options: ParallelOptions = {}) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
     const count = options.workers ?? defaultWorkerCount();
-    this.precheck = options.precheck ?? false;
     for (let i = 0; i < count; i++) {
       const w = new Worker(script);
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
@@ -105,7 +100,7 @@ export class IndexWorkers {
       };
       const send = (w: Worker) => {
         if (nextToSend >= batches.length) return;
-        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend], precheck: this.precheck };
+        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend] };
         nextToSend++;
         w.postMessage(request);
       };

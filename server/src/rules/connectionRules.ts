@@ -2,12 +2,9 @@
  * Connections as the tasks use them: how their identifiers are written, which connector they
  * belong to, and whether their package can export or fulfil.
  */
-import { Definition } from '../index/fileEntry';
-import { XmlAttribute } from '../model/xmlScanner';
-import { XmlElement, attribute } from '../model/xmlTree';
+import { attribute } from '../model/xmlTree';
 import { attributeSchema, connectionPackage, elementByKey } from '../schema/schema';
-import { isConsolidation } from './attributeRules';
-import { Report, Rule, elementRule, fileRule } from './rule';
+import { Report, Rule, elementRule, fileRule, treeRule } from './rule';
 import { RuleContext } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
@@ -40,34 +37,31 @@ export const connectionIdentifierFormat: Rule = elementRule({
   },
 });
 
-/** The Connection a task names, when the configuration defines it. */
-function connectionOf(ctx: RuleContext, el: XmlElement): { value: XmlAttribute; def: Definition } | undefined {
-  const a = attribute(el, CONNECTION);
-  const id = a?.value.trim();
-  if (!a || !id) return undefined;
-  const def = ctx.index.definitions(CONNECTION, id)[0];
-  return def ? { value: a, def } : undefined;
-}
-
-/** An ExportTask's or FulfillTask's connection belongs to the task's connector, and its package can do the task's work. */
+/**
+ * An ExportTask's or FulfillTask's connection belongs to the task's connector, and its package
+ * can do the task's work. Judged on the file's task records; the element is read only to point
+ * at a value reported (most files have nothing to report, and their tree is not built).
+ */
 function reportConnectionOfConnector(element: string, work: 'export' | 'fulfill', verb: string): (ctx: RuleContext, report: Report<never>) => void {
   return (ctx, report) => {
-    for (const el of ctx.elements()) {
-      if (el.name !== element || isConsolidation(el)) continue;
-      const connection = connectionOf(ctx, el);
-      if (!connection) continue;
-      const { value, def } = connection;
+    for (const task of ctx.entry.tasks) {
+      if (task.element !== element || task.attrs.ConsolidationMode !== undefined) continue;
+      const id = task.attrs[CONNECTION]?.trim();
+      const def = id ? ctx.index.definitions(CONNECTION, id)[0] : undefined;
+      if (!def) continue;
       const owner = def.attrs?.Connector?.trim();
-      const connector = attribute(el, 'Connector')?.value.trim();
-      if (owner && connector && owner !== connector) {
-        report({ ...valueSpan(value), message: `Connection '${def.id}' belongs to connector '${owner}', not to '${connector}'.` });
-        continue;
-      }
+      const connector = task.attrs.Connector?.trim();
       const pkgId = def.attrs?.Package?.trim();
       const pkg = pkgId ? connectionPackage(pkgId) : undefined;
-      if (pkg && pkg[work] === false) {
-        report({ ...valueSpan(value), message: `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.` });
-      }
+      const message =
+        owner && connector && owner !== connector
+          ? `Connection '${def.id}' belongs to connector '${owner}', not to '${connector}'.`
+          : pkg && pkg[work] === false
+            ? `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.`
+            : undefined;
+      const el = message ? ctx.elementOf(task) : undefined;
+      const value = el && attribute(el, CONNECTION);
+      if (value) report({ ...valueSpan(value), message: message! });
     }
   };
 }
@@ -96,15 +90,15 @@ export const fulfillConnectionOfConnector = fileRule({
   check: reportConnectionOfConnector('FulfillTask', 'fulfill', 'fulfil'),
 });
 
-export const fulfillNoConnectionWithResourceTypes: Rule = fileRule({
+export const fulfillNoConnectionWithResourceTypes: Rule = treeRule({
   id: 'fulfill/no-connection-with-resourcetypes',
   severity: 'error',
   source: 'the Connections page of the connector configuration details; the FulfillTask page',
   explanation:
     'A FulfillTask fulfils either one connection (`Connection`) or the resource types it lists (`TaskResourceType` children, each ' +
     'fulfilled through the connection of its resource type mapping), not both.',
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
+  checkTree(elements, report) {
+    for (const el of elements) {
       if (el.name !== 'FulfillTask') continue;
       const connection = attribute(el, CONNECTION);
       if (!connection || !el.children.some((c) => c.name === 'TaskResourceType')) continue;

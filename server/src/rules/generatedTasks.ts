@@ -18,9 +18,12 @@ export function generatedTaskSpans(ctx: RuleContext): { start: number; end: numb
   for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasks) ofConnectorJobs.add(t.task);
   const out: { start: number; end: number }[] = [];
   for (const task of ctx.entry.tasks) {
+    // The element is looked at only for a task named as generated, or in a connector job: most files have none.
+    const named = task.job !== undefined && task.id?.startsWith(`${task.job}_`);
+    if (!named && !ofConnectorJobs.has(task)) continue;
     const el = ctx.elementOf(task);
     if (!el) continue;
-    const scaffolded = task.job !== undefined && task.id?.startsWith(`${task.job}_`) && attribute(el, 'Level') !== undefined;
+    const scaffolded = named && attribute(el, 'Level') !== undefined;
     if (scaffolded || ofConnectorJobs.has(task)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
   }
   return out;

@@ -65,22 +65,19 @@ export const crontabSyntax: Rule = elementRule({
   },
 });
 
-export const jobAgentConsistency: Rule = fileRule({
+export const jobAgentConsistency: Rule = elementRule({
   id: 'job/agent-consistency',
   severity: 'error',
   source: 'the Job page (Agent: "all tasks in the job must be launched on the same agent or on the server")',
   explanation: "Every task of a job runs on the job's agent or on the server: a task naming another agent cannot run in this job.",
-  check(ctx, report) {
-    for (const el of ctx.elements()) {
-      if (el.name !== 'Job') continue;
-      const jobAgent = attribute(el, 'Agent')?.value.trim();
-      if (!jobAgent) continue;
-      for (const child of el.children) {
-        const a = attribute(child, 'Agent');
-        if (a && a.valueStart >= 0 && a.value.trim() && a.value.trim() !== jobAgent) {
-          report({ ...valueSpan(a), message: `This task runs on agent '${a.value.trim()}' but job '${attribute(el, 'Identifier')?.value ?? ''}' runs on '${jobAgent}'.` });
-        }
-      }
+  // A task written inside its job: it sees its own start tag and the job's.
+  checkElement(el, _schema, report) {
+    const job = el.parent;
+    if (job?.name !== 'Job') return;
+    const jobAgent = attribute(job, 'Agent')?.value.trim();
+    const a = jobAgent ? attribute(el, 'Agent') : undefined;
+    if (a && a.valueStart >= 0 && a.value.trim() && a.value.trim() !== jobAgent) {
+      report({ ...valueSpan(a), message: `This task runs on agent '${a.value.trim()}' but job '${attribute(job, 'Identifier')?.value ?? ''}' runs on '${jobAgent}'.` });
     }
   },
 });

@@ -6,6 +6,7 @@
  */
 import type { DefinitionFacts, EntryFacts, IndexView, JobFacts } from '../index/indexFacts';
 import type { XmlAttribute } from '../model/xmlScanner';
+import type { XmlElement } from '../model/xmlTree';
 import type { ElementSchema } from '../schema/schema';
 import type { FixDataOf, FixKind } from '../fixes/fixData';
 import type { RuleContext } from './ruleContext';
@@ -111,12 +112,26 @@ export interface FileRule extends RuleInfo {
   check(ctx: RuleContext, report: Report): void;
   checkElement?: undefined;
   checkIndex?: undefined;
+  checkTree?: undefined;
 }
 
 /** A rule that looks at one start tag at a time (see StartTagView), with its catalog entry. */
 export interface ElementRule extends RuleInfo {
   checkElement(tag: StartTagView, schema: ElementSchema | undefined, report: Report): void;
   check?: undefined;
+  checkIndex?: undefined;
+  checkTree?: undefined;
+}
+
+/**
+ * A rule that reads the file's elements and nothing else (no index, no text): like element
+ * rules, the command line's index workers run it while they hold the file (rules/localCheck.ts).
+ */
+export interface TreeRule extends RuleInfo {
+  /** Every element of the file but the root, in document order. */
+  checkTree(elements: readonly XmlElement[], report: Report): void;
+  check?: undefined;
+  checkElement?: undefined;
   checkIndex?: undefined;
 }
 
@@ -129,9 +144,10 @@ export interface IndexRule extends RuleInfo {
   checkIndex(ctx: IndexRuleContext, report: Report): void;
   check?: undefined;
   checkElement?: undefined;
+  checkTree?: undefined;
 }
 
-export type Rule = FileRule | ElementRule | IndexRule;
+export type Rule = FileRule | ElementRule | TreeRule | IndexRule;
 
 /** A declaration: the fixes it declares (K) are the only ones its findings may offer. */
 type Declared<K extends FixKind> = Omit<RuleInfo, 'fixes' | typeof DECLARED> & { fixes?: { readonly [k in K]: FixSafety } };
@@ -145,6 +161,11 @@ export function fileRule<K extends FixKind = never>(rule: Declared<K> & { check(
 export function elementRule<K extends FixKind = never>(
   rule: Declared<K> & { checkElement(tag: StartTagView, schema: ElementSchema | undefined, report: Report<K>): void },
 ): ElementRule {
+  return { ...rule, [DECLARED]: true };
+}
+
+/** Declares a rule over the file's elements only (see TreeRule). */
+export function treeRule<K extends FixKind = never>(rule: Declared<K> & { checkTree(elements: readonly XmlElement[], report: Report<K>): void }): TreeRule {
   return { ...rule, [DECLARED]: true };
 }
 

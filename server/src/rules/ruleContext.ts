@@ -9,6 +9,7 @@ import { SyntaxError } from '../model/xmlScanner';
 import { firstWellFormednessError } from '../model/wellFormedness';
 import { JobView, jobViewsOfFile } from './jobModel';
 import { ElementSchema, resolveElement } from '../schema/schema';
+import type { LocalFinding } from './validation';
 
 /** The strict parser's first error (null: none), once known. */
 export interface StrictVerdict {
@@ -28,7 +29,8 @@ export interface ElementSchemas {
 
 const treeFacts = new WeakMap<XmlTree, ElementSchemas>();
 
-function factsOf(tree: XmlTree | undefined): ElementSchemas {
+/** `remember`: keep them with the tree for the next check of the same tree (not for a tree built for one check). */
+export function elementSchemasOf(tree: XmlTree | undefined, remember = true): ElementSchemas {
   const known = tree && treeFacts.get(tree);
   if (known) return known;
   const facts: ElementSchemas = { elements: [], schemas: [], parentSchemas: [] };
@@ -50,8 +52,17 @@ function factsOf(tree: XmlTree | undefined): ElementSchemas {
       parents.push(schema);
     }
   }
-  if (tree) treeFacts.set(tree, facts);
+  if (tree && remember) treeFacts.set(tree, facts);
   return facts;
+}
+
+/** Trees built for checks since the last call (tests see which files a check parsed again: a count). */
+let treesBuilt = 0;
+
+export function takeTreesBuilt(): number {
+  const n = treesBuilt;
+  treesBuilt = 0;
+  return n;
 }
 
 export class RuleContext {
@@ -69,6 +80,8 @@ export class RuleContext {
     readonly strictXml = true,
     /** Where the strict parser's verdict on this text is kept (an open document keeps one per version). */
     private readonly strictVerdict: StrictVerdict = {},
+    /** What the rules that read the file alone found in this text, when already known (the command line's index workers find it). */
+    readonly localFindings?: readonly LocalFinding[],
   ) {
     this.treeCache = tree;
     this.treeOutlivesCheck = tree !== undefined;
@@ -82,18 +95,21 @@ export class RuleContext {
 
   /** The element tree, when the file's text is available. */
   get tree(): XmlTree | undefined {
-    if (!this.treeCache && this.text !== undefined) this.treeCache = buildXmlTree(this.text);
+    if (!this.treeCache && this.text !== undefined) {
+      this.treeCache = buildXmlTree(this.text);
+      treesBuilt++;
+    }
     return this.treeCache;
   }
 
   /** Every element of the file, in document order (the root excluded). */
   elements(): readonly XmlElement[] {
-    return factsOf(this.tree).elements;
+    return elementSchemasOf(this.tree).elements;
   }
 
   /** The same, each with its catalog entry and its parent's, where the catalog knows them. */
   elementSchemas(): Readonly<ElementSchemas> {
-    return factsOf(this.tree);
+    return elementSchemasOf(this.tree);
   }
 
   /** The element of this file whose start tag begins at `offset` (elements are in document order). */

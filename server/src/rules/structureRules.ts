@@ -8,6 +8,7 @@ import { editDistance } from '../fixes/closestIdentifiers';
 import { CONFIGURATION_NAMESPACE, ROOT_ELEMENT, isKnownElementName, knownChildNames, resolveElement } from '../schema/schema';
 import { Rule, elementRule, fileRule } from './rule';
 import { nameSpan, valueSpan } from './ranges';
+import type { RuleContext } from './ruleContext';
 
 const NOT_READ = 'Identity Manager does not read this file as configuration, and nothing in it is checked.';
 
@@ -16,8 +17,13 @@ function isMisspeltNamespace(ns: string): boolean {
   return ns !== CONFIGURATION_NAMESPACE && editDistance(ns.toLowerCase(), CONFIGURATION_NAMESPACE, 4) <= 4;
 }
 
-function rootOf(ctx: { tree: { roots: XmlElement[] } | undefined }): XmlElement | undefined {
-  return ctx.tree?.roots[0];
+/**
+ * The root of a file that is not read as configuration. A configuration file's root is
+ * `<ConfigurationFile>` in the right namespace by definition (index/fileEntry.ts): neither rule
+ * has anything to say there, and its tree is not built for them.
+ */
+function rootOf(ctx: RuleContext): XmlElement | undefined {
+  return ctx.entry.status === 'configuration' ? undefined : ctx.tree?.roots[0];
 }
 
 export const fileNamespace: Rule = fileRule({

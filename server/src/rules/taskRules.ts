@@ -1,8 +1,7 @@
 /** Rules on one task element, whatever job it is in. */
-import { Report, Rule, elementRule, fileRule } from './rule';
-import { RuleContext } from './ruleContext';
+import { Report, Rule, elementRule, treeRule } from './rule';
 import { nameSpan } from './ranges';
-import { attribute } from '../model/xmlTree';
+import { XmlElement, attribute } from '../model/xmlTree';
 import { isAgentTask } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
 
@@ -43,9 +42,9 @@ export const exportConnectionRequired: Rule = elementRule({
 });
 
 /** A FulfillTask or GenerateProvisioningOrdersTask works on a connector or on resource types. */
-function reportMissingTarget(element: string): (ctx: RuleContext, report: Report<never>) => void {
-  return (ctx, report) => {
-    for (const el of ctx.elements()) {
+function reportMissingTarget(element: string): (elements: readonly XmlElement[], report: Report<never>) => void {
+  return (elements, report) => {
+    for (const el of elements) {
       if (el.name !== element || !el.startTagComplete || isConsolidation(el) || attribute(el, 'Connector')) continue;
       if (el.children.some((c) => c.name === 'TaskResourceType')) continue;
       report({ ...nameSpan(el), message: `${element} needs a 'Connector' or TaskResourceType children.` });
@@ -53,22 +52,22 @@ function reportMissingTarget(element: string): (ctx: RuleContext, report: Report
   };
 }
 
-export const fulfillTargetRequired = fileRule({
+export const fulfillTargetRequired = treeRule({
   id: 'fulfill/target-required',
   severity: 'error',
   skipsGenerated: true,
   source: 'the FulfillTask page',
   explanation: 'A FulfillTask works either on a connector (`Connector`) or on a list of resource types (`TaskResourceType` children); it needs one of them.',
-  check: reportMissingTarget('FulfillTask'),
+  checkTree: reportMissingTarget('FulfillTask'),
 });
 
-export const generateProvisioningTargetRequired = fileRule({
+export const generateProvisioningTargetRequired = treeRule({
   id: 'generateprovisioning/target-required',
   severity: 'error',
   skipsGenerated: true,
   source: 'the GenerateProvisioningOrdersTask page',
   explanation: 'A GenerateProvisioningOrdersTask works either on a connector (`Connector`) or on a list of resource types (`TaskResourceType` children); it needs one of them.',
-  check: reportMissingTarget('GenerateProvisioningOrdersTask'),
+  checkTree: reportMissingTarget('GenerateProvisioningOrdersTask'),
 });
 
 export const legacyTaskElement: Rule = elementRule({

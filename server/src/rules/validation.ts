@@ -3,9 +3,9 @@
  * suppression comments; one finding per rule and place.
  */
 import { RULES } from './registry';
-import { ElementRule, Finding, IndexRule, IndexRuleContext, Rule, Severity, SeveritySetting } from './rule';
+import { ElementRule, Finding, IndexRule, IndexRuleContext, Rule, Severity, SeveritySetting, TreeRule } from './rule';
 import { elementFindings } from './elementFindings';
-import { RuleContext } from './ruleContext';
+import { ElementSchemas, RuleContext } from './ruleContext';
 import { readSuppressions } from './suppressions';
 import { generatedTaskSpans } from './generatedTasks';
 import { ROOT_RULES } from './structureRules';
@@ -20,6 +20,9 @@ export interface RuleFinding extends Finding {
 
 /** Rules checked element by element, their findings kept per element (elementFindings.ts). */
 const ELEMENT_RULES = RULES.filter((r): r is ElementRule => r.checkElement !== undefined);
+const TREE_RULES = RULES.filter((r): r is TreeRule => r.checkTree !== undefined);
+/** Rules that read the file alone, its start tags or its elements (rules/localCheck.ts). */
+const LOCAL_RULES: readonly Rule[] = [...ELEMENT_RULES, ...TREE_RULES];
 /** Rules over index facts only, whose findings the caller may keep between keystrokes. */
 const INDEX_RULES = RULES.filter((r): r is IndexRule => r.checkIndex !== undefined);
 const ORDER = new Map(RULES.map((r, i) => [r.id, i]));
@@ -67,6 +70,28 @@ function indexFindingsOf(ctx: RuleContext, on: string): IndexFinding[] {
   return out;
 }
 
+/** A finding of a rule that reads the file alone (its index in LOCAL_RULES), at offsets in the file. */
+export interface LocalFinding extends Finding {
+  rule: number;
+}
+
+/**
+ * What every element and tree rule finds in the file, whatever its severity setting: they read
+ * its elements, never the index, and the command line's index workers find it while they hold
+ * the text (rules/localCheck.ts). `keep`: the tree outlives this check (see elementFindings).
+ */
+export function localFindings({ elements, schemas, parentSchemas }: ElementSchemas, keep: boolean): LocalFinding[] {
+  const out: LocalFinding[] = [];
+  for (let i = 0; i < elements.length; i++) {
+    const at = elements[i].start;
+    for (const { start, end, ...f } of elementFindings(elements[i], schemas[i], parentSchemas[i], ELEMENT_RULES, keep)) {
+      out.push({ ...f, start: at + start, end: at + end });
+    }
+  }
+  TREE_RULES.forEach((rule, i) => rule.checkTree(elements, (f) => out.push({ ...f, rule: ELEMENT_RULES.length + i })));
+  return out;
+}
+
 /**
  * `kept`: what the index rules found at an earlier run, given back while the index generation
  * holds; used only when the same index rules are on.
@@ -82,16 +107,11 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: {
     seen.add(key);
     out.push({ ...f, rule: rule.id, severity: setting });
   };
-  const elementSettings = ELEMENT_RULES.map(severity);
-  if (elementSettings.some((s) => s !== 'off')) {
-    const { elements, schemas, parentSchemas } = ctx.elementSchemas();
-    for (let i = 0; i < elements.length; i++) {
-      const el = elements[i];
-      for (const { rule, start, end, ...f } of elementFindings(el, schemas[i], parentSchemas[i], ELEMENT_RULES, ctx.treeOutlivesCheck)) {
-        const setting = elementSettings[rule];
-        if (setting === 'off') continue;
-        add(ELEMENT_RULES[rule], setting, { ...f, start: el.start + start, end: el.start + end });
-      }
+  const localSettings = LOCAL_RULES.map(severity);
+  if (localSettings.some((s) => s !== 'off')) {
+    for (const { rule, ...f } of ctx.localFindings ?? localFindings(ctx.elementSchemas(), ctx.treeOutlivesCheck)) {
+      const setting = localSettings[rule];
+      if (setting !== 'off') add(LOCAL_RULES[rule], setting, f);
     }
   }
   const on = indexRulesOn(settings);

@@ -1,0 +1,34 @@
+/**
+ * The message loop of an index worker thread (see parallelIndexer.ts): reads and decodes the
+ * files of each batch it is sent, has `index` parse each text, and answers with the packed
+ * entries. The server's workers only index (indexWorker.ts); the command line's also check
+ * what needs no index while they hold the text (cli/checkWorker.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { FileEntry } from '../index/fileEntry';
+import { packEntry, transferables } from '../index/entryCodec';
+import type { LocalCheck } from '../rules/localCheck';
+import { decodingWarning, readXmlFileSync } from './workspaceFiles';
+import type { FileResult, WorkerRequest } from './parallelIndexer';
+
+export type IndexText = (uri: string, text: string, encoding: string) => { entry: FileEntry; local?: LocalCheck };
+
+/** Answers the requests of the thread that started this worker (nothing on the main thread). */
+export function serveIndexRequests(index: IndexText): void {
+  parentPort?.on('message', (request: WorkerRequest) => {
+    const results: FileResult[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const { file, uri } of request.files) {
+      const read = readXmlFileSync(file);
+      if (read.ok) {
+        const { entry, local } = index(uri, read.text, read.encoding);
+        const packed = packEntry(entry);
+        transfer.push(...transferables(packed));
+        results.push({ file, uri, entry: packed, warning: decodingWarning(read), local });
+      } else {
+        results.push({ file, uri, failure: { reason: read.reason, message: read.message } });
+      }
+    }
+    parentPort!.postMessage({ batch: request.batch, results }, transfer);
+  });
+}
