@@ -100,13 +100,15 @@ describe('check: streaming output', () => {
 
   it('with worker threads, the rules that read a file alone run in the workers: the same findings, and no tree built again', async () => {
     const dir = folder(70);
-    // Element rules (an unknown attribute, another agent than the job's) and rules over elements (a FulfillTask with no target).
+    // Element rules (an unknown attribute, another agent than the job's), rules over elements (a FulfillTask with no
+    // target), and rules of complete jobs that read a task's attributes (no IgnoreCookieFile, a DoNotDeleteChanges).
     writeFileSync(
       path.join(dir, 'f998.xml'),
       conf(
         [
-          '  <Job Identifier="J" DisplayName_L1="j" Agent="Local">',
+          '  <Job Identifier="CompleteJ" DisplayName_L1="j" Agent="Local">',
           '    <ExportTask Identifier="E" DisplayName_L1="e" Agent="Remote" Conector="AD" />',
+          '    <SynchronizeTask Identifier="S" DisplayName_L1="s" Connector="AD" DoNotDeleteChanges="true" />',
           '    <FulfillTask Identifier="F" DisplayName_L1="f" />',
           '  </Job>',
         ].join('\n'),
@@ -121,7 +123,8 @@ describe('check: streaming output', () => {
     assert.deepEqual(threads.out, one.out);
     const doc = JSON.parse(threads.out.join('\n'));
     const rules = doc.files.find((f: { path: string }) => f.path === 'f998.xml').diagnostics.map((d: { rule: string }) => d.rule);
-    for (const rule of ['attribute/unknown', 'job/agent-consistency', 'fulfill/target-required']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
+    const expected = ['attribute/unknown', 'job/agent-consistency', 'fulfill/target-required', 'export/ignore-cookie-on-complete', 'sync-complete/no-donotdeletechanges'];
+    for (const rule of expected) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
   });
 
   it('worker threads that cannot run: the files are read in this thread, with the same output, and stderr says why', async () => {

@@ -106,6 +106,22 @@ export function scanXml(text: string, handler: XmlHandler): void {
   }
 }
 
+/**
+ * The start tag that begins at `lt`, scanned alone (as scanXml scans it there: a tag's scan
+ * reads nothing before its `<`), or undefined when no start tag begins there. A rule that needs
+ * one element's attributes reads them so without parsing the whole file.
+ */
+export function scanStartTagAt(text: string, lt: number): StartTag | undefined {
+  if (text.charCodeAt(lt) !== LT || !isNameStart(text.charCodeAt(lt + 1))) return undefined;
+  let found: StartTag | undefined;
+  scanStartTag(text, lt, {
+    startTag: (tag) => (found = tag),
+    endTag: () => undefined,
+    error: () => undefined,
+  });
+  return found;
+}
+
 /** After a broken construct, continue at the next `<` (or the end). */
 function resyncAfter(text: string, from: number): number {
   const lt = text.indexOf('<', from);

@@ -5,23 +5,23 @@
  * reach across files) and report where the task is written.
  */
 import { TaskRecord } from '../index/fileEntry';
-import { XmlElement, attribute } from '../model/xmlTree';
+import { attribute } from '../model/xmlTree';
 import { TASK_KIND, completeSyncRank } from '../schema/schema';
 import { JobTask, JobView } from './jobModel';
 import { FixDataOf } from '../fixes/fixData';
 import { Report, Rule, fileRule } from './rule';
-import { RuleContext } from './ruleContext';
+import { RuleContext, TaskTag } from './ruleContext';
 import { attributeSpan, nameSpan, valueSpan } from './ranges';
 import { isTrue } from './values';
 
 /** Calls `visit` for each task of this file that a complete job runs, with its element. */
-function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: TaskRecord, el: XmlElement, job: JobView) => void): void {
+function forEachCompleteTask(ctx: RuleContext, element: string, visit: (task: TaskRecord, el: TaskTag, job: JobView) => void): void {
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (!job.complete) continue;
     for (const t of job.tasksIn(ctx.entry.uri)) {
       if (t.task.element !== element || done.has(t.task)) continue;
-      const el = ctx.elementOf(t.task);
+      const el = ctx.startTagOf(t.task);
       if (!el) continue;
       done.add(t.task);
       visit(t.task, el, job);
@@ -113,6 +113,8 @@ export const noValidationTask = fileRule({
   source: 'the Set up Complete Synchronization guide, step 4; the Usercube-Invoke-Job page',
   explanation: 'A synchronization validation task is not needed: the job state machine validates a blocked synchronization when the job is resumed.',
   check: (ctx, report) => {
+    // No such element in the text: no job of the file needs to be looked into.
+    if (ctx.text !== undefined && !ctx.text.includes('<SynchronizationValidation')) return;
     for (const job of ctx.jobs()) {
       if (!job.complete || job.job.uri !== ctx.entry.uri) continue;
       const jobEl = ctx.elementStartingAt(job.job.start);
@@ -132,7 +134,7 @@ export const noInitialFlags = fileRule({
     '`SynchronizationMode="Initial"`, `ForceSynchronization="true"` and `InitMode="true"` belong to the initialization job; in a complete job they bypass thresholds or archiving.',
   fixes: { 'set-mode': 'suggestion', 'remove-attribute': 'suggestion' },
   check: (ctx, report) => {
-    const flag = (el: XmlElement, name: string, bad: (v: string) => boolean, fix: FixDataOf<'set-mode' | 'remove-attribute'>) => {
+    const flag = (el: TaskTag, name: string, bad: (v: string) => boolean, fix: FixDataOf<'set-mode' | 'remove-attribute'>) => {
       const a = attribute(el, name);
       if (a && bad(a.value))
         report({
@@ -160,7 +162,7 @@ export const notIncremental = fileRule({
     for (const job of ctx.jobs()) {
       if (!job.complete) continue;
       for (const t of job.tasksIn(ctx.entry.uri)) {
-        const el = isTrue(t.task.attrs.Dirty) ? ctx.elementOf(t.task) : undefined;
+        const el = isTrue(t.task.attrs.Dirty) ? ctx.startTagOf(t.task) : undefined;
         const a = el && attribute(el, 'Dirty');
         if (a) report({ ...attributeSpan(a), message: 'Dirty="true" belongs to incremental jobs, not a complete job.', fixes: [{ fix: 'remove-attribute', attribute: 'Dirty' }] });
       }

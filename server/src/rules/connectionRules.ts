@@ -59,7 +59,7 @@ function reportConnectionOfConnector(element: string, work: 'export' | 'fulfill'
           : pkg && pkg[work] === false
             ? `Connection '${def.id}' uses package '${pkgId}' (${pkg.displayName}), which cannot ${verb}.`
             : undefined;
-      const el = message ? ctx.elementOf(task) : undefined;
+      const el = message ? ctx.startTagOf(task) : undefined;
       const value = el && attribute(el, CONNECTION);
       if (value) report({ ...valueSpan(value), message: message! });
     }

@@ -11,17 +11,17 @@ import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
 import { JobView } from './jobModel';
 import { Rule, fileRule } from './rule';
-import { RuleContext } from './ruleContext';
+import { RuleContext, TaskTag } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
 /** Calls `visit` once for each task of this file of type `element` that a job runs (complete jobs only if asked). */
-function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean, visit: (task: TaskRecord, el: XmlElement, job: JobView) => void): void {
+function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean, visit: (task: TaskRecord, el: TaskTag, job: JobView) => void): void {
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (completeOnly && !job.complete) continue;
     for (const t of job.tasksIn(ctx.entry.uri)) {
       if (t.task.element !== element || done.has(t.task)) continue;
-      const el = ctx.elementOf(t.task);
+      const el = ctx.startTagOf(t.task);
       if (!el || isConsolidation(el)) continue;
       done.add(t.task);
       visit(t.task, el, job);

@@ -74,7 +74,7 @@ export const incrementalKeepsChanges: Rule = fileRule({
   fixes: { 'set-attribute': 'suggestion' },
   check(ctx, report) {
     forEachIncrementalTask(ctx, 'SynchronizeTask', (t) => {
-      const el = ctx.elementOf(t.task);
+      const el = ctx.startTagOf(t.task);
       if (!el || isConsolidation(el)) return;
       const a = attribute(el, 'DoNotDeleteChanges');
       if (a && isTrue(a.value)) return;
@@ -97,7 +97,7 @@ export const incrementalFlagAfterSync: Rule = fileRule({
   check(ctx, report) {
     forEachIncrementalTask(ctx, 'SynchronizeTask', (t, job, at) => {
       if (at.lastFlag !== undefined && at.lastFlag > at.at.get(t)!) return;
-      const el = ctx.elementOf(t.task);
+      const el = ctx.startTagOf(t.task);
       if (el) report({ ...nameSpan(el), message: `Incremental job '${job.job.id}' runs no SetRecentlyModifiedFlagTask after this synchronization.` });
     });
   },
@@ -116,7 +116,7 @@ export const incrementalDirtyAfterFlag: Rule = fileRule({
     forEachIncrementalTask(ctx, undefined, (t, _job, at) => {
       const firstFlag = at.firstFlag;
       if (firstFlag === undefined) return;
-      const el = ctx.elementOf(t.task);
+      const el = ctx.startTagOf(t.task);
       if (!el || isConsolidation(el)) return;
       const here = at.at.get(t)!;
       const dirty = attribute(el, 'Dirty');

@@ -5,7 +5,7 @@
 import { FileEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
 import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
-import { SyntaxError } from '../model/xmlScanner';
+import { SyntaxError, scanStartTagAt } from '../model/xmlScanner';
 import { firstWellFormednessError } from '../model/wellFormedness';
 import { JobView, jobViewsOfFile } from './jobModel';
 import { ElementSchema, resolveElement } from '../schema/schema';
@@ -55,6 +55,9 @@ export function elementSchemasOf(tree: XmlTree | undefined, remember = true): El
   if (tree && remember) treeFacts.set(tree, facts);
   return facts;
 }
+
+/** What rules read of a task's element when they need only its start tag: its name and attributes, with their offsets. */
+export type TaskTag = Pick<XmlElement, 'name' | 'start' | 'nameStart' | 'nameEnd' | 'attributes'>;
 
 /** Trees built for checks since the last call (tests see which files a check parsed again: a count). */
 let treesBuilt = 0;
@@ -131,6 +134,16 @@ export class RuleContext {
   elementOf(task: TaskRecord): XmlElement | undefined {
     // A generated task's offsets are its scaffolding's: it has no element of its own.
     return task.uri === this.entry.uri && !task.generatedBy ? this.elementStartingAt(task.start) : undefined;
+  }
+
+  /**
+   * The start tag a task record was read from: its element's when the tree is built, else the
+   * tag scanned alone from the text (a check that needs a few tasks' attributes does not parse
+   * the whole file for them).
+   */
+  startTagOf(task: TaskRecord): TaskTag | undefined {
+    if (this.treeCache || this.text === undefined || task.uri !== this.entry.uri || task.generatedBy) return this.elementOf(task);
+    return scanStartTagAt(this.text, task.start);
   }
 
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */

@@ -1,0 +1,62 @@
+/**
+ * A start tag scanned alone (model/xmlScanner.ts scanStartTagAt) is the one the whole file's
+ * walk finds at the same offset: rules of complete and incremental jobs read a task's attributes
+ * so, without the file's tree, on the command line.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { scanStartTagAt } from '../../server/src/model/xmlScanner';
+import { XmlElement, buildXmlTree } from '../../server/src/model/xmlTree';
+import { MUTATORS, prng, seedWorkspaces } from '../helpers/fuzzInputs';
+
+function allElements(text: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack = [...buildXmlTree(text).roots].reverse();
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  return out;
+}
+
+/** Each element's start tag, scanned alone, against the tree's; returns how many were compared. */
+function sameTags(text: string, what: string): number {
+  const elements = allElements(text);
+  for (const el of elements) {
+    const tag = scanStartTagAt(text, el.start);
+    assert.ok(tag, `${what}: no start tag at ${el.start}`);
+    const { name, start, nameStart, nameEnd, attributes } = tag;
+    assert.deepEqual(
+      { name, start, nameStart, nameEnd, attributes: [...attributes] },
+      { name: el.name, start: el.start, nameStart: el.nameStart, nameEnd: el.nameEnd, attributes: el.attributes },
+      what,
+    );
+    assert.equal(tag.end, el.startTagEnd, what);
+  }
+  return elements.length;
+}
+
+describe('a start tag scanned alone', () => {
+  it('is the tree’s, for every element of the fixtures and of fuzzed (often malformed) files', () => {
+    const seeds = seedWorkspaces().flatMap((w) => w.files);
+    let compared = 0;
+    for (const f of seeds) compared += sameTags(f.text, f.uri);
+    const r = prng(20261203);
+    for (let c = 0; c < 500; c++) {
+      let text = seeds[r(seeds.length)].text;
+      for (let k = 1 + r(3); k > 0; k--) text = MUTATORS[r(MUTATORS.length)](text, r);
+      compared += sameTags(text, `fuzzed case ${c}`);
+    }
+    assert.ok(compared > 10_000, `${compared} start tags compared`);
+  });
+
+  it('is none where no start tag begins', () => {
+    const text = '<A x="1"><!-- c --></A> <B';
+    assert.equal(scanStartTagAt(text, 1), undefined);
+    assert.equal(scanStartTagAt(text, 9), undefined, 'a comment');
+    assert.equal(scanStartTagAt(text, 19), undefined, 'an end tag');
+    assert.equal(scanStartTagAt(text, text.length), undefined);
+    assert.equal(scanStartTagAt(text, 24)?.name, 'B', 'an unclosed start tag at the end');
+  });
+});
