@@ -40,7 +40,8 @@ export const USAGE = `npm run bench -- [options]
                        three folders down), findings (the same with mistakes that break many rules) (default: all)
   --no-cli             do not run \`usercube-jobs check\` (run by default on the bench and findings shapes)
   --server FILE        server bundle to measure (default dist/server.js)
-  --server-node-args "…"  extra Node options for the server process (e.g. "--max-semi-space-size=64")
+  --server-node-args "…"  Node options for the server process, after those the VS Code client gives
+                       (server/src/protocol/serverProcess.ts) (e.g. "--max-semi-space-size=64")
   --server-node FILE   the Node binary that runs the server (default: the bench's own)
   --no-probe           do not preload the timing probe into the server (client figures only)
   --profile            CPU-profile the server's first run per size, one profile per phase

@@ -12,6 +12,7 @@ import { Manifest } from '../generator/workspace';
 import { BenchClient, Received } from '../lsp/client';
 import { SERVER_PROBE } from '../paths';
 import { processMemory } from './machine';
+import { SERVER_NODE_OPTIONS } from '../../server/src/protocol/serverProcess';
 
 export type Scenario = 'edit' | 'completion' | 'references' | 'symbols';
 export const ALL_SCENARIOS: readonly Scenario[] = ['edit', 'completion', 'references', 'symbols'];
@@ -88,7 +89,8 @@ export async function runSession(root: string, manifest: Manifest, options: Sess
   const otherText = textOf(manifest.otherOpenFile);
   const expectedUri = uriOf(manifest.definition.expected.file);
 
-  const nodeArgs: string[] = [...options.serverNodeArgs];
+  // The server as the VS Code client starts it, then the bench's own options.
+  const nodeArgs: string[] = [...SERVER_NODE_OPTIONS, ...options.serverNodeArgs];
   const profiling = options.probe && !!options.profileDir;
   if (options.probe) nodeArgs.push('-r', SERVER_PROBE);
   const client = new BenchClient(nodeArgs, [options.server, '--stdio'], profiling ? { ...process.env, BENCH_PROFILE_DIR: options.profileDir } : process.env, options.serverNode);

@@ -15,6 +15,7 @@ import { registerRunLens } from './runLens';
 import { registerStatusItem } from './statusItem';
 import { RestartingErrorHandler, registerServerCommands } from './serverRestarts';
 import { registerNewCompleteJob } from './newCompleteJob';
+import { SERVER_NODE_OPTIONS } from '../../server/src/protocol/serverProcess';
 
 export interface UsercubeJobsApi {
   client: LanguageClient;
@@ -39,8 +40,8 @@ export async function activate(context: ExtensionContext): Promise<UsercubeJobsA
     throw e;
   }
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] } },
   };
   const restarts = new RestartingErrorHandler();
   const clientOptions: LanguageClientOptions = {
