@@ -4,7 +4,7 @@
  * offering a fix it does not declare): tsc fails when such a line compiles, so a view that
  * lets a rule reach further than its cache watches breaks the build.
  */
-import { Rule, elementRule, fileRule, indexRule } from '../../server/src/rules/rule';
+import { Rule, elementRule, fileRule, indexRule, treeRule } from '../../server/src/rules/rule';
 
 const ABOUT = { severity: 'info', source: 'the Job page', explanation: 'A rule written against the wrong view.' } as const;
 
@@ -58,6 +58,19 @@ export const indexRuleReach = indexRule({
   },
 });
 
+/** Tree rules see the file's elements and nothing else: the command line's index workers run them without the index. */
+export const treeRuleReach = treeRule({
+  id: 'test/tree-reach',
+  ...ABOUT,
+  checkTree(elements, report) {
+    const el = elements[0];
+    // Every element, its attributes, children and offsets.
+    report({ start: el.start, end: el.end, message: `${el.name} ${el.attributes.length} ${el.children.length} ${el.parent?.name}` });
+    // @ts-expect-error they are not handed the index, nor the text, nor a context to reach them
+    treeRule({ id: 'test/tree-context', ...ABOUT, checkTree: (ctx: { index: unknown }) => void ctx.index });
+  },
+});
+
 /** A finding offers only the fixes its rule declares, with the data of their kind. */
 export const fixesDeclared = fileRule({
   id: 'test/fixes-declared',
@@ -81,5 +94,5 @@ export const noFixDeclared = fileRule({
   },
 });
 
-// @ts-expect-error a rule is declared by fileRule, elementRule or indexRule, nothing else
+// @ts-expect-error a rule is declared by fileRule, elementRule, treeRule or indexRule, nothing else
 export const plainObject: Rule = { id: 'test/plain', ...ABOUT, check: () => undefined };

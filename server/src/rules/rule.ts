@@ -1,6 +1,6 @@
 /**
  * A rule: a stable id, a default severity, an explanation with its source (documentation pages by name),
- * the quick fixes its findings may offer, and a check over one file, of one of three kinds (what
+ * the quick fixes its findings may offer, and a check over one file, of one of four kinds (what
  * it may read decides how long its findings are kept: see docs/architecture.md, "Adding a rule").
  * Checks report offsets in that file; the service turns them into LSP diagnostics.
  */
