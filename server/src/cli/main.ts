@@ -28,7 +28,8 @@ function writeError(line: string): void {
 // trees some rules need) while the index stays: by default V8 lets the heap grow to several times
 // the live size before it collects the old generation (830 MB peak on 100 MB of configuration,
 // 214 MB of it alive, when every file was parsed again). Growing by half gives the same run time
-// at a lower peak (410 against 460 MB clean, 490 against 675 MB with 328k findings, today).
+// at a lower peak (the bench's 100 MB: 410 against 460 MB clean, 490 against 675 MB with 328k
+// findings).
 setFlagsFromString('--heap-growing-percent=50');
 
 if (isMainThread) main();
