@@ -62,10 +62,11 @@ describe('index workers', () => {
   it('reject when a worker fails, keeping what was delivered', async (t) => {
     const { root, paths } = tempFolder({
       'a.xml': conf('<ExportTask Identifier="A" DisplayName_L1="a" />'),
-      // A worker that answers the first batch, then dies.
+      // A worker that answers the first batch, holds the second, and dies at the third, which is
+      // sent only once the first answer was taken: the failure cannot overtake that answer.
       'worker.js':
         "const { parentPort } = require('node:worker_threads'); let n = 0;\n" +
-        "parentPort.on('message', (m) => { if (n++ > 0) throw new Error('broken worker'); parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, failure: { reason: 'unreadable', message: 'x' } })) }); });",
+        "parentPort.on('message', (m) => { n++; if (n === 3) throw new Error('broken worker'); if (n === 1) parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, failure: { reason: 'unreadable', message: 'x' } })) }); });",
     });
     const workers = new IndexWorkers({ workers: 1, script: paths[1] });
     t.after(() => workers.close());
