@@ -7,7 +7,8 @@
  */
 import { XmlElement } from '../model/xmlTree';
 import { ElementSchema } from '../schema/schema';
-import { ElementRule, Finding, StartTagView } from './rule';
+import { ElementRule, Finding, ParentTagView, StartTagView } from './rule';
+import { XmlAttribute } from '../model/xmlScanner';
 
 export interface ElementFinding extends Finding {
   /** Index of the rule in the list given to elementFindings. */
@@ -16,10 +17,41 @@ export interface ElementFinding extends Finding {
 
 const kept = new WeakMap<XmlElement, ElementFinding[]>();
 
-/** What an element rule sees of `el`: its start tag and its parent's, nothing the cache does not watch. */
-function startTagView(el: XmlElement, parentSchema: ElementSchema | undefined): StartTagView {
-  const { name, start, nameStart, nameEnd, startTagComplete, attributes, parent } = el;
-  return { name, start, nameStart, nameEnd, startTagComplete, attributes, parent: parent && { name: parent.name, attributes: parent.attributes, schema: parentSchema } };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * What an element rule sees of an element: its start tag and its parent's, nothing the cache
+ * does not watch. One view, filled again for each element: rules read it while they run and
+ * keep nothing of it (two objects per element were most of what a check of a million elements
+ * allocated besides the tree).
+ */
+const NO_ATTRIBUTES: XmlAttribute[] = [];
+const parentView: Mutable<ParentTagView> = { name: '', attributes: NO_ATTRIBUTES, schema: undefined };
+const view: Mutable<StartTagView> = { name: '', start: 0, nameStart: 0, nameEnd: 0, startTagComplete: false, attributes: NO_ATTRIBUTES, parent: undefined };
+
+function fillView(el: XmlElement, parentSchema: ElementSchema | undefined): StartTagView {
+  view.name = el.name;
+  view.start = el.start;
+  view.nameStart = el.nameStart;
+  view.nameEnd = el.nameEnd;
+  view.startTagComplete = el.startTagComplete;
+  view.attributes = el.attributes;
+  const parent = el.parent;
+  if (parent) {
+    parentView.name = parent.name;
+    parentView.attributes = parent.attributes;
+    parentView.schema = parentSchema;
+    view.parent = parentView;
+  } else view.parent = undefined;
+  return view;
+}
+
+/** Lets go of the last element's attributes (the view outlives its tree). */
+function clearView(): void {
+  view.attributes = NO_ATTRIBUTES;
+  view.parent = undefined;
+  parentView.attributes = NO_ATTRIBUTES;
+  parentView.schema = undefined;
 }
 
 /**
@@ -37,7 +69,7 @@ export function elementFindings(
 ): ElementFinding[] {
   let found = keep ? kept.get(el) : undefined;
   if (!found) {
-    const tag = startTagView(el, parentSchema);
+    const tag = fillView(el, parentSchema);
     current.el = el;
     current.out = NONE;
     for (current.rule = 0; current.rule < rules.length; current.rule++) rules[current.rule].checkElement(tag, schema, report);
@@ -45,6 +77,7 @@ export function elementFindings(
     // Nothing of this element stays reachable from here.
     current.out = NONE;
     current.el = undefined;
+    clearView();
     if (keep) kept.set(el, found);
   }
   return found;
