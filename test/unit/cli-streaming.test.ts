@@ -101,7 +101,8 @@ describe('check: streaming output', () => {
   it('with worker threads, the rules that read a file alone run in the workers: the same findings, and no tree built again', async () => {
     const dir = folder(70);
     // Element rules (an unknown attribute, another agent than the job's), rules over elements (a FulfillTask with no
-    // target), and rules of complete jobs that read a task's attributes (no IgnoreCookieFile, a DoNotDeleteChanges).
+    // target), rules of complete jobs that read a task's attributes (no IgnoreCookieFile, a DoNotDeleteChanges), and
+    // one that reads a task's children (the classification task's entity types).
     writeFileSync(
       path.join(dir, 'f998.xml'),
       conf(
@@ -110,6 +111,7 @@ describe('check: streaming output', () => {
           '    <ExportTask Identifier="E" DisplayName_L1="e" Agent="Remote" Conector="AD" />',
           '    <SynchronizeTask Identifier="S" DisplayName_L1="s" Connector="AD" DoNotDeleteChanges="true" />',
           '    <FulfillTask Identifier="F" DisplayName_L1="f" />',
+          '    <UpdateClassificationTask Identifier="U" DisplayName_L1="u"><TaskEntityType EntityType="Nowhere" /></UpdateClassificationTask>',
           '  </Job>',
         ].join('\n'),
       ),

@@ -1,12 +1,13 @@
 /**
- * A start tag scanned alone (model/xmlScanner.ts scanStartTagAt) is the one the whole file's
- * walk finds at the same offset: rules of complete and incremental jobs read a task's attributes
- * so, without the file's tree, on the command line.
+ * A start tag scanned alone (model/xmlScanner.ts scanStartTagAt), and an element scanned alone
+ * from its start tag to its end tag (model/xmlTree.ts subtreeAt, in a text without structural
+ * fault), are what the whole file's walk finds at the same offset: rules read a task's attributes
+ * or children so, without the file's tree, on the command line.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { scanStartTagAt } from '../../server/src/model/xmlScanner';
-import { XmlElement, buildXmlTree } from '../../server/src/model/xmlTree';
+import { XmlElement, buildXmlTree, subtreeAt } from '../../server/src/model/xmlTree';
 import { MUTATORS, prng, seedWorkspaces } from '../helpers/fuzzInputs';
 
 function allElements(text: string): XmlElement[] {
@@ -36,6 +37,49 @@ function sameTags(text: string, what: string): number {
   }
   return elements.length;
 }
+
+/** An element and its descendants without parent links (a subtree scanned alone has none at its top). */
+function shape(el: XmlElement): unknown {
+  const { name, start, end, nameStart, nameEnd, startTagEnd, selfClosing, startTagComplete, attributes, children } = el;
+  return { name, start, end, nameStart, nameEnd, startTagEnd, selfClosing, startTagComplete, attributes: [...attributes], children: children.map(shape) };
+}
+
+/** In a text without structural fault, each element scanned alone against the tree's; returns how many were compared. */
+function sameSubtrees(text: string, what: string): number {
+  if (buildXmlTree(text).errors.length > 0) return 0;
+  const elements = allElements(text);
+  for (const el of elements) assert.deepEqual(shape(subtreeAt(text, el.start)!), shape(el), `${what}: the element at ${el.start}`);
+  return elements.length;
+}
+
+describe('an element scanned alone', () => {
+  it('is the tree’s, children included, for every element of the fixtures and of fuzzed files without structural fault', () => {
+    const seeds = seedWorkspaces().flatMap((w) => w.files);
+    let compared = 0;
+    for (const f of seeds) compared += sameSubtrees(f.text, f.uri);
+    const r = prng(20261204);
+    let faultless = 0;
+    for (let c = 0; c < 300; c++) {
+      let text = seeds[r(seeds.length)].text;
+      for (let k = 1 + r(3); k > 0; k--) text = MUTATORS[r(MUTATORS.length)](text, r);
+      const n = sameSubtrees(text, `fuzzed case ${c}`);
+      if (n > 0) faultless++;
+      compared += n;
+    }
+    assert.ok(compared > 2_000 && faultless > 30, `${compared} elements compared, ${faultless} fuzzed files without fault`);
+  });
+
+  it('is none where a fault shows inside the element, or where no start tag begins', () => {
+    const text = '<A><B x="1"><C/></D></B></A>';
+    assert.equal(subtreeAt(text, 3), undefined, 'an end tag that closes another element');
+    assert.equal(subtreeAt(text, 1), undefined);
+    assert.equal(subtreeAt('<A><B>', 3), undefined, 'an element never closed');
+    assert.deepEqual(
+      subtreeAt('<A><B x="1"><C/></B></A>', 3)?.children.map((c) => c.name),
+      ['C'],
+    );
+  });
+});
 
 describe('a start tag scanned alone', () => {
   it('is the tree’s, for every element of the fixtures and of fuzzed (often malformed) files', () => {

@@ -78,9 +78,10 @@ export function decodeEntities(raw: string): string {
   });
 }
 
-export function scanXml(text: string, handler: XmlHandler): void {
+/** `from`: where to start (a `<`, or before one); the whole text by default. */
+export function scanXml(text: string, handler: XmlHandler, from = 0): void {
   const len = text.length;
-  let pos = 0;
+  let pos = from;
   while (pos < len) {
     const lt = text.indexOf('<', pos);
     if (lt < 0) break;

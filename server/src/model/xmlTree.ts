@@ -118,6 +118,51 @@ export function buildXmlTree(text: string): XmlTree {
   return builder.tree;
 }
 
+/** Ends the scan of subtreeAt once its element is closed (one instance: no stack captured per scan). */
+const SUBTREE_DONE = new Error('subtree scanned');
+
+/**
+ * The element whose start tag begins at `start`, with its descendants, scanned from there to its
+ * end tag only; its own `parent` is not set. In a text without structural fault (the caller
+ * checks) nothing before or after an element changes its nesting, so this is the element the
+ * whole tree holds. Undefined when no start tag begins there, or when a fault shows inside.
+ */
+export function subtreeAt(text: string, start: number): XmlElement | undefined {
+  const { handler, tree } = treeBuilder();
+  const open: StartTag[] = [];
+  let failed = false;
+  const stop = (fault: boolean) => {
+    failed = fault;
+    throw SUBTREE_DONE;
+  };
+  try {
+    scanXml(
+      text,
+      {
+        startTag(tag) {
+          handler.open(tag, open);
+          if (tag.selfClosing || !tag.complete) {
+            handler.close(tag, tag.end);
+            if (open.length === 0) stop(false);
+          } else open.push(tag);
+        },
+        endTag(tag) {
+          const top = open.pop();
+          if (!top || top.name !== tag.name) stop(true);
+          handler.close(top!, tag.end);
+          if (open.length === 0) stop(false);
+        },
+        error: () => stop(true),
+      },
+      start,
+    );
+  } catch (e) {
+    if (e !== SUBTREE_DONE) throw e;
+  }
+  const el = tree.roots[0];
+  return failed || open.length > 0 || el?.start !== start ? undefined : el;
+}
+
 /** Several handlers fed by one walk. */
 export function bothHandlers(a: NestingHandler, b: NestingHandler): NestingHandler {
   return {

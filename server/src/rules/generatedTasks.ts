@@ -21,7 +21,7 @@ export function generatedTaskSpans(ctx: RuleContext): { start: number; end: numb
     // The element is looked at only for a task named as generated, or in a connector job: most files have none.
     const named = task.job !== undefined && task.id?.startsWith(`${task.job}_`);
     if (!named && !ofConnectorJobs.has(task)) continue;
-    const el = ctx.elementOf(task);
+    const el = ctx.subtreeOf(task);
     if (!el) continue;
     const scaffolded = named && attribute(el, 'Level') !== undefined;
     if (scaffolded || ofConnectorJobs.has(task)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });

@@ -11,7 +11,7 @@ import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
 import { JobView } from './jobModel';
 import { Rule, fileRule } from './rule';
-import { RuleContext, TaskTag } from './ruleContext';
+import { RuleContext, TaskElement, TaskTag } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
 /** Calls `visit` once for each task of this file of type `element` that a job runs (complete jobs only if asked). */
@@ -29,16 +29,16 @@ function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean
   }
 }
 
-/** Each task element of this file of type `element`, in a job or not. */
-function forEachTaskElement(ctx: RuleContext, element: string, visit: (el: XmlElement) => void): void {
+/** Each task element of this file of type `element`, in a job or not, with its children. */
+function forEachTaskElement(ctx: RuleContext, element: string, visit: (el: TaskElement) => void): void {
   for (const task of ctx.entry.tasks) {
     if (task.element !== element) continue;
-    const el = ctx.elementOf(task);
+    const el = ctx.subtreeOf(task);
     if (el && !isConsolidation(el)) visit(el);
   }
 }
 
-function entityTypesOf(el: XmlElement): { el: XmlElement; id: string }[] {
+function entityTypesOf(el: TaskElement): { el: XmlElement; id: string }[] {
   const out: { el: XmlElement; id: string }[] = [];
   for (const c of el.children) {
     const id = c.name === 'TaskEntityType' ? attribute(c, 'EntityType')?.value.trim() : undefined;

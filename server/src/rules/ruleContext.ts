@@ -4,7 +4,7 @@
  */
 import { FileEntry, TaskRecord } from '../index/fileEntry';
 import { WorkspaceIndex } from '../index/workspaceIndex';
-import { XmlElement, XmlTree, buildXmlTree } from '../model/xmlTree';
+import { XmlElement, XmlTree, buildXmlTree, subtreeAt } from '../model/xmlTree';
 import { SyntaxError, scanStartTagAt } from '../model/xmlScanner';
 import { firstWellFormednessError } from '../model/wellFormedness';
 import { JobView, jobViewsOfFile } from './jobModel';
@@ -58,6 +58,9 @@ export function elementSchemasOf(tree: XmlTree | undefined, remember = true): El
 
 /** What rules read of a task's element when they need only its start tag: its name and attributes, with their offsets. */
 export type TaskTag = Pick<XmlElement, 'name' | 'start' | 'nameStart' | 'nameEnd' | 'attributes'>;
+
+/** A task's element and its descendants, as rules that read its children see it (RuleContext.subtreeOf). */
+export type TaskElement = Omit<XmlElement, 'parent'>;
 
 /** Trees built for checks since the last call (tests see which files a check parsed again: a count). */
 let treesBuilt = 0;
@@ -144,6 +147,16 @@ export class RuleContext {
   startTagOf(task: TaskRecord): TaskTag | undefined {
     if (this.treeCache || this.text === undefined || task.uri !== this.entry.uri || task.generatedBy) return this.elementOf(task);
     return scanStartTagAt(this.text, task.start);
+  }
+
+  /**
+   * A task's element with its descendants: the tree's when it is built, else scanned alone from
+   * its start tag to its end tag, which gives the same element in a file without structural
+   * fault (its parent is then not known: callers do not get it). Otherwise the tree is built.
+   */
+  subtreeOf(task: TaskRecord): TaskElement | undefined {
+    if (this.treeCache || this.text === undefined || task.uri !== this.entry.uri || task.generatedBy || this.entry.syntaxErrors.length > 0) return this.elementOf(task);
+    return subtreeAt(this.text, task.start) ?? this.elementOf(task);
   }
 
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */
