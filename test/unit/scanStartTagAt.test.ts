@@ -38,6 +38,18 @@ function sameTags(text: string, what: string): number {
   return elements.length;
 }
 
+/** Every file of the fixtures and examples, then `count` of them mutated one to three times (fixed seed). */
+function* inputs(count: number, seed: number): Generator<{ text: string; what: string; fuzzed: boolean }> {
+  const seeds = seedWorkspaces().flatMap((w) => w.files);
+  for (const f of seeds) yield { text: f.text, what: f.uri, fuzzed: false };
+  const r = prng(seed);
+  for (let c = 0; c < count; c++) {
+    let text = seeds[r(seeds.length)].text;
+    for (let k = 1 + r(3); k > 0; k--) text = MUTATORS[r(MUTATORS.length)](text, r);
+    yield { text, what: `fuzzed case ${c}`, fuzzed: true };
+  }
+}
+
 /** An element and its descendants without parent links (a subtree scanned alone has none at its top). */
 function shape(el: XmlElement): unknown {
   const { name, start, end, nameStart, nameEnd, startTagEnd, selfClosing, startTagComplete, attributes, children } = el;
@@ -54,16 +66,11 @@ function sameSubtrees(text: string, what: string): number {
 
 describe('an element scanned alone', () => {
   it('is the tree’s, children included, for every element of the fixtures and of fuzzed files without structural fault', () => {
-    const seeds = seedWorkspaces().flatMap((w) => w.files);
     let compared = 0;
-    for (const f of seeds) compared += sameSubtrees(f.text, f.uri);
-    const r = prng(20261204);
     let faultless = 0;
-    for (let c = 0; c < 300; c++) {
-      let text = seeds[r(seeds.length)].text;
-      for (let k = 1 + r(3); k > 0; k--) text = MUTATORS[r(MUTATORS.length)](text, r);
-      const n = sameSubtrees(text, `fuzzed case ${c}`);
-      if (n > 0) faultless++;
+    for (const { text, what, fuzzed } of inputs(300, 20261204)) {
+      const n = sameSubtrees(text, what);
+      if (fuzzed && n > 0) faultless++;
       compared += n;
     }
     assert.ok(compared > 2_000 && faultless > 30, `${compared} elements compared, ${faultless} fuzzed files without fault`);
@@ -83,15 +90,8 @@ describe('an element scanned alone', () => {
 
 describe('a start tag scanned alone', () => {
   it('is the tree’s, for every element of the fixtures and of fuzzed (often malformed) files', () => {
-    const seeds = seedWorkspaces().flatMap((w) => w.files);
     let compared = 0;
-    for (const f of seeds) compared += sameTags(f.text, f.uri);
-    const r = prng(20261203);
-    for (let c = 0; c < 500; c++) {
-      let text = seeds[r(seeds.length)].text;
-      for (let k = 1 + r(3); k > 0; k--) text = MUTATORS[r(MUTATORS.length)](text, r);
-      compared += sameTags(text, `fuzzed case ${c}`);
-    }
+    for (const { text, what } of inputs(500, 20261203)) compared += sameTags(text, what);
     assert.ok(compared > 10_000, `${compared} start tags compared`);
   });
 
