@@ -145,8 +145,7 @@ export class RuleContext {
    * the whole file for them).
    */
   startTagOf(task: TaskRecord): TaskTag | undefined {
-    if (this.treeCache || this.text === undefined || task.uri !== this.entry.uri || task.generatedBy) return this.elementOf(task);
-    return scanStartTagAt(this.text, task.start);
+    return this.readsAlone(task) ? scanStartTagAt(this.text!, task.start) : this.elementOf(task);
   }
 
   /**
@@ -155,8 +154,12 @@ export class RuleContext {
    * fault (its parent is then not known: callers do not get it). Otherwise the tree is built.
    */
   subtreeOf(task: TaskRecord): TaskElement | undefined {
-    if (this.treeCache || this.text === undefined || task.uri !== this.entry.uri || task.generatedBy || this.entry.syntaxErrors.length > 0) return this.elementOf(task);
-    return subtreeAt(this.text, task.start) ?? this.elementOf(task);
+    return (this.readsAlone(task) && this.entry.syntaxErrors.length === 0 && subtreeAt(this.text!, task.start)) || this.elementOf(task);
+  }
+
+  /** Whether a task of this file is read from the text alone: no tree is built yet, and the task has an element here. */
+  private readsAlone(task: TaskRecord): boolean {
+    return !this.treeCache && this.text !== undefined && task.uri === this.entry.uri && !task.generatedBy;
   }
 
   /** Jobs that run a task of this file, wherever the job is written (Steps reach across files). */

@@ -84,9 +84,8 @@ export function localFindings({ elements, schemas, parentSchemas }: ElementSchem
   const out: LocalFinding[] = [];
   for (let i = 0; i < elements.length; i++) {
     const at = elements[i].start;
-    for (const { start, end, ...f } of elementFindings(elements[i], schemas[i], parentSchemas[i], ELEMENT_RULES, keep)) {
-      out.push({ ...f, start: at + start, end: at + end });
-    }
+    // Kept findings count from their element's start; an element rule's index is its LOCAL_RULES index.
+    for (const f of elementFindings(elements[i], schemas[i], parentSchemas[i], ELEMENT_RULES, keep)) out.push({ ...f, start: at + f.start, end: at + f.end });
   }
   TREE_RULES.forEach((rule, i) => rule.checkTree(elements, (f) => out.push({ ...f, rule: ELEMENT_RULES.length + i })));
   return out;
@@ -109,9 +108,10 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: {
   };
   const localSettings = LOCAL_RULES.map(severity);
   if (localSettings.some((s) => s !== 'off')) {
-    for (const { rule, ...f } of ctx.localFindings ?? localFindings(ctx.elementSchemas(), ctx.treeOutlivesCheck)) {
-      const setting = localSettings[rule];
-      if (setting !== 'off') add(LOCAL_RULES[rule], setting, f);
+    // `add` writes the rule's id over the finding's index.
+    for (const f of ctx.localFindings ?? localFindings(ctx.elementSchemas(), ctx.treeOutlivesCheck)) {
+      const setting = localSettings[f.rule];
+      if (setting !== 'off') add(LOCAL_RULES[f.rule], setting, f);
     }
   }
   const on = indexRulesOn(settings);
