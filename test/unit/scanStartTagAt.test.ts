@@ -1,13 +1,15 @@
 /**
- * A start tag scanned alone (model/xmlScanner.ts scanStartTagAt), and an element scanned alone
+ * A start tag scanned alone (model/xmlScanner.ts scanStartTagAt), an element scanned alone
  * from its start tag to its end tag (model/xmlTree.ts subtreeAt, in a text without structural
- * fault), are what the whole file's walk finds at the same offset: rules read a task's attributes
- * or children so, without the file's tree, on the command line.
+ * fault), and a task's record in the file's entry (where it ends, whether it has a Level) are
+ * what the whole file's walk finds at the same offset: rules read a task so, without the file's
+ * tree, on the command line.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { scanStartTagAt } from '../../server/src/model/xmlScanner';
-import { XmlElement, buildXmlTree, subtreeAt } from '../../server/src/model/xmlTree';
+import { XmlElement, attribute, buildXmlTree, subtreeAt } from '../../server/src/model/xmlTree';
 import { MUTATORS, prng, seedWorkspaces } from '../helpers/fuzzInputs';
 
 function allElements(text: string): XmlElement[] {
@@ -102,5 +104,25 @@ describe('a start tag scanned alone', () => {
     assert.equal(scanStartTagAt(text, 19), undefined, 'an end tag');
     assert.equal(scanStartTagAt(text, text.length), undefined);
     assert.equal(scanStartTagAt(text, 24)?.name, 'B', 'an unclosed start tag at the end');
+  });
+});
+
+describe('a task record', () => {
+  it('ends where the tree’s element ends and has a Level when it does, in every fixture and fuzzed file without syntax error', () => {
+    let compared = 0;
+    let withLevel = 0;
+    for (const { text, what } of inputs(300, 20261205)) {
+      const entry = buildFileEntry('file:///t.xml', text);
+      if (entry.syntaxErrors.length > 0 || entry.tasks.length === 0) continue;
+      const byStart = new Map(allElements(text).map((el) => [el.start, el]));
+      for (const task of entry.tasks) {
+        const el = byStart.get(task.start)!;
+        assert.equal(task.end, Math.max(el.end, el.startTagEnd), `${what}: the end of ${task.element} at ${task.start}`);
+        assert.equal(task.attrs.Level !== undefined, attribute(el, 'Level') !== undefined, `${what}: the Level of ${task.element} at ${task.start}`);
+        compared++;
+        if (task.attrs.Level !== undefined) withLevel++;
+      }
+    }
+    assert.ok(compared > 200 && withLevel > 10, `${compared} tasks compared, ${withLevel} with a Level`);
   });
 });

@@ -87,6 +87,7 @@ export function packEntry(e: FileEntry): PackedEntry {
     w.int(t.start);
     w.int(t.nameStart);
     w.int(t.nameEnd);
+    w.int(t.end);
   }
   w.int(e.definitions.length);
   for (const d of e.definitions) {
@@ -214,7 +215,7 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     const parents = strs();
     const children = strs();
     const job = str();
-    tasks[i] = { element, id, uri, attrs: taskAttrs, parents, children, job, start: int(), nameStart: int(), nameEnd: int() };
+    tasks[i] = { element, id, uri, attrs: taskAttrs, parents, children, job, start: int(), nameStart: int(), nameEnd: int(), end: int() };
   }
   const definitions: Definition[] = new Array<Definition>(int());
   for (let i = 0; i < definitions.length; i++) {

@@ -64,6 +64,8 @@ export interface TaskRecord {
   start: number;
   nameStart: number;
   nameEnd: number;
+  /** Where the element ends: after its end tag, or its start tag when it has none. */
+  end: number;
   /** Set on a task a job scaffolding generates (its offsets are the scaffolding's). */
   generatedBy?: string;
 }
@@ -250,8 +252,10 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
       if (schema) visit(tag, schema, frame, sink);
       if (pushed) frames.push(frame);
     },
-    close(tag) {
-      if (frames.length > 0 && frames[frames.length - 1].tag === tag) frames.pop();
+    close(tag, end) {
+      if (frames.length === 0 || frames[frames.length - 1].tag !== tag) return;
+      const frame = frames.pop()!;
+      if (frame.task?.start === tag.start) frame.task.end = end;
     },
     error(err) {
       if (root !== 'other') syntaxErrors.push(err);
@@ -491,6 +495,8 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
         start: tag.start,
         nameStart: tag.nameStart,
         nameEnd: tag.nameEnd,
+        // Until its end tag closes it (Frame.close).
+        end: tag.end,
       };
       sink.tasks.push(task);
       frame.task = task;

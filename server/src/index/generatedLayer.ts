@@ -73,6 +73,7 @@ export class GeneratedLayer {
         start: s.start,
         nameStart: s.nameStart,
         nameEnd: s.nameEnd,
+        end: s.end,
         generatedBy: s.element,
       };
       const def: Definition = { kind: TASK_KIND, id: t.id, element: t.element, ...place, displayName: attrs.DisplayName_L1, job: task.job, task };

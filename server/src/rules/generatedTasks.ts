@@ -21,6 +21,12 @@ export function generatedTaskSpans(ctx: RuleContext): { start: number; end: numb
     // The element is looked at only for a task named as generated, or in a connector job: most files have none.
     const named = task.job !== undefined && task.id?.startsWith(`${task.job}_`);
     if (!named && !ofConnectorJobs.has(task)) continue;
+    // In a file without syntax error, every attribute has a value (kept in the record) and the
+    // entry knows where each element ends: no need to read the element again.
+    if (ctx.entry.syntaxErrors.length === 0 && task.uri === ctx.entry.uri && !task.generatedBy) {
+      if ((named && task.attrs.Level !== undefined) || ofConnectorJobs.has(task)) out.push({ start: task.start, end: task.end });
+      continue;
+    }
     const el = ctx.subtreeOf(task);
     if (!el) continue;
     const scaffolded = named && attribute(el, 'Level') !== undefined;
