@@ -1,7 +1,8 @@
 /**
  * `usercube-jobs check` writes each file's findings as soon as it is checked, in every format,
- * and keeps no file's text: a file is read again when its turn comes. Large folders are read
- * by worker threads, with the same findings.
+ * and keeps no file's text: a file is read again when its turn comes (in large folders, by a
+ * worker thread a few files ahead). Large folders are read by worker threads, with the same
+ * findings.
  */
 import { strict as assert } from 'node:assert';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/checkCommand';
 import { takeFilesIndexedByWorkers } from '../../server/src/cli/indexInputs';
+import { takeTextsReadByWorkers } from '../../server/src/cli/textsAgain';
 import { takeTreesBuilt } from '../../server/src/rules/ruleContext';
 import { conf } from '../helpers/cursor';
 import { tempDir } from '../helpers/cli';
@@ -84,6 +86,25 @@ describe('check: streaming output', () => {
     const doc = JSON.parse(threads.out.join('\n'));
     assert.equal(doc.summary.errors, 70);
     assert.equal(doc.files.length, 70);
+  });
+
+  it('a folder of 70 files: a worker thread reads them again for the check, and one gone by then is reported as with one thread', async () => {
+    const dir = folder(70);
+    const gone = (line: string) => line.includes('Missing0') && rmSync(path.join(dir, 'f069.xml'), { force: true });
+    takeTextsReadByWorkers();
+    const threads = await check(dir, ['--format', 'json'], gone, 2);
+    assert.equal(takeTextsReadByWorkers(), 70, 'every text of the check came from the worker, the missing one included');
+    writeFileSync(
+      path.join(dir, 'f069.xml'),
+      conf('  <ComputeCorrelationKeysTask Identifier="T69" DisplayName_L1="t"><TaskDependsOnTask ParentTask="Missing69" /></ComputeCorrelationKeysTask>'),
+    );
+    const one = await check(dir, ['--format', 'json'], gone, 0);
+    assert.equal(takeTextsReadByWorkers(), 0);
+    assert.equal(threads.code, 2);
+    assert.deepEqual(threads.out, one.out);
+    assert.deepEqual(threads.err, one.err);
+    assert.match(threads.err.join('\n'), /^f069\.xml: .*\(when read again to be checked\)$/m);
+    assert.equal(JSON.parse(threads.out.join('\n')).files.length, 69);
   });
 
   it('with worker threads, a text the workers clear skips the strict check and a malformed one still gets it', async () => {

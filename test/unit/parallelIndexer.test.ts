@@ -1,10 +1,11 @@
 /**
  * The cold index's worker threads: every file's result comes back in the order of the files
  * whichever worker finishes first, equal to what the server thread builds; a failing worker
- * rejects the run with the results delivered so far kept.
+ * rejects the run with the results delivered so far kept. Asked to read the files again (the
+ * command line's check pass), they keep a bounded number of texts ahead of the reader.
  */
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -77,5 +78,53 @@ describe('index workers', () => {
       /broken worker/,
     );
     assert.deepEqual(delivered, ['file:///a.xml']);
+  });
+
+  it('read files again in order, each as the server thread reads it, and no more than two batches per worker ahead of the reader', async (t) => {
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 10; i++) files[`f${i}.xml`] = conf(`<ExportTask Identifier="Tâche${i}" DisplayName_L1="t" />`);
+    files['g-binary.xml'] = Buffer.from([0x3c, 0x61, 0x00, 0x3e]);
+    const { paths } = tempFolder(files);
+    const workers = new IndexWorkers({ workers: 1 });
+    t.after(() => workers.close());
+    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+
+    const ahead = workers.readAhead(items, 1);
+    // Nothing taken yet: the worker reads the first two files only; the others are gone when it comes to them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const file of paths.slice(2, 10)) rmSync(file);
+    const got = [];
+    for (let i = 0; i < items.length; i++) got.push(await ahead.next());
+    assert.deepEqual(
+      got.map((r) => r.file),
+      paths,
+    );
+    const first = readXmlFileSync(paths[0]);
+    assert.ok(first.ok);
+    assert.equal(got[0].text, first.text);
+    assert.ok(got[1].text?.includes('Tâche1'));
+    assert.deepEqual(
+      got.slice(2, 10).map((r) => r.failure?.reason),
+      Array(8).fill('unreadable'),
+    );
+    assert.equal(got[10].failure?.reason, 'binary');
+    await assert.rejects(ahead.next(), /No file left/);
+  });
+
+  it('reject a read when its worker fails, after what was read before', async (t) => {
+    const { root, paths } = tempFolder({
+      // A worker that answers the first request with a text and dies at the second.
+      'worker.js':
+        "const { parentPort } = require('node:worker_threads'); let n = 0;\n" +
+        "parentPort.on('message', (m) => { if (++n === 2) throw new Error('broken reader'); parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, text: 'read' })) }); });",
+    });
+    const workers = new IndexWorkers({ workers: 1, script: paths[0] });
+    t.after(() => workers.close());
+    const ahead = workers.readAhead(
+      ['a', 'b', 'c'].map((n) => ({ file: path.join(root, `${n}.xml`), uri: `file:///${n}.xml` })),
+      1,
+    );
+    assert.equal((await ahead.next()).text, 'read');
+    await assert.rejects(ahead.next(), /broken reader/);
   });
 });

@@ -18,7 +18,8 @@ import { CheckedFile, InputProblem, byPosition, countFile, displayPath, emptySum
 import { RuleSettingsResolver } from '../node/projectSettings';
 import { reportWriter } from './outputFormats';
 import { shippedRulesDoc } from '../node/installedPackage';
-import { decodingWarning, readXmlFileSync } from '../node/workspaceFiles';
+import { decodingWarning } from '../node/workspaceFiles';
+import { textsAgain } from './textsAgain';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
@@ -119,29 +120,35 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   write(writer.start());
   const summary = emptySummary(unreadable.length);
   const bar = new Progress(io.progress, 'Checking', loaded.length);
-  for (const [i, f] of loaded.entries()) {
-    const read = service.textOf(f.uri) ?? readAgain(f.file);
-    if (typeof read !== 'string') {
-      warn(f.file, read.message);
-      unreadable.push({ path: shown(f.file), message: read.message });
-      summary.unreadable++;
-      continue;
+  // --fix keeps the texts; otherwise each file is read again (by worker threads, for many files).
+  const texts = textsAgain(options.fix ? [] : loaded, { workers: io.workers, workerScript: io.workerScript });
+  try {
+    for (const [i, f] of loaded.entries()) {
+      const read = service.textOf(f.uri) ?? (await texts.next(f.file));
+      if (typeof read !== 'string') {
+        warn(f.file, read.message);
+        unreadable.push({ path: shown(f.file), message: read.message });
+        summary.unreadable++;
+        continue;
+      }
+      const text = read;
+      // A file not read as configuration may still be one that should be (file/root, file/namespace).
+      // What the index workers checked in the text is not checked again (it holds only for the text they read).
+      const diagnostics = service.validate(f.uri, { text, local: f.local }).map(toCliDiagnostic).sort(byPosition);
+      // After the check: a file that changed since it was indexed is indexed again by it.
+      const configuration = service.isConfigurationFile(f.uri);
+      const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
+      countFile(summary, checked);
+      write(writer.file(checked));
+      await io.flush?.();
+      // A file named on its own that is not checked deserves a word; in a folder it is normal.
+      if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
+        io.err(`${shown(f.file)}: ${text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
+      }
+      bar.update(i + 1);
     }
-    const text = read;
-    // A file not read as configuration may still be one that should be (file/root, file/namespace).
-    // What the index workers checked in the text is not checked again (it holds only for the text they read).
-    const diagnostics = service.validate(f.uri, { text, local: f.local }).map(toCliDiagnostic).sort(byPosition);
-    // After the check: a file that changed since it was indexed is indexed again by it.
-    const configuration = service.isConfigurationFile(f.uri);
-    const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
-    countFile(summary, checked);
-    write(writer.file(checked));
-    await io.flush?.();
-    // A file named on its own that is not checked deserves a word; in a folder it is normal.
-    if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
-      io.err(`${shown(f.file)}: ${text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
-    }
-    bar.update(i + 1);
+  } finally {
+    texts.close();
   }
   bar.end();
   write(writer.end({ unreadable, summary }));
@@ -173,10 +180,4 @@ async function readAndIndex(
     out.push({ ...r, uri });
   }
   return out;
-}
-
-/** The text of a file checked without keeping it, or why it can no longer be read. */
-function readAgain(file: string): string | { message: string } {
-  const read = readXmlFileSync(file);
-  return read.ok ? read.text : { message: `${read.message} (when read again to be checked)` };
 }

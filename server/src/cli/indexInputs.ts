@@ -1,9 +1,9 @@
 /**
  * The first pass of `check` without --fix: every file read, decoded and indexed, its text
- * dropped (the second pass reads each file again while it checks it, so that a run holds one
- * text at a time). From PARALLEL_MIN_FILES files on, worker threads read and parse
- * (node/parallelIndexer.ts), as the server's cold index does; if they cannot start or fail,
- * the rest is read here.
+ * dropped (the second pass reads each file again while it checks it, so that a run holds a few
+ * texts at a time, see textsAgain.ts). From PARALLEL_MIN_FILES files on, worker threads read
+ * and parse (node/parallelIndexer.ts), as the server's cold index does; if they cannot start or
+ * fail, the rest is read here.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,7 +76,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
   return out;
 }
 
-function startWorkers(options: IndexOptions): IndexWorkers | undefined {
+export function startWorkers(options: Pick<IndexOptions, 'workers' | 'workerScript' | 'workersFailed'>): IndexWorkers | undefined {
   try {
     return new IndexWorkers({ workers: options.workers, script: options.workerScript ?? path.join(__dirname, 'checkWorker.js') });
   } catch (e) {

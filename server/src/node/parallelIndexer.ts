@@ -19,7 +19,12 @@ export interface FileToIndex {
 export interface WorkerRequest {
   batch: number;
   files: FileToIndex[];
+  /** Only read and decode the files, and answer with their texts (the command line's check pass, see readAhead). */
+  read?: boolean;
 }
+
+/** A file read again by a worker: its text, or why it cannot be read. */
+export type TextResult = FileToIndex & ({ text: string; failure?: undefined } | { text?: undefined; failure: { reason: string; message: string } });
 
 export type FileResult = FileToIndex &
   ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } }) & {
@@ -31,7 +36,7 @@ export type FileResult = FileToIndex &
 
 export interface WorkerReply {
   batch: number;
-  results: FileResult[];
+  results: FileResult[] | TextResult[];
 }
 
 export interface ParallelOptions {
@@ -106,7 +111,7 @@ export class IndexWorkers {
       };
       this.onFailure = finish;
       this.onReply = (w, reply) => {
-        arrived.set(reply.batch, reply.results);
+        arrived.set(reply.batch, reply.results as FileResult[]);
         send(w);
         try {
           for (let ready = arrived.get(nextToDeliver); ready; ready = arrived.get(nextToDeliver)) {
@@ -124,6 +129,58 @@ export class IndexWorkers {
         send(w);
       }
     });
+  }
+
+  /**
+   * The texts of the files, in order, read by the workers ahead of the caller: at most two
+   * batches per worker wait, read and not taken yet, so that the texts held stay few however
+   * slowly the caller goes. `next` rejects when a worker fails (the caller reads the rest itself).
+   */
+  readAhead(files: readonly FileToIndex[], batchSize = 8): { next(): Promise<TextResult> } {
+    const batches: FileToIndex[][] = [];
+    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    const arrived = new Map<number, TextResult[]>();
+    const ahead = 2 * this.workers.length;
+    let nextToSend = 0;
+    let taken = 0;
+    let current: TextResult[] = [];
+    let at = 0;
+    let waiting: { batch: number; resolve: (r: TextResult[]) => void; reject: (e: Error) => void } | undefined;
+    const fill = () => {
+      for (; nextToSend < batches.length && nextToSend < taken + ahead; nextToSend++) {
+        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend], read: true };
+        this.workers[nextToSend % this.workers.length].postMessage(request);
+      }
+    };
+    this.onFailure = (e) => waiting?.reject(e);
+    this.onReply = (_w, reply) => {
+      if (waiting?.batch === reply.batch) {
+        const { resolve } = waiting;
+        waiting = undefined;
+        resolve(reply.results as TextResult[]);
+      } else arrived.set(reply.batch, reply.results as TextResult[]);
+    };
+    const batch = (k: number): Promise<TextResult[]> => {
+      const ready = arrived.get(k);
+      if (ready) {
+        arrived.delete(k);
+        return Promise.resolve(ready);
+      }
+      if (this.failure) return Promise.reject(this.failure);
+      return new Promise((resolve, reject) => (waiting = { batch: k, resolve, reject }));
+    };
+    fill();
+    return {
+      next: async () => {
+        if (at === current.length) {
+          if (taken === batches.length) throw new Error('No file left to read.');
+          current = await batch(taken++);
+          at = 0;
+          fill();
+        }
+        return current[at++];
+      },
+    };
   }
 
   /** Stops the workers (their memory goes with them). */
