@@ -262,20 +262,44 @@ for (const el of elements.values()) {
   }
 }
 
+/**
+ * Answers of attributeSchema by element and attribute name: three element rules ask for every
+ * attribute of every element (2.5 million on 100 MB), and a name the element does not list
+ * directly goes through its patterns. Bounded per element: a file may invent any number of names.
+ */
+const attributeAnswers = new WeakMap<ElementSchema, Map<string, AttributeSchema | null>>();
+const REMEMBERED_ATTRIBUTES = 256;
+
 /** The schema of an attribute of an element, by name, by another name the docs use, or by pattern. */
 export function attributeSchema(el: ElementSchema, name: string): AttributeSchema | undefined {
+  let answers = attributeAnswers.get(el);
+  if (!answers) attributeAnswers.set(el, (answers = new Map<string, AttributeSchema | null>()));
+  const known = answers.get(name);
+  if (known !== undefined) return known ?? undefined;
+  const found = findAttributeSchema(el, name);
+  if (answers.size < REMEMBERED_ATTRIBUTES) answers.set(name, found ?? null);
+  return found;
+}
+
+function findAttributeSchema(el: ElementSchema, name: string): AttributeSchema | undefined {
   const direct = el.attributes[name] ?? alternativeNames.get(el.key)?.get(name);
   if (direct) return direct;
   for (const p of el.patternAttributes) if (p.pattern.test(name)) return p.schema;
   return name === CONSOLIDATION_MODE_ATTRIBUTE ? CONSOLIDATION_MODE : undefined;
 }
 
-/** Names (and numbers, where the docs give them) an enum attribute accepts. */
+const enumAnswers = new WeakMap<AttributeSchema, { names: string[]; numbers: number[] }>();
+
+/** Names (and numbers, where the docs give them) an enum attribute accepts (the lists are shared: do not change them). */
 export function enumValues(attr: AttributeSchema): { names: string[]; numbers: number[] } {
-  const type = attr.enumType ? catalog.types[attr.enumType] : undefined;
-  const names = type ? Object.keys(type.values) : (attr.enum ?? []);
-  const numbers = type ? Object.values(type.values).filter((n): n is number => typeof n === 'number') : [];
-  return { names, numbers };
+  let values = enumAnswers.get(attr);
+  if (!values) {
+    const type = attr.enumType ? catalog.types[attr.enumType] : undefined;
+    const names = type ? Object.keys(type.values) : (attr.enum ?? []);
+    const numbers = type ? Object.values(type.values).filter((n): n is number => typeof n === 'number') : [];
+    enumAnswers.set(attr, (values = { names, numbers }));
+  }
+  return values;
 }
 
 /**
