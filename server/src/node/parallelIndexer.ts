@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { ResourceLimits, Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
 
@@ -44,6 +44,8 @@ export interface ParallelOptions {
   workers?: number;
   /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
   script?: string;
+  /** V8 heap limits of each worker (see worker_threads' ResourceLimits). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** Workers worth starting on this machine: one per core, up to four. */
@@ -66,7 +68,7 @@ export class IndexWorkers {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
     const count = options.workers ?? defaultWorkerCount();
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script);
+      const w = new Worker(script, { resourceLimits: options.resourceLimits });
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
