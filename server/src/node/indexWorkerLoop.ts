@@ -1,8 +1,9 @@
 /**
  * The message loop of an index worker thread (see parallelIndexer.ts): reads and decodes the
  * files of each batch it is sent, has `index` parse each text, and answers with the packed
- * entries (or, asked to read only, with the texts). The server's workers only index (indexWorker.ts); the command line's also check
- * what needs no index while they hold the text (cli/checkWorker.ts).
+ * entries (or, asked to read only, with the texts). The server's workers only index
+ * (indexWorker.ts); the command line's also check what needs no index while they hold the text
+ * (cli/checkWorker.ts), and read the files again for its check pass (cli/textsAgain.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { FileEntry } from '../index/fileEntry';
