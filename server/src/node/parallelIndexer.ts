@@ -48,6 +48,13 @@ export interface ParallelOptions {
   resourceLimits?: ResourceLimits;
 }
 
+/** The files, in order, in batches of `size` (the last one shorter). */
+function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][] {
+  const batches: FileToIndex[][] = [];
+  for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
+  return batches;
+}
+
 /** Workers worth starting on this machine: one per core, up to four. */
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
@@ -91,8 +98,7 @@ export class IndexWorkers {
    * delivered until then stay delivered (the caller reads the rest itself).
    */
   run(files: readonly FileToIndex[], onResult: (r: FileResult) => void, batchSize = 8): Promise<void> {
-    const batches: FileToIndex[][] = [];
-    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    const batches = batchesOf(files, batchSize);
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       if (batches.length === 0) return resolve();
@@ -139,8 +145,7 @@ export class IndexWorkers {
    * slowly the caller goes. `next` rejects when a worker fails (the caller reads the rest itself).
    */
   readAhead(files: readonly FileToIndex[], batchSize = 8): { next(): Promise<TextResult> } {
-    const batches: FileToIndex[][] = [];
-    for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+    const batches = batchesOf(files, batchSize);
     const arrived = new Map<number, TextResult[]>();
     const ahead = 2 * this.workers.length;
     let nextToSend = 0;

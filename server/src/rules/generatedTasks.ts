@@ -17,20 +17,17 @@ export function generatedTaskSpans(ctx: RuleContext): { start: number; end: numb
   const ofConnectorJobs = new Set<TaskRecord>();
   for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasks) ofConnectorJobs.add(t.task);
   const out: { start: number; end: number }[] = [];
+  // In a file without syntax error every attribute has a value (kept in the record) and the entry
+  // knows where each element ends; otherwise the element is read from the file's tree.
+  const fromRecords = ctx.entry.syntaxErrors.length === 0;
   for (const task of ctx.entry.tasks) {
-    // The element is looked at only for a task named as generated, or in a connector job: most files have none.
+    // Only a task named as generated, or in a connector job, can be one: most files have none.
     const named = task.job !== undefined && task.id?.startsWith(`${task.job}_`);
     if (!named && !ofConnectorJobs.has(task)) continue;
-    // In a file without syntax error, every attribute has a value (kept in the record) and the
-    // entry knows where each element ends: no need to read the element again.
-    if (ctx.entry.syntaxErrors.length === 0 && task.uri === ctx.entry.uri && !task.generatedBy) {
-      if ((named && task.attrs.Level !== undefined) || ofConnectorJobs.has(task)) out.push({ start: task.start, end: task.end });
-      continue;
-    }
-    const el = ctx.subtreeOf(task);
-    if (!el) continue;
-    const scaffolded = named && attribute(el, 'Level') !== undefined;
-    if (scaffolded || ofConnectorJobs.has(task)) out.push({ start: el.start, end: Math.max(el.end, el.startTagEnd) });
+    const el = fromRecords ? undefined : ctx.elementOf(task);
+    if (!fromRecords && !el) continue;
+    const scaffolded = named && (el ? attribute(el, 'Level') : task.attrs.Level) !== undefined;
+    if (scaffolded || ofConnectorJobs.has(task)) out.push(el ? { start: el.start, end: Math.max(el.end, el.startTagEnd) } : { start: task.start, end: task.end });
   }
   return out;
 }
