@@ -55,7 +55,7 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
         const input = items[out.length];
         if (r.warning) options.warn(input.file, r.warning);
         if (r.entry) {
-          service.setFileEntry(unpackEntry(r.entry));
+          service.setFileEntry(unpackEntry(r.entry, true));
           fromWorkers++;
           out.push({ ...input, ok: true, local: r.local });
         } else {

@@ -174,7 +174,11 @@ export function packEntry(e: FileEntry): PackedEntry {
   return { uri: e.uri, status: e.status, encoding: e.encoding, strings, ints, lineStarts, lineBreaks, length: e.lines.length };
 }
 
-export function unpackEntry(p: PackedEntry): FileEntry {
+/**
+ * `referencesNow`: make the Reference objects at once, for a caller that reads every file's
+ * references anyway (the command line's check), here where its thread would otherwise wait.
+ */
+export function unpackEntry(p: PackedEntry, referencesNow = false): FileEntry {
   const { uri, ints } = p;
   const count = ints[0];
   const table: string[] = new Array<string>(count);
@@ -232,15 +236,9 @@ export function unpackEntry(p: PackedEntry): FileEntry {
     if (job !== undefined) d.job = job;
     definitions[i] = d;
   }
-  const references: Reference[] = new Array<Reference>(int());
-  for (let i = 0; i < references.length; i++) {
-    const r: Reference = { kind: str()!, id: str()!, uri, element: str()!, attribute: str()!, start: int(), end: int(), line: 0, character: 0, endLine: 0, endCharacter: 0 };
-    const task = str();
-    const job = str();
-    if (job !== undefined) r.job = job;
-    if (task !== undefined) r.task = task;
-    references[i] = r;
-  }
+  // References stay packed until read (see lazyReferences): the index files them by identifier without them.
+  const referenceCount = int();
+  const referenceInts = ints.subarray(at, (at += REFERENCE_INTS * referenceCount));
   const jobs: JobEntry[] = new Array<JobEntry>(int());
   for (let i = 0; i < jobs.length; i++) {
     const id = str()!;
@@ -273,6 +271,114 @@ export function unpackEntry(p: PackedEntry): FileEntry {
   const syntaxErrors: SyntaxError[] = new Array<SyntaxError>(int());
   for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
   const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
-  placeReferences(references, lines);
-  return { uri, status: p.status, definitions, references, jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
+  const entry = { uri, status: p.status, definitions, references: [] as Reference[], jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
+  if (referencesNow) {
+    entry.references = readReferences(uri, { ints: referenceInts, table, made: [] });
+    placeReferences(entry.references, lines);
+  } else if (referenceCount > 0) lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
+  return entry;
+}
+
+/** The integers of one packed reference: kind, id, element, attribute, start, end, task, job. */
+const REFERENCE_INTS = 8;
+
+/** An unpacked entry's references as they were packed: REFERENCE_INTS integers each, strings by their place in `table`. */
+interface PackedReferences {
+  ints: Int32Array;
+  table: readonly string[];
+  /** The Reference objects made so far, by their place in the file (selectReferences makes some, the first read of `references` the rest). */
+  made: (Reference | undefined)[];
+}
+
+/** Entries whose references have not all been read yet. */
+const packedReferences = new WeakMap<FileEntry, PackedReferences>();
+
+/**
+ * Makes `entry.references` build its Reference objects the first time it is read. Most files'
+ * references are only ever counted under their identifiers by the index (forEachReferenceKey)
+ * or looked up for one identifier (selectReferences): the server's cold index then makes none
+ * of the objects (a third of 100 MB's were garbage collection work on the server thread).
+ */
+function lazyReferences(entry: FileEntry, packed: PackedReferences): void {
+  packedReferences.set(entry, packed);
+  let references: Reference[] | undefined;
+  Object.defineProperty(entry, 'references', {
+    enumerable: true,
+    configurable: true,
+    get(): Reference[] {
+      if (!references) {
+        references = readReferences(entry.uri, packed);
+        placeReferences(references, entry.lines);
+        packedReferences.delete(entry);
+      }
+      return references;
+    },
+    set(value: Reference[]) {
+      references = value;
+      packedReferences.delete(entry);
+    },
+  });
+}
+
+function readReferences(uri: string, packed: PackedReferences): Reference[] {
+  const references = new Array<Reference>(packed.ints.length / REFERENCE_INTS);
+  for (let i = 0; i < references.length; i++) references[i] = readReference(uri, packed, i);
+  return references;
+}
+
+/** The i-th reference, the same object each time it is asked for. */
+function readReference(uri: string, packed: PackedReferences, i: number): Reference {
+  const known = packed.made[i];
+  if (known) return known;
+  const { ints, table } = packed;
+  const at = i * REFERENCE_INTS;
+  const r: Reference = {
+    kind: table[ints[at]],
+    id: table[ints[at + 1]],
+    uri,
+    element: table[ints[at + 2]],
+    attribute: table[ints[at + 3]],
+    start: ints[at + 4],
+    end: ints[at + 5],
+    line: 0,
+    character: 0,
+    endLine: 0,
+    endCharacter: 0,
+  };
+  const task = ints[at + 6];
+  const job = ints[at + 7];
+  if (job !== NONE) r.job = table[job];
+  if (task !== NONE) r.task = table[task];
+  return (packed.made[i] = r);
+}
+
+/**
+ * The entry's references that `keep` accepts, in document order, placed on their lines. While
+ * the entry's references are still packed, only these are made (a task named by every job file
+ * would otherwise make every reference of those files on the first "find references").
+ */
+export function selectReferences(entry: FileEntry, keep: (kind: string, id: string) => boolean): Reference[] {
+  const packed = packedReferences.get(entry);
+  if (!packed) return entry.references.filter((r) => keep(r.kind, r.id));
+  const { ints, table } = packed;
+  const out: Reference[] = [];
+  for (let i = 0, at = 0; at < ints.length; i++, at += REFERENCE_INTS) if (keep(table[ints[at]], table[ints[at + 1]])) out.push(readReference(entry.uri, packed, i));
+  placeReferences(out, entry.lines);
+  return out;
+}
+
+/** Whether the entry's Reference objects are still to be made (nothing read its references yet). */
+export function hasPackedReferences(entry: FileEntry): boolean {
+  return packedReferences.has(entry);
+}
+
+/** Calls `visit` with the kind and identifier of each of the entry's references, in order, without making Reference objects when they are still packed. */
+export function forEachReferenceKey(entry: FileEntry, visit: (kind: string, id: string) => void): void {
+  const packed = packedReferences.get(entry);
+  if (!packed) {
+    for (const r of entry.references) visit(r.kind, r.id);
+    return;
+  }
+  const { ints, table } = packed;
+  for (let at = 0; at < ints.length; at += REFERENCE_INTS) visit(table[ints[at]], table[ints[at + 1]]);
 }

@@ -3,14 +3,15 @@
  * each identifier. Identifiers are unique per kind (tasks of every type share the 'Task'
  * kind); Connection identifiers are compared without case, as the product does.
  *
- * Each identifier maps to one flat list of items (a Map or object per identifier made the
- * cold index of 100 MB a third slower and heavier); replacing a file's entry touches only the
- * lists of the identifiers that file names.
+ * Each identifier maps to one flat list of definitions, and to one of the files that reference
+ * it (a Map or object per identifier made the cold index of 100 MB a third slower and heavier);
+ * replacing a file's entry touches only the lists of the identifiers that file names.
  */
 import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
 import { Definition, FileEntry, JobEntry, Reference, TaskRecord } from './fileEntry';
 import { hasGeneratorFacts, sameGeneratorFacts, sameIndexFacts } from './indexFacts';
 import { GeneratedLayer } from './generatedLayer';
+import { forEachReferenceKey, hasPackedReferences, selectReferences } from './entryCodec';
 
 type ByKey<T> = Map<string, T[]>;
 
@@ -27,7 +28,12 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = { maxTaskBatchSize: 5 };
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly defs = new Map<string, ByKey<Definition>>();
-  private readonly refs = new Map<string, ByKey<Reference>>();
+  /**
+   * kind → identifier → the files that reference it (each once, in the order they were filed).
+   * The references themselves stay in their entries: files are filed without making an object
+   * per reference (entryCodec.ts), and an edit that names the same identifiers changes no list.
+   */
+  private readonly refs = new Map<string, ByKey<string>>();
   /**
    * kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive
    * kinds). Built the first time it is asked for (not while the cold index files thousands of
@@ -83,13 +89,14 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Replaces a file's contribution in one step. When the new entry has as many definitions and
-   * references as the old one (most edits of an open document), item i replaces item i: in the
+   * Replaces a file's contribution in one step. When the new entry has as many definitions as
+   * the old one (most edits of an open document), definition i replaces definition i: in the
    * same place of its list when it names the same identifier (so the order of definitions across
    * files stays as it was), else moved to its new identifier's list; the work is proportional to
    * what changed, not to the lists a file shares with the workspace ("Local", a shared
    * connector). With `track` (open documents, replaced on every keystroke), the index remembers
-   * where each item went, so that the next replacement costs one store per unchanged item.
+   * where each definition went, so that the next replacement costs one store per unchanged one.
+   * The file stays where it was in the lists of the identifiers both entries reference.
    */
   set(entry: FileEntry, track = false): void {
     const old = this.files.get(entry.uri);
@@ -97,7 +104,9 @@ export class WorkspaceIndex {
     if (!old || !sameIndexFacts(old, entry)) this.changes++;
     if (old ? !sameGeneratorFacts(old, entry) : hasGeneratorFacts(entry)) this.generatorChanges++;
     this.files.set(entry.uri, entry);
-    if (old && old.definitions.length === entry.definitions.length && old.references.length === entry.references.length) {
+    if (old) this.replaceReferences(old, entry);
+    else this.fileReferences(entry);
+    if (old && old.definitions.length === entry.definitions.length) {
       const slots = this.slots.get(old);
       const defs = replaceItems(
         this.defs,
@@ -107,31 +116,64 @@ export class WorkspaceIndex {
         (d) => this.addDefinition(d),
         (kind, key) => this.forgetSpelling(kind, key),
       );
-      const refs = replaceItems(this.refs, old.references, entry.references, slots?.refs, (r) => this.addReference(r));
-      if (track) this.slots.set(entry, { defs, refs });
+      if (track) this.slots.set(entry, { defs });
       return;
     }
-    if (old) this.unlink(old);
-    const slots: Slots | undefined = track ? { defs: [], refs: [] } : undefined;
+    if (old) for (const [kind, key] of removeFile(this.defs, old.definitions, old.uri)) this.forgetSpelling(kind, key);
+    const slots: Slots | undefined = track ? { defs: [] } : undefined;
     for (const d of entry.definitions) {
       const slot = this.addDefinition(d);
       slots?.defs.push(slot);
     }
-    for (const r of entry.references) {
-      const slot = this.addReference(r);
-      slots?.refs.push(slot);
-    }
     if (slots) this.slots.set(entry, slots);
+  }
+
+  /** Lists the file under each identifier it references (once each). */
+  private fileReferences(entry: FileEntry): void {
+    const uri = entry.uri;
+    forEachReferenceKey(entry, (kind, id) => {
+      const list = this.referencingFiles(kind, WorkspaceIndex.keyOf(kind, id));
+      if (list[list.length - 1] !== uri) list.push(uri);
+    });
+  }
+
+  private referencingFiles(kind: string, key: string): string[] {
+    let byKey = this.refs.get(kind);
+    if (!byKey) this.refs.set(kind, (byKey = new Map<string, string[]>()));
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    return list;
+  }
+
+  /**
+   * The file now references what `now` does instead of what `was` did: only the identifiers one
+   * of them references and the other not change lists (a file keeps its place in the others').
+   */
+  private replaceReferences(was: FileEntry, now: FileEntry | undefined): void {
+    const before = referenceKeys(was);
+    const after = now ? referenceKeys(now, true) : new Map<string, Set<string>>();
+    for (const [kind, keys] of before) {
+      const still = after.get(kind);
+      for (const key of keys) if (!still?.has(key)) this.unlistReference(kind, key, was.uri);
+    }
+    for (const [kind, keys] of after) {
+      const already = before.get(kind);
+      for (const key of keys) if (!already?.has(key)) this.referencingFiles(kind, key).push(now!.uri);
+    }
+  }
+
+  private unlistReference(kind: string, key: string, uri: string): void {
+    const byKey = this.refs.get(kind);
+    const list = byKey?.get(key);
+    const at = list ? list.indexOf(uri) : -1;
+    if (at < 0) return;
+    list!.splice(at, 1);
+    if (list!.length === 0) byKey!.delete(key);
   }
 
   private addDefinition(d: Definition): Slot {
     const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
     if (list.length === 1 && this.lower && !isCaseInsensitiveKind(d.kind)) this.addSpelling(this.lower, d.kind, d.id);
-    return [list, list.length - 1];
-  }
-
-  private addReference(r: Reference): Slot {
-    const list = add(this.refs, r.kind, WorkspaceIndex.keyOf(r.kind, r.id), r);
     return [list, list.length - 1];
   }
 
@@ -153,7 +195,7 @@ export class WorkspaceIndex {
 
   private unlink(entry: FileEntry): void {
     for (const [kind, key] of removeFile(this.defs, entry.definitions, entry.uri)) this.forgetSpelling(kind, key);
-    removeFile(this.refs, entry.references, entry.uri);
+    this.replaceReferences(entry, undefined);
   }
 
   /** The spellings of every identifier, built on the first call. */
@@ -245,8 +287,15 @@ export class WorkspaceIndex {
     return (this.defs.get(kind)?.has(key) ?? false) || this.generated().definitions(kind, key) !== undefined;
   }
 
+  /** In the order the files were filed, then as written in each. */
   references(kind: string, id: string): readonly Reference[] {
-    return this.refs.get(kind)?.get(WorkspaceIndex.keyOf(kind, id)) ?? NONE;
+    const key = WorkspaceIndex.keyOf(kind, id);
+    const uris = this.refs.get(kind)?.get(key);
+    if (!uris) return NONE;
+    if (uris.length === 1) return referencesIn(this.files.get(uris[0]), kind, key);
+    const out: Reference[] = [];
+    for (const uri of uris) for (const r of referencesIn(this.files.get(uri), kind, key)) out.push(r);
+    return out;
   }
 
   /**
@@ -344,7 +393,62 @@ function jobInFile(entry: FileEntry | undefined, id: string, at: number): JobEnt
 type Slot = [list: unknown[], index: number];
 interface Slots {
   defs: Slot[];
-  refs: Slot[];
+}
+
+/** The identifiers of entries that replaced others (an open document's next edit reads them again). */
+const keptReferenceKeys = new WeakMap<FileEntry, Map<string, Set<string>>>();
+
+/** The distinct identifiers an entry references, by kind (index keys). */
+function referenceKeys(entry: FileEntry, keep = false): Map<string, Set<string>> {
+  const known = keptReferenceKeys.get(entry);
+  if (known) return known;
+  const out = new Map<string, Set<string>>();
+  forEachReferenceKey(entry, (kind, id) => {
+    let keys = out.get(kind);
+    if (!keys) out.set(kind, (keys = new Set<string>()));
+    keys.add(WorkspaceIndex.keyOf(kind, id));
+  });
+  if (keep) keptReferenceKeys.set(entry, out);
+  return out;
+}
+
+/** An entry's references of one kind by index key; `complete` once every identifier of the kind is in. */
+interface KindReferences {
+  complete: boolean;
+  byKey: Map<string, readonly Reference[]>;
+}
+
+const referencesByKind = new WeakMap<FileEntry, Map<string, KindReferences>>();
+
+/**
+ * The entry's references to an identifier (a key of the index), in document order. While the
+ * entry's references are still packed, only that identifier's are made; once they are all made,
+ * the kind is grouped in one pass for the look-ups to come (jobsOfTask asks for task after task).
+ */
+function referencesIn(entry: FileEntry | undefined, kind: string, key: string): readonly Reference[] {
+  if (!entry) return NONE;
+  let byKind = referencesByKind.get(entry);
+  if (!byKind) referencesByKind.set(entry, (byKind = new Map<string, KindReferences>()));
+  let group = byKind.get(kind);
+  if (!group) byKind.set(kind, (group = { complete: false, byKey: new Map<string, readonly Reference[]>() }));
+  const known = group.byKey.get(key);
+  if (known || group.complete) return known ?? NONE;
+  if (hasPackedReferences(entry)) {
+    const found = selectReferences(entry, (k, id) => k === kind && WorkspaceIndex.keyOf(k, id) === key);
+    group.byKey.set(key, found);
+    return found;
+  }
+  const byKey = new Map<string, Reference[]>();
+  for (const r of entry.references) {
+    if (r.kind !== kind) continue;
+    const k = WorkspaceIndex.keyOf(kind, r.id);
+    const list = byKey.get(k);
+    if (list) list.push(r);
+    else byKey.set(k, [r]);
+  }
+  group.byKey = byKey;
+  group.complete = true;
+  return byKey.get(key) ?? NONE;
 }
 
 /** Appends an item; returns its list. */
