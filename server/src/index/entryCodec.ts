@@ -275,7 +275,10 @@ export function unpackEntry(p: PackedEntry, referencesNow = false): FileEntry {
   if (referencesNow) {
     entry.references = readReferences(uri, { ints: referenceInts, table, made: [] });
     placeReferences(entry.references, lines);
-  } else if (referenceCount > 0) lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
+  } else if (referenceCount > 0) {
+    // A copy of this entry's part: the rest of the packed integers need not stay alive.
+    lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
+  }
   return entry;
 }
 
@@ -297,7 +300,7 @@ const packedReferences = new WeakMap<FileEntry, PackedReferences>();
  * Makes `entry.references` build its Reference objects the first time it is read. Most files'
  * references are only ever counted under their identifiers by the index (forEachReferenceKey)
  * or looked up for one identifier (selectReferences): the server's cold index then makes none
- * of the objects (a third of 100 MB's were garbage collection work on the server thread).
+ * of the objects, which only the collector would have touched (docs/performance.md).
  */
 function lazyReferences(entry: FileEntry, packed: PackedReferences): void {
   packedReferences.set(entry, packed);

@@ -104,7 +104,7 @@ export class WorkspaceIndex {
     if (!old || !sameIndexFacts(old, entry)) this.changes++;
     if (old ? !sameGeneratorFacts(old, entry) : hasGeneratorFacts(entry)) this.generatorChanges++;
     this.files.set(entry.uri, entry);
-    if (old) this.replaceReferences(old, entry);
+    if (old) this.replaceReferences(old, entry, track);
     else this.fileReferences(entry);
     if (old && old.definitions.length === entry.definitions.length) {
       const slots = this.slots.get(old);
@@ -149,9 +149,9 @@ export class WorkspaceIndex {
    * The file now references what `now` does instead of what `was` did: only the identifiers one
    * of them references and the other not change lists (a file keeps its place in the others').
    */
-  private replaceReferences(was: FileEntry, now: FileEntry | undefined): void {
+  private replaceReferences(was: FileEntry, now: FileEntry | undefined, track = false): void {
     const before = referenceKeys(was);
-    const after = now ? referenceKeys(now, true) : new Map<string, Set<string>>();
+    const after = now ? referenceKeys(now, track) : new Map<string, Set<string>>();
     for (const [kind, keys] of before) {
       const still = after.get(kind);
       for (const key of keys) if (!still?.has(key)) this.unlistReference(kind, key, was.uri);
@@ -395,10 +395,10 @@ interface Slots {
   defs: Slot[];
 }
 
-/** The identifiers of entries that replaced others (an open document's next edit reads them again). */
+/** The identifiers of open documents' entries (the next edit reads them again). */
 const keptReferenceKeys = new WeakMap<FileEntry, Map<string, Set<string>>>();
 
-/** The distinct identifiers an entry references, by kind (index keys). */
+/** The distinct identifiers an entry references, by kind (index keys); `keep`: remember them for the entry. */
 function referenceKeys(entry: FileEntry, keep = false): Map<string, Set<string>> {
   const known = keptReferenceKeys.get(entry);
   if (known) return known;
