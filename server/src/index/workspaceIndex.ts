@@ -119,7 +119,7 @@ export class WorkspaceIndex {
       if (track) this.slots.set(entry, { defs });
       return;
     }
-    if (old) for (const [kind, key] of removeFile(this.defs, old.definitions, old.uri)) this.forgetSpelling(kind, key);
+    if (old) this.unlistDefinitions(old);
     const slots: Slots | undefined = track ? { defs: [] } : undefined;
     for (const d of entry.definitions) {
       const slot = this.addDefinition(d);
@@ -131,18 +131,7 @@ export class WorkspaceIndex {
   /** Lists the file under each identifier it references (once each). */
   private fileReferences(entry: FileEntry): void {
     const uri = entry.uri;
-    forEachReferenceKey(entry, (kind, id) => {
-      const list = this.referencingFiles(kind, WorkspaceIndex.keyOf(kind, id));
-      if (list[list.length - 1] !== uri) list.push(uri);
-    });
-  }
-
-  private referencingFiles(kind: string, key: string): string[] {
-    let byKey = this.refs.get(kind);
-    if (!byKey) this.refs.set(kind, (byKey = new Map<string, string[]>()));
-    let list = byKey.get(key);
-    if (!list) byKey.set(key, (list = []));
-    return list;
+    forEachReferenceKey(entry, (kind, id) => add(this.refs, kind, WorkspaceIndex.keyOf(kind, id), uri, true));
   }
 
   /**
@@ -158,7 +147,7 @@ export class WorkspaceIndex {
     }
     for (const [kind, keys] of after) {
       const already = before.get(kind);
-      for (const key of keys) if (!already?.has(key)) this.referencingFiles(kind, key).push(now!.uri);
+      for (const key of keys) if (!already?.has(key)) add(this.refs, kind, key, now!.uri);
     }
   }
 
@@ -188,14 +177,14 @@ export class WorkspaceIndex {
     this.changes++;
     this.edits++;
     if (hasGeneratorFacts(old)) this.generatorChanges++;
-    this.unlink(old);
+    this.unlistDefinitions(old);
+    this.replaceReferences(old, undefined);
     this.files.delete(uri);
     return true;
   }
 
-  private unlink(entry: FileEntry): void {
+  private unlistDefinitions(entry: FileEntry): void {
     for (const [kind, key] of removeFile(this.defs, entry.definitions, entry.uri)) this.forgetSpelling(kind, key);
-    this.replaceReferences(entry, undefined);
   }
 
   /** The spellings of every identifier, built on the first call. */
@@ -451,15 +440,16 @@ function referencesIn(entry: FileEntry | undefined, kind: string, key: string): 
   return byKey.get(key) ?? NONE;
 }
 
-/** Appends an item; returns its list. */
-function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T): T[] {
+/** Appends an item (with `once`, unless it is the last one already); returns its list. */
+function add<T>(map: Map<string, ByKey<T>>, kind: string, key: string, item: T, once = false): T[] {
   let byKey = map.get(kind);
   if (!byKey) map.set(kind, (byKey = new Map<string, T[]>()));
   const list = byKey.get(key);
   if (list) {
-    list.push(item);
+    if (!once || list[list.length - 1] !== item) list.push(item);
     return list;
   }
+  // Made with its item: an empty array's first push reserves room for 17.
   const fresh = [item];
   byKey.set(key, fresh);
   return fresh;
