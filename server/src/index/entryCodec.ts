@@ -375,7 +375,12 @@ export function hasPackedReferences(entry: FileEntry): boolean {
   return packedReferences.has(entry);
 }
 
-/** Calls `visit` with the kind and identifier of each of the entry's references, in order, without making Reference objects when they are still packed. */
+/**
+ * Calls `visit` with the kind and identifier of the entry's references, in order, without making
+ * Reference objects when they are still packed. A pair may come more than once, but a packed
+ * entry skips most repeats (told apart by their places in the string table): a file names the
+ * same few identifiers many times over, and the index lists a file under each once.
+ */
 export function forEachReferenceKey(entry: FileEntry, visit: (kind: string, id: string) => void): void {
   const packed = packedReferences.get(entry);
   if (!packed) {
@@ -383,5 +388,14 @@ export function forEachReferenceKey(entry: FileEntry, visit: (kind: string, id: 
     return;
   }
   const { ints, table } = packed;
-  for (let at = 0; at < ints.length; at += REFERENCE_INTS) visit(table[ints[at]], table[ints[at + 1]]);
+  // The kind each identifier string came with last (its place in the table, plus one): an
+  // identifier is nearly always named as one kind, so this tells most repeats apart.
+  const lastKind = new Int32Array(table.length);
+  for (let at = 0; at < ints.length; at += REFERENCE_INTS) {
+    const kind = ints[at];
+    const id = ints[at + 1];
+    if (lastKind[id] === kind + 1) continue;
+    lastKind[id] = kind + 1;
+    visit(table[kind], table[id]);
+  }
 }

@@ -78,8 +78,12 @@ export function decodeEntities(raw: string): string {
   });
 }
 
-/** `from`: where to start (a `<`, or before one); the whole text by default. */
-export function scanXml(text: string, handler: XmlHandler, from = 0): void {
+/**
+ * `from`: where to start (a `<`, or before one); the whole text by default. `shortcut`: false
+ * reads every start tag character by character, as it reads those that are not well formed
+ * (tests compare the two ways, see WELL_FORMED_ATTRIBUTES).
+ */
+export function scanXml(text: string, handler: XmlHandler, from = 0, shortcut = true): void {
   const len = text.length;
   let pos = from;
   while (pos < len) {
@@ -99,7 +103,7 @@ export function scanXml(text: string, handler: XmlHandler, from = 0): void {
     } else if (next === SLASH) {
       pos = scanEndTag(text, lt, handler);
     } else if (next >= 0 && isNameStart(next)) {
-      pos = scanStartTag(text, lt, handler);
+      pos = scanStartTag(text, lt, handler, shortcut);
     } else {
       handler.error({ start: lt, end: lt + 1, message: 'Unexpected "<": expected an element name.' });
       pos = lt + 1;
@@ -215,6 +219,46 @@ function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
 }
 
 /**
+ * A start tag's attributes when they are well formed, up to its `>` or `/>`: each a name, `=`
+ * and a quoted value without `<`, spaces around them optional (as the scan below accepts them
+ * without a word). Most tags of a configuration are: one native regular expression checks them
+ * and finds the tag's end, several times faster than the scan, and their offsets are read only
+ * when asked for. Any other tag (a mistake, the typing state) goes through the scan.
+ */
+const WELL_FORMED_ATTRIBUTES = /(?:[ \t\r\n]*[^\x00-\x20/<>="']+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*\/?>/y;
+
+/** Where the well-formed attributes after `from` end (after the tag's `>`), or -1. */
+function wellFormedEnd(text: string, from: number): number {
+  WELL_FORMED_ATTRIBUTES.lastIndex = from;
+  try {
+    return WELL_FORMED_ATTRIBUTES.test(text) ? WELL_FORMED_ATTRIBUTES.lastIndex : -1;
+  } catch {
+    // The expression's backtracking stack can run out on a tag of a great many attributes.
+    return -1;
+  }
+}
+
+/** The spans (see ScannedTag) of attributes wellFormedEnd accepted: no error to look for. */
+function wellFormedSpans(text: string, from: number): number[] {
+  const spans: number[] = [];
+  let i = from;
+  for (;;) {
+    let c = text.charCodeAt(i);
+    while (isSpace(c)) c = text.charCodeAt(++i);
+    if (c === GT || c === SLASH) return spans;
+    const nameStart = i;
+    while (c > 32 && c !== EQUALS) c = text.charCodeAt(++i);
+    const nameEnd = i;
+    while (c !== EQUALS) c = text.charCodeAt(++i);
+    while (c !== DQUOTE && c !== SQUOTE) c = text.charCodeAt(++i);
+    const valueStart = i + 1;
+    i = text.indexOf(c === DQUOTE ? '"' : "'", valueStart);
+    spans.push(nameStart, nameEnd, valueStart, i);
+    i++;
+  }
+}
+
+/**
  * A scanned start tag. Its attributes are read from the text only when asked for: two thirds
  * of a configuration's elements are entity-type properties that the index never looks into,
  * and building their attributes was most of the index's parsing (docs/performance.md).
@@ -223,18 +267,25 @@ class ScannedTag implements StartTag {
   end: number;
   selfClosing = false;
   complete = false;
-  /** nameStart, nameEnd, valueStart, valueEnd (-1 without a value) of each attribute. */
-  readonly spans: number[] = [];
+  /** The first '<' after the value the scan looks at (see scanAttribute); -1 until looked for. */
+  nextLt = -1;
   private list: XmlAttribute[] | undefined;
 
+  /** `spanList`: filled by the scan; undefined for a well-formed tag, whose spans are read when first asked for. */
   constructor(
     private readonly text: string,
     readonly name: string,
     readonly start: number,
     readonly nameStart: number,
     readonly nameEnd: number,
+    private spanList: number[] | undefined,
   ) {
     this.end = nameEnd;
+  }
+
+  /** nameStart, nameEnd, valueStart, valueEnd (-1 without a value) of each attribute. */
+  get spans(): number[] {
+    return (this.spanList ??= wellFormedSpans(this.text, this.nameEnd));
   }
 
   get attributes(): XmlAttribute[] {
@@ -259,11 +310,21 @@ class ScannedTag implements StartTag {
   }
 }
 
-function scanStartTag(text: string, lt: number, handler: XmlHandler): number {
+function scanStartTag(text: string, lt: number, handler: XmlHandler, shortcut = true): number {
   const len = text.length;
   const nameStart = lt + 1;
   const nameEnd = scanName(text, nameStart);
-  const tag = new ScannedTag(text, nameAt(text, nameStart, nameEnd), lt, nameStart, nameEnd);
+  const name = nameAt(text, nameStart, nameEnd);
+  const end = shortcut ? wellFormedEnd(text, nameEnd) : -1;
+  if (end >= 0) {
+    const tag = new ScannedTag(text, name, lt, nameStart, nameEnd, undefined);
+    tag.end = end;
+    tag.complete = true;
+    tag.selfClosing = text.charCodeAt(end - 2) === SLASH;
+    handler.startTag(tag);
+    return end;
+  }
+  const tag = new ScannedTag(text, name, lt, nameStart, nameEnd, []);
   let i = nameEnd;
   for (;;) {
     while (i < len && isSpace(text.charCodeAt(i))) i++;
@@ -353,14 +414,19 @@ function scanAttribute(text: string, from: number, tag: ScannedTag, handler: Xml
   const vs = i + 1;
   const quote = q === DQUOTE ? '"' : "'";
   const close = text.indexOf(quote, vs);
-  const lt = text.indexOf('<', vs);
-  if (close >= 0 && (lt < 0 || close < lt)) {
+  // One look for the tag's attributes: the next '<' is theirs too (looked for again after each
+  // attribute, the scan of a tag of many attributes would take their number squared).
+  if (tag.nextLt < vs) {
+    const found = text.indexOf('<', vs);
+    tag.nextLt = found < 0 ? len : found;
+  }
+  const stop = tag.nextLt;
+  if (close >= 0 && close < stop) {
     setSpan(spans, at, vs, close);
     return close + 1;
   }
   // Unterminated value (a '<' comes before the closing quote). Cut it at the end of its line
   // and, if that part holds a '>', at the '>': `ParentTask="AD_/>` while typing.
-  const stop = lt < 0 ? len : lt;
   let cut = stop;
   for (let k = vs; k < stop; k++) {
     const c = text.charCodeAt(k);
