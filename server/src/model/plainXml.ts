@@ -28,6 +28,13 @@ function isNameChar(c: number): boolean {
 
 const ENTITIES = ['amp;', 'lt;', 'gt;', 'quot;', 'apos;'];
 
+/**
+ * The rest of a start tag of the subset whose values hold no `&` (nearly every tag), after its
+ * `<`: one native regular expression reads it. A tag it does not take is read character by
+ * character below, which also decides the values with entity references.
+ */
+const PLAIN_START_TAG = /[A-Za-z_:][A-Za-z0-9_:.-]*(?:[ \t\r\n]+[A-Za-z_:][A-Za-z0-9_:.-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&]*"|'[^'<&]*'))*[ \t\r\n]*\/?>/y;
+
 /** The length of the predefined entity reference at `i` (just after `&`), or 0. */
 function entityAt(text: string, i: number): number {
   for (const e of ENTITIES) if (text.startsWith(e, i)) return e.length;
@@ -106,6 +113,19 @@ export function mayBeMalformed(text: string): boolean {
     }
     // A start tag.
     if (rootClosed || !isNameStart(next)) return true;
+    PLAIN_START_TAG.lastIndex = i + 1;
+    if (PLAIN_START_TAG.test(text) && PLAIN_START_TAG.lastIndex - i <= MAX_PIECE) {
+      const end = PLAIN_START_TAG.lastIndex;
+      if (text.charCodeAt(end - 2) === SLASH) {
+        if (open.length === 0) rootClosed = true;
+      } else {
+        let k = i + 2;
+        while (isNameChar(text.charCodeAt(k))) k++;
+        open.push(i + 1, k - i - 1);
+      }
+      i = end;
+      continue;
+    }
     const nameStart = i + 1;
     let k = nameStart + 1;
     while (k < n && isNameChar(text.charCodeAt(k))) k++;
