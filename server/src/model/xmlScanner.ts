@@ -234,6 +234,7 @@ function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
  * and finds the tag's end, several times faster than the scan, and their offsets are read only
  * when asked for. Any other tag (a mistake, the typing state) goes through the scan.
  */
+// eslint-disable-next-line no-control-regex -- a name ends at any control character, as endsName says.
 const WELL_FORMED_ATTRIBUTES = /(?:[ \t\r\n]*[^\x00-\x20/<>="']+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*\/?>/y;
 
 /** Where the well-formed attributes after `from` end (after the tag's `>`), or -1. */
