@@ -30,10 +30,17 @@ const NONE = -1;
 class Writer {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
-  readonly ints: number[] = [];
+  /** The record integers so far: the first `length` of a buffer that doubles when full. */
+  private ints = new Int32Array(1024);
+  private length = 0;
 
   int(n: number): void {
-    this.ints.push(n);
+    if (this.length === this.ints.length) {
+      const more = new Int32Array(this.ints.length * 2);
+      more.set(this.ints);
+      this.ints = more;
+    }
+    this.ints[this.length++] = n;
   }
 
   str(s: string | undefined): void {
@@ -64,11 +71,11 @@ class Writer {
 
   /** [count of strings, their ends…, the record integers…] and the strings end to end. */
   finish(): { strings: string; ints: Int32Array } {
-    const out = new Int32Array(1 + this.list.length + this.ints.length);
+    const out = new Int32Array(1 + this.list.length + this.length);
     out[0] = this.list.length;
     let end = 0;
     for (let i = 0; i < this.list.length; i++) out[1 + i] = end += this.list[i].length;
-    out.set(this.ints, 1 + this.list.length);
+    out.set(this.ints.subarray(0, this.length), 1 + this.list.length);
     return { strings: this.list.join(''), ints: out };
   }
 }
