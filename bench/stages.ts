@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:stages`: where the cold index's time goes, stage by stage, on a generated
+ * configuration. First each stage alone on this thread, warm (the median of several passes over
+ * every file, read beforehand): read and decode, parse and build the entries, pack them for the
+ * server thread, unpack them, file them into an index, and the command line's strict pre-check.
+ * Then the server's pipeline, cold, with fresh worker threads each run (given time to start
+ * first): the workers alone (this thread drops what they send), with this thread unpacking the
+ * entries, and unpacking and filing them: the server's cold index without its own start, the
+ * listing and the first check of the open documents. Wall time and the process's CPU time.
+ *
+ *   npm run bench:stages                                   # 100 MB, bench shape
+ *   npm run bench:stages -- --size 10 --shape nested --passes 7 --runs 5
+ */
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { FileEntry, buildFileEntry } from '../server/src/index/fileEntry';
+import { PackedEntry, packEntry, unpackEntry } from '../server/src/index/entryCodec';
+import { WorkspaceIndex } from '../server/src/index/workspaceIndex';
+import { mayBeMalformed } from '../server/src/model/plainXml';
+import { IndexWorkers, defaultWorkerCount } from '../server/src/node/parallelIndexer';
+import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles';
+import { ALL_SHAPES, Shape, ensureShape } from './generator/shapes';
+import { ensureWorkspace } from './generator/workspace';
+import { machineFacts } from './measure/machine';
+import { DATA_DIR, REPO_ROOT } from './paths';
+
+const MB = 1024 * 1024;
+/** With `node --expose-gc` (as `npm run bench:stages` runs it). */
+const collect = (globalThis as { gc?: () => void }).gc;
+const WORKER_SCRIPT = path.join(REPO_ROOT, 'dist', 'indexWorker.js');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+}
+
+function count(name: string, fallback: number): number {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** The median time of `passes` runs of `run`, after `prepare` (not timed) before each. */
+function timed<T>(passes: number, prepare: () => T, run: (input: T) => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < passes; i++) {
+    const input = prepare();
+    // The last pass's garbage is not this one's to collect.
+    collect?.();
+    const start = performance.now();
+    run(input);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const PIPELINES = ['workers alone', '+ unpacking', '+ unpacking and filing'] as const;
+type Pipeline = (typeof PIPELINES)[number];
+
+/** One cold run of the worker threads over the files; wall and process CPU time in ms. */
+async function pipelineRun(items: { file: string; uri: string }[], what: Pipeline): Promise<{ wall: number; cpu: number }> {
+  collect?.();
+  const workers = new IndexWorkers({ script: WORKER_SCRIPT });
+  // Started as the server starts them, while it lists the files: not part of the figure.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const index = new WorkspaceIndex();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await workers.run(items, (r) => {
+    if (!r.entry || what === 'workers alone') return;
+    const entry = unpackEntry(r.entry);
+    if (what === '+ unpacking and filing') index.set(entry);
+  });
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  workers.close();
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+async function main(): Promise<void> {
+  const size = count('size', 100);
+  const passes = count('passes', 5);
+  const runs = count('runs', 3);
+  const shape = option('shape', 'bench') as Shape;
+  if (!ALL_SHAPES.includes(shape)) throw new Error(`--shape is one of ${ALL_SHAPES.join(', ')}`);
+  const m = machineFacts();
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadAverage.join(' ')}`);
+  const base = ensureWorkspace(DATA_DIR, size, 42, (s) => console.log(s));
+  const { root, manifest } = shape === 'bench' ? base : ensureShape(base, shape, (s) => console.log(s));
+  const files = await listXmlFiles(root);
+  const items = files.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+  console.log(`Configuration: ${files.length.toLocaleString('en')} files, ${(manifest.totalBytes / MB).toFixed(1)} MB, ${shape} shape (${root})`);
+
+  // Each stage's input is made just before it and let go after it: a heap that held every
+  // stage's data at once would make each collection, and so each stage, slower.
+  const rows: [string, number][] = [];
+  const stage = (label: string, ms: number) => rows.push([label, ms]);
+  stage(
+    'read and decode',
+    timed(
+      passes,
+      () => undefined,
+      () => files.forEach(readXmlFileSync),
+    ),
+  );
+  let texts: { uri: string; text: string; encoding: string }[] | undefined = files.flatMap((f, i) => {
+    const r = readXmlFileSync(f);
+    return r.ok ? [{ uri: items[i].uri, text: r.text, encoding: r.encoding }] : [];
+  });
+  const build = (): FileEntry[] => texts!.map((t) => buildFileEntry(t.uri, t.text, t.encoding, false));
+  stage(
+    "the command line's strict pre-check",
+    timed(
+      passes,
+      () => undefined,
+      () => texts!.forEach((t) => mayBeMalformed(t.text)),
+    ),
+  );
+  // Each entry let go at once, as a worker packs and drops it.
+  stage(
+    'parse, build the entries',
+    timed(
+      passes,
+      () => undefined,
+      () => texts!.forEach((t) => buildFileEntry(t.uri, t.text, t.encoding, false)),
+    ),
+  );
+  let entries: FileEntry[] | undefined = build();
+  texts = undefined;
+  stage(
+    'pack the entries',
+    timed(
+      passes,
+      () => undefined,
+      () => entries!.forEach(packEntry),
+    ),
+  );
+  const packed: PackedEntry[] = entries.map(packEntry);
+  entries = undefined;
+  stage(
+    'unpack them',
+    timed(
+      passes,
+      () => undefined,
+      () => packed.forEach((p) => unpackEntry(p)),
+    ),
+  );
+  stage(
+    'file them into an index',
+    timed(
+      passes,
+      () => packed.map((p) => unpackEntry(p)),
+      (unpacked) => {
+        const index = new WorkspaceIndex();
+        for (const e of unpacked) index.set(e);
+      },
+    ),
+  );
+  console.log(`On this thread, warm (median of ${passes} passes):`);
+  for (const [label, ms] of rows) console.log(`  ${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms`);
+  packed.length = 0;
+
+  // The three ways in turn, run after run: the machine's drift touches them alike.
+  const measured = new Map<Pipeline, { wall: number; cpu: number }[]>(PIPELINES.map((p) => [p, []]));
+  for (let i = 0; i < runs; i++) for (const what of PIPELINES) measured.get(what)!.push(await pipelineRun(items, what));
+  console.log(`Worker threads, cold (${defaultWorkerCount()} workers, new ones each run; median of ${runs} runs: wall time, the process's CPU time):`);
+  for (const [what, results] of measured) {
+    const wall = median(results.map((r) => r.wall));
+    const cpu = median(results.map((r) => r.cpu));
+    console.log(`  ${what.padEnd(38)} ${wall.toFixed(0).padStart(6)} ms, CPU ${cpu.toFixed(0)} ms`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
