@@ -14,7 +14,7 @@ export const encodingMojibake: Rule = fileRule({
     'A value contains `�` (or `ï¿½`): an accented letter was lost when the text went through the wrong encoding ' +
     '(as in the "Pr�paration" of the Set up Complete Synchronization guide). Retype the letter; the product shows the replacement character as is.',
   check(ctx, report) {
-    // Most files have no lost accent at all: one search of the text says so.
+    // Most files have no lost accent at all: a search of the text says so.
     if (ctx.text !== undefined && !hasLostAccent(ctx.text)) return;
     for (const el of ctx.elements()) {
       for (const a of el.attributes) {
