@@ -106,14 +106,13 @@ async function main(): Promise<void> {
     timed(
       passes,
       () => undefined,
-      () => files.forEach(readXmlFileSync),
+      () => files.forEach((f) => readXmlFileSync(f)),
     ),
   );
   let texts: { uri: string; text: string; encoding: string }[] | undefined = files.flatMap((f, i) => {
     const r = readXmlFileSync(f);
     return r.ok ? [{ uri: items[i].uri, text: r.text, encoding: r.encoding }] : [];
   });
-  const build = (): FileEntry[] => texts!.map((t) => buildFileEntry(t.uri, t.text, t.encoding, false));
   stage(
     "the command line's strict pre-check",
     timed(
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
       () => texts!.forEach((t) => buildFileEntry(t.uri, t.text, t.encoding, false)),
     ),
   );
-  let entries: FileEntry[] | undefined = build();
+  let entries: FileEntry[] | undefined = texts.map((t) => buildFileEntry(t.uri, t.text, t.encoding, false));
   texts = undefined;
   stage(
     'pack the entries',
