@@ -83,6 +83,13 @@ describe('the strict check pre-check', () => {
     for (const text of cases) sameVerdict(text, JSON.stringify(text.slice(0, 200)));
   });
 
+  it('reads a start tag of a great many attributes (its expression may give up on one; the character path does not)', () => {
+    const many = ' a="1"'.repeat(1_000_000);
+    assert.equal(mayBeMalformed(ROOT(`<Connector Identifier="C"${many} />`)), false);
+    // The same tag with an undeclared entity reference at its end: the pre-check sends it to sax.
+    assert.equal(mayBeMalformed(ROOT(`<Connector Identifier="C"${many} b="&x;" />`)), true);
+  });
+
   it(`agrees with sax on ${FUZZ_CASES} fuzzed configuration files (fixed seed)`, () => {
     const r = prng(20261203);
     const seeds = seedWorkspaces().flatMap((w) => w.files);
