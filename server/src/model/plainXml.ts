@@ -14,6 +14,7 @@
  */
 
 import { BANG, DASH, DQUOTE, EQUALS, GT, LT, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
+import { stickyMatchEnd } from '../util/stickyMatch';
 
 /** Below the strict parser's buffer limit (64 Ki characters), with room to spare. */
 const MAX_PIECE = 32 * 1024;
@@ -34,17 +35,6 @@ const ENTITIES = ['amp;', 'lt;', 'gt;', 'quot;', 'apos;'];
  * character below, which also decides the values with entity references.
  */
 const PLAIN_START_TAG = /[A-Za-z_:][A-Za-z0-9_:.-]*(?:[ \t\r\n]+[A-Za-z_:][A-Za-z0-9_:.-]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<&]*"|'[^'<&]*'))*[ \t\r\n]*\/?>/y;
-
-/** Where the start tag whose name begins at `from` ends (after its `>`) when PLAIN_START_TAG takes it, or -1. */
-function plainStartTagEnd(text: string, from: number): number {
-  PLAIN_START_TAG.lastIndex = from;
-  try {
-    return PLAIN_START_TAG.test(text) ? PLAIN_START_TAG.lastIndex : -1;
-  } catch {
-    // The expression's backtracking stack can run out on a tag of a great many attributes.
-    return -1;
-  }
-}
 
 /** The length of the predefined entity reference at `i` (just after `&`), or 0. */
 function entityAt(text: string, i: number): number {
@@ -124,7 +114,7 @@ export function mayBeMalformed(text: string): boolean {
     }
     // A start tag.
     if (rootClosed || !isNameStart(next)) return true;
-    const end = plainStartTagEnd(text, i + 1);
+    const end = stickyMatchEnd(PLAIN_START_TAG, text, i + 1);
     if (end >= 0 && end - i <= MAX_PIECE) {
       if (text.charCodeAt(end - 2) === SLASH) {
         if (open.length === 0) rootClosed = true;

@@ -9,6 +9,7 @@
  * docs/architecture.md.
  */
 import { BANG, CR, DQUOTE, EQUALS, GT, LT, NL, QUESTION, SLASH, SQUOTE, isSpace } from './charCodes';
+import { stickyMatchEnd } from '../util/stickyMatch';
 
 export interface XmlAttribute {
   name: string;
@@ -237,18 +238,7 @@ function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
 // eslint-disable-next-line no-control-regex -- a name ends at any control character, as endsName says.
 const WELL_FORMED_ATTRIBUTES = /(?:[ \t\r\n]*[^\x00-\x20/<>="']+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*\/?>/y;
 
-/** Where the well-formed attributes after `from` end (after the tag's `>`), or -1. */
-function wellFormedEnd(text: string, from: number): number {
-  WELL_FORMED_ATTRIBUTES.lastIndex = from;
-  try {
-    return WELL_FORMED_ATTRIBUTES.test(text) ? WELL_FORMED_ATTRIBUTES.lastIndex : -1;
-  } catch {
-    // The expression's backtracking stack can run out on a tag of a great many attributes.
-    return -1;
-  }
-}
-
-/** The spans (see ScannedTag) of attributes wellFormedEnd accepted: no error to look for. */
+/** The spans (see ScannedTag) of attributes WELL_FORMED_ATTRIBUTES took: no error to look for. */
 function wellFormedSpans(text: string, from: number): number[] {
   const spans: number[] = [];
   let i = from;
@@ -325,7 +315,8 @@ function scanStartTag(text: string, lt: number, handler: XmlHandler, shortcut = 
   const nameStart = lt + 1;
   const nameEnd = scanName(text, nameStart);
   const name = nameAt(text, nameStart, nameEnd);
-  const end = shortcut ? wellFormedEnd(text, nameEnd) : -1;
+  // Where the well-formed attributes end (after the tag's `>`), or -1.
+  const end = shortcut ? stickyMatchEnd(WELL_FORMED_ATTRIBUTES, text, nameEnd) : -1;
   if (end >= 0) {
     const tag = new ScannedTag(text, name, lt, nameStart, nameEnd, undefined);
     tag.end = end;
