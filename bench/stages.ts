@@ -23,6 +23,7 @@ import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles
 import { ALL_SHAPES, Shape, ensureShape } from './generator/shapes';
 import { ensureWorkspace } from './generator/workspace';
 import { machineFacts } from './measure/machine';
+import { median } from './measure/stats';
 import { DATA_DIR, REPO_ROOT } from './paths';
 
 const MB = 1024 * 1024;
@@ -39,11 +40,6 @@ function count(name: string, fallback: number): number {
   const value = Number(option(name, String(fallback)));
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
   return value;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
 }
 
 /** The median time of `passes` runs of `run`, after `prepare` (not timed) before each. */

@@ -280,8 +280,7 @@ export function unpackEntry(p: PackedEntry, referencesNow = false): FileEntry {
   const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
   const entry = { uri, status: p.status, definitions, references: [] as Reference[], jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
   if (referencesNow) {
-    entry.references = readReferences(uri, { ints: referenceInts, table, made: [] });
-    placeReferences(entry.references, lines);
+    entry.references = readReferences(uri, { ints: referenceInts, table, made: [] }, lines);
   } else if (referenceCount > 0) {
     // A copy of this entry's part: the rest of the packed integers need not stay alive.
     lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
@@ -317,8 +316,7 @@ function lazyReferences(entry: FileEntry, packed: PackedReferences): void {
     configurable: true,
     get(): Reference[] {
       if (!references) {
-        references = readReferences(entry.uri, packed);
-        placeReferences(references, entry.lines);
+        references = readReferences(entry.uri, packed, entry.lines);
         packedReferences.delete(entry);
       }
       return references;
@@ -330,9 +328,11 @@ function lazyReferences(entry: FileEntry, packed: PackedReferences): void {
   });
 }
 
-function readReferences(uri: string, packed: PackedReferences): Reference[] {
+/** Every reference of the entry, placed on its lines. */
+function readReferences(uri: string, packed: PackedReferences, lines: LineTable): Reference[] {
   const references = new Array<Reference>(packed.ints.length / REFERENCE_INTS);
   for (let i = 0; i < references.length; i++) references[i] = readReference(uri, packed, i);
+  placeReferences(references, lines);
   return references;
 }
 
