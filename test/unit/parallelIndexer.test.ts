@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { unpackEntry } from '../../server/src/index/entryCodec';
 import { FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
+import { indexForServer } from '../../server/src/node/indexWorkerLoop';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
 import { conf } from '../helpers/cursor';
@@ -58,6 +59,62 @@ describe('index workers', () => {
     }
     assert.equal(results.find((r) => r.file.endsWith('g-binary.xml'))?.failure?.reason, 'binary');
     assert.equal(unpackEntry(results.find((r) => r.file.endsWith('h-other.xml'))!.entry!).status, 'other-xml');
+  });
+
+  it('with the indexing function, this thread indexes a share: every file still in order, each entry the same', async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
+    const { paths } = tempFolder(files);
+    const here: string[] = [];
+    const workers = new IndexWorkers({
+      workers: 1,
+      here: (uri, text, encoding) => {
+        here.push(uri);
+        return indexForServer(uri, text, encoding);
+      },
+    });
+    t.after(() => workers.close());
+    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+    const results: FileResult[] = [];
+    await workers.run(items, (r) => results.push(r), 1);
+
+    assert.deepEqual(
+      results.map((r) => r.file),
+      paths,
+    );
+    // The worker has the first two batches before this thread takes any: it takes the third at least.
+    assert.ok(here.includes(items[2].uri), here.join(', '));
+    assert.ok(here.length < items.length, 'the worker indexed some files too');
+    for (const r of results) {
+      const read = readXmlFileSync(r.file);
+      assert.ok(read.ok);
+      assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
+    }
+  });
+
+  it("reject when this thread's share fails, keeping what was delivered before", async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 8; i++) files[`f${i}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" />`);
+    const { paths } = tempFolder(files);
+    const workers = new IndexWorkers({
+      workers: 1,
+      here: () => {
+        throw new Error('broken indexing');
+      },
+    });
+    t.after(() => workers.close());
+    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+    const delivered: string[] = [];
+    await assert.rejects(
+      workers.run(items, (r) => delivered.push(r.uri), 1),
+      /broken indexing/,
+    );
+    // Only the worker's batches before the third (this thread's first) can have been delivered.
+    assert.deepEqual(
+      delivered,
+      items.slice(0, delivered.length).map((i) => i.uri),
+    );
+    assert.ok(delivered.length <= 2, delivered.join(', '));
   });
 
   it('reject when a worker fails, keeping what was delivered', async (t) => {

@@ -2,7 +2,6 @@
  * An index worker of the server (bundled to dist/indexWorker.js): reads, decodes and parses
  * the files it is sent and answers with their packed entries (see parallelIndexer.ts).
  */
-import { buildFileEntry } from '../index/fileEntry';
-import { serveIndexRequests } from './indexWorkerLoop';
+import { indexForServer, serveIndexRequests } from './indexWorkerLoop';
 
-serveIndexRequests((uri, text, encoding) => ({ entry: buildFileEntry(uri, text, encoding, false) }));
+serveIndexRequests(indexForServer);

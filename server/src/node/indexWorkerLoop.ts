@@ -6,31 +6,34 @@
  * (cli/checkWorker.ts), and read the files again for its check pass (cli/textsAgain.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { FileEntry } from '../index/fileEntry';
+import { FileEntry, buildFileEntry } from '../index/fileEntry';
 import { packEntry, transferables } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
 import { decodingWarning, readXmlFileSync } from './workspaceFiles';
-import type { FileResult, TextResult, WorkerRequest } from './parallelIndexer';
+import type { FileResult, FileToIndex, TextResult, WorkerRequest } from './parallelIndexer';
 
 export type IndexText = (uri: string, text: string, encoding: string) => { entry: FileEntry; local?: LocalCheck };
+
+/** What the server's workers do with a text: its entry only. */
+export const indexForServer: IndexText = (uri, text, encoding) => ({ entry: buildFileEntry(uri, text, encoding, false) });
+
+/**
+ * One file read, decoded, indexed and packed: what a worker sends for it. The thread that
+ * started the workers indexes its own share of the files the same way (parallelIndexer.ts).
+ */
+export function indexFile({ file, uri }: FileToIndex, index: IndexText): FileResult {
+  const read = readXmlFileSync(file);
+  if (!read.ok) return { file, uri, failure: { reason: read.reason, message: read.message } };
+  const { entry, local } = index(uri, read.text, read.encoding);
+  return { file, uri, entry: packEntry(entry), warning: decodingWarning(read), local };
+}
 
 /** Answers the requests of the thread that started this worker (nothing on the main thread). */
 export function serveIndexRequests(index: IndexText): void {
   parentPort?.on('message', (request: WorkerRequest) => {
     if (request.read) return readAgain(request);
-    const results: FileResult[] = [];
-    const transfer: ArrayBuffer[] = [];
-    for (const { file, uri } of request.files) {
-      const read = readXmlFileSync(file);
-      if (read.ok) {
-        const { entry, local } = index(uri, read.text, read.encoding);
-        const packed = packEntry(entry);
-        transfer.push(...transferables(packed));
-        results.push({ file, uri, entry: packed, warning: decodingWarning(read), local });
-      } else {
-        results.push({ file, uri, failure: { reason: read.reason, message: read.message } });
-      }
-    }
+    const results = request.files.map((f) => indexFile(f, index));
+    const transfer = results.flatMap((r) => (r.entry ? transferables(r.entry) : []));
     parentPort!.postMessage({ batch: request.batch, results }, transfer);
   });
 }

@@ -3,13 +3,18 @@
  * reads, decodes and parses them (indexWorker.ts) and answers with packed entries, and the
  * caller gets the results in the order of the files, whichever worker finishes first, so that
  * the index is the same as a sequential read. Reading and parsing is most of the cold index
- * (docs/performance.md); the server thread only unpacks and files the entries.
+ * (docs/performance.md). Given the workers' own function (`here`), the calling thread takes
+ * batches too, in slices of a few milliseconds between its other work: one worker fewer then
+ * keeps the cores busy without more threads than cores (on two cores, two workers and the thread
+ * filing their entries took 5-10 % longer), and its share is not sent to another thread.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { ResourceLimits, Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
+import { IndexText, indexFile } from './indexWorkerLoop';
 
 export interface FileToIndex {
   file: string;
@@ -46,7 +51,12 @@ export interface ParallelOptions {
   script?: string;
   /** V8 heap limits of each worker (see worker_threads' ResourceLimits). */
   resourceLimits?: ResourceLimits;
+  /** What the workers' script does with each text: given, this thread indexes a share of the files with it. */
+  here?: IndexText;
 }
+
+/** How long the calling thread indexes its share before it looks at answers and requests again. */
+const HERE_SLICE_MS = 10;
 
 /** The files, in order, in batches of `size` (the last one shorter). */
 function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][] {
@@ -55,9 +65,12 @@ function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][]
   return batches;
 }
 
-/** Workers worth starting on this machine: one per core, up to four. */
-export function defaultWorkerCount(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * Workers worth starting on this machine: one per core, up to four; one core fewer when the
+ * calling thread indexes a share (`threadHelps`), at least one.
+ */
+export function defaultWorkerCount(threadHelps = false): number {
+  return Math.max(1, Math.min(4, availableParallelism() - (threadHelps ? 1 : 0)));
 }
 
 /**
@@ -70,10 +83,12 @@ export class IndexWorkers {
   private failure: Error | undefined;
   private onFailure: ((e: Error) => void) | undefined;
   private onReply: ((w: Worker, reply: WorkerReply) => void) | undefined;
+  private readonly here: IndexText | undefined;
 
   constructor(options: ParallelOptions = {}) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
-    const count = options.workers ?? defaultWorkerCount();
+    this.here = options.here;
+    const count = options.workers ?? defaultWorkerCount(this.here !== undefined);
     for (let i = 0; i < count; i++) {
       const w = new Worker(script, { resourceLimits: options.resourceLimits });
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
@@ -94,8 +109,8 @@ export class IndexWorkers {
   }
 
   /**
-   * Calls `onResult` for every file, in order. Rejects when a worker fails; the results
-   * delivered until then stay delivered (the caller reads the rest itself).
+   * Calls `onResult` for every file, in order. Rejects when a worker (or this thread's share)
+   * fails; the results delivered until then stay delivered (the caller reads the rest itself).
    */
   run(files: readonly FileToIndex[], onResult: (r: FileResult) => void, batchSize = 8): Promise<void> {
     const batches = batchesOf(files, batchSize);
@@ -105,11 +120,26 @@ export class IndexWorkers {
       const arrived = new Map<number, FileResult[]>();
       let nextToSend = 0;
       let nextToDeliver = 0;
+      let settled = false;
       const finish = (e?: Error) => {
+        if (settled) return;
+        settled = true;
         this.onReply = undefined;
         this.onFailure = undefined;
         if (e) reject(e);
         else resolve();
+      };
+      const arrive = (batch: number, results: FileResult[]) => {
+        arrived.set(batch, results);
+        try {
+          for (let ready = arrived.get(nextToDeliver); ready; ready = arrived.get(nextToDeliver)) {
+            arrived.delete(nextToDeliver++);
+            ready.forEach(onResult);
+          }
+        } catch (e) {
+          return finish(asError(e));
+        }
+        if (nextToDeliver === batches.length) finish();
       };
       const send = (w: Worker) => {
         if (nextToSend >= batches.length) return;
@@ -119,23 +149,42 @@ export class IndexWorkers {
       };
       this.onFailure = finish;
       this.onReply = (w, reply) => {
-        arrived.set(reply.batch, reply.results as FileResult[]);
         send(w);
-        try {
-          for (let ready = arrived.get(nextToDeliver); ready; ready = arrived.get(nextToDeliver)) {
-            arrived.delete(nextToDeliver++);
-            ready.forEach(onResult);
-          }
-        } catch (e) {
-          return finish(e instanceof Error ? e : new Error(String(e)));
-        }
-        if (nextToDeliver === batches.length) finish();
+        arrive(reply.batch, reply.results as FileResult[]);
       };
       // Two batches in flight per worker: none waits while this thread files an answer.
       for (const w of this.workers) {
         send(w);
         send(w);
       }
+      const here = this.here;
+      if (!here) return;
+      // This thread's share: the next batch not sent yet, a slice at a time, so that answers
+      // (and, in the server, requests) are taken in between. Its entries are packed as a
+      // worker's are: the index holds the same compact entries whichever thread built them.
+      let batch = -1;
+      let done: FileResult[] = [];
+      const slice = () => {
+        if (settled) return;
+        if (batch < 0) {
+          if (nextToSend >= batches.length) return;
+          batch = nextToSend++;
+          done = [];
+        }
+        const started = performance.now();
+        try {
+          while (done.length < batches[batch].length && performance.now() - started < HERE_SLICE_MS) done.push(indexFile(batches[batch][done.length], here));
+        } catch (e) {
+          return finish(asError(e));
+        }
+        if (done.length === batches[batch].length) {
+          const finished = batch;
+          batch = -1;
+          arrive(finished, done);
+        }
+        setImmediate(slice);
+      };
+      setImmediate(slice);
     });
   }
 
@@ -198,4 +247,8 @@ export class IndexWorkers {
       void w.terminate();
     }
   }
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
 }

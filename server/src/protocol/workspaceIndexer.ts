@@ -13,6 +13,7 @@ import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile,
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
+import { indexForServer } from '../node/indexWorkerLoop';
 import { readAgentSettings } from '../node/agentSettings';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
 import type { ServerSettings } from './serverSettings';
@@ -21,7 +22,7 @@ import type { WorkspaceFolders } from './workspaceFolders';
 const READ_CONCURRENCY = 16;
 /** The cold index yields to pending requests this often. */
 const INDEX_SLICE_MS = 10;
-/** From this many files, the cold index reads and parses them in worker threads (starting them costs ~50 ms). */
+/** From this many files, the cold index reads and parses them in worker threads, the server thread taking a share (starting them costs ~50 ms). */
 const PARALLEL_MIN_FILES = 64;
 
 export class WorkspaceIndexer {
@@ -57,7 +58,7 @@ export class WorkspaceIndexer {
   /** Worker threads for the cold index, or none if they cannot start (the server thread reads then). */
   private startWorkers(): IndexWorkers | undefined {
     try {
-      return new IndexWorkers();
+      return new IndexWorkers({ here: indexForServer });
     } catch (e) {
       this.connection.console.warn(`Index workers could not start (${String(e)}): reading files in the server.`);
       return undefined;
@@ -99,7 +100,7 @@ export class WorkspaceIndexer {
     this.workers = undefined;
     let threads = '';
     if (workers && items.length >= PARALLEL_MIN_FILES) {
-      threads = ` (${workers.size} worker threads)`;
+      threads = ` (${workers.size} worker ${workers.size === 1 ? 'thread' : 'threads'} and the server thread)`;
       try {
         await workers.run(items, (r) => {
           if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
