@@ -49,6 +49,8 @@ export const identifierUnique: Rule = indexRule({
       if (d.consolidation) continue;
       // A collision with a generated identifier has its own rule (scaffolding/generated-id-collision).
       const list = index.ownDefinitions(d.kind, d.id);
+      // Most identifiers are defined once: no count to keep for them.
+      if (list.length < 2) continue;
       const c = counted(index, list);
       if (c.count < 2) continue;
       const others = c.count - 1;
