@@ -4,9 +4,10 @@
  * every file, read beforehand): read and decode, parse and build the entries, pack them for the
  * server thread, unpack them, file them into an index, and the command line's strict pre-check.
  * Then the server's pipeline, cold, with fresh worker threads each run (given time to start
- * first): the workers alone (this thread drops what they send), with this thread unpacking the
- * entries, and unpacking and filing them: the server's cold index without its own start, the
- * listing and the first check of the open documents. Wall time and the process's CPU time.
+ * first) and this thread taking a share as the server's does: the entries built and packed
+ * (this thread drops them), then also unpacked, then also unpacked and filed: the server's cold
+ * index without its own start, the listing and the first check of the open documents. Wall time
+ * and the process's CPU time.
  *
  *   npm run bench:stages                                   # 100 MB, bench shape
  *   npm run bench:stages -- --size 10 --shape nested --passes 7 --runs 5
@@ -18,7 +19,8 @@ import { FileEntry, buildFileEntry } from '../server/src/index/fileEntry';
 import { PackedEntry, packEntry, unpackEntry } from '../server/src/index/entryCodec';
 import { WorkspaceIndex } from '../server/src/index/workspaceIndex';
 import { mayBeMalformed } from '../server/src/model/plainXml';
-import { IndexWorkers, defaultWorkerCount } from '../server/src/node/parallelIndexer';
+import { indexForServer } from '../server/src/node/indexWorkerLoop';
+import { IndexWorkers } from '../server/src/node/parallelIndexer';
 import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles';
 import { ALL_SHAPES, Shape, ensureShape } from './generator/shapes';
 import { ensureWorkspace } from './generator/workspace';
@@ -56,27 +58,27 @@ function timed<T>(passes: number, prepare: () => T, run: (input: T) => void): nu
   return median(times);
 }
 
-const PIPELINES = ['workers alone', '+ unpacking', '+ unpacking and filing'] as const;
+const PIPELINES = ['built and packed', '+ unpacking', '+ unpacking and filing'] as const;
 type Pipeline = (typeof PIPELINES)[number];
 
-/** One cold run of the worker threads over the files; wall and process CPU time in ms. */
-async function pipelineRun(items: { file: string; uri: string }[], what: Pipeline): Promise<{ wall: number; cpu: number }> {
+/** One cold run of the worker threads and this thread over the files; wall and process CPU time in ms. */
+async function pipelineRun(items: { file: string; uri: string }[], what: Pipeline): Promise<{ wall: number; cpu: number; workers: number }> {
   collect?.();
-  const workers = new IndexWorkers({ script: WORKER_SCRIPT });
+  const workers = new IndexWorkers({ script: WORKER_SCRIPT, here: indexForServer });
   // Started as the server starts them, while it lists the files: not part of the figure.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const index = new WorkspaceIndex();
   const cpu = process.cpuUsage();
   const start = performance.now();
   await workers.run(items, (r) => {
-    if (!r.entry || what === 'workers alone') return;
+    if (!r.entry || what === 'built and packed') return;
     const entry = unpackEntry(r.entry);
     if (what === '+ unpacking and filing') index.set(entry);
   });
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   workers.close();
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  return { wall, cpu: (used.user + used.system) / 1000, workers: workers.size };
 }
 
 async function main(): Promise<void> {
@@ -162,9 +164,12 @@ async function main(): Promise<void> {
   packed.length = 0;
 
   // The three ways in turn, run after run: the machine's drift touches them alike.
-  const measured = new Map<Pipeline, { wall: number; cpu: number }[]>(PIPELINES.map((p) => [p, []]));
+  const measured = new Map<Pipeline, { wall: number; cpu: number; workers: number }[]>(PIPELINES.map((p) => [p, []]));
   for (let i = 0; i < runs; i++) for (const what of PIPELINES) measured.get(what)!.push(await pipelineRun(items, what));
-  console.log(`Worker threads, cold (${defaultWorkerCount()} workers, new ones each run; median of ${runs} runs: wall time, the process's CPU time):`);
+  const workers = measured.get(PIPELINES[0])![0].workers;
+  console.log(
+    `The server's pipeline, cold (${workers} worker ${workers === 1 ? 'thread' : 'threads'} and this thread, new workers each run; median of ${runs} runs: wall time, the process's CPU time):`,
+  );
   for (const [what, results] of measured) {
     const wall = median(results.map((r) => r.wall));
     const cpu = median(results.map((r) => r.cpu));
