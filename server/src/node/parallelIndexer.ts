@@ -6,7 +6,8 @@
  * (docs/performance.md). Given the workers' own function (`here`), the calling thread takes
  * batches too, in slices of a few milliseconds between its other work: one worker fewer then
  * keeps the cores busy without more threads than cores (on two cores, two workers and the thread
- * filing their entries took 5-10 % longer), and its share is not sent to another thread.
+ * filing their entries made the cold index about 5 % longer), and its share is not sent to
+ * another thread.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
