@@ -27,6 +27,19 @@ function tempFolder(files: Record<string, string | Buffer>): { root: string; pat
   return { root, paths };
 }
 
+/** Every file delivered in order, its entry what the server thread builds from it (or its read failure). */
+function assertAsBuiltHere(results: readonly FileResult[], paths: readonly string[]): void {
+  assert.deepEqual(
+    results.map((r) => r.file),
+    paths,
+  );
+  for (const r of results) {
+    const read = readXmlFileSync(r.file);
+    if (!read.ok) assert.deepEqual(r.failure, { reason: read.reason, message: read.message });
+    else assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
+  }
+}
+
 describe('index workers', () => {
   it('deliver every file in order, as the server thread would index it, failures included', async (t) => {
     const files: Record<string, string | Buffer> = {};
@@ -45,18 +58,7 @@ describe('index workers', () => {
     const results: FileResult[] = [];
     await workers.run(items, (r) => results.push(r), 1);
 
-    assert.deepEqual(
-      results.map((r) => r.file),
-      paths,
-    );
-    for (const r of results) {
-      const read = readXmlFileSync(r.file);
-      if (!read.ok) {
-        assert.deepEqual(r.failure, { reason: read.reason, message: read.message });
-        continue;
-      }
-      assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
-    }
+    assertAsBuiltHere(results, paths);
     assert.equal(results.find((r) => r.file.endsWith('g-binary.xml'))?.failure?.reason, 'binary');
     assert.equal(unpackEntry(results.find((r) => r.file.endsWith('h-other.xml'))!.entry!).status, 'other-xml');
   });
@@ -78,18 +80,10 @@ describe('index workers', () => {
     const results: FileResult[] = [];
     await workers.run(items, (r) => results.push(r), 1);
 
-    assert.deepEqual(
-      results.map((r) => r.file),
-      paths,
-    );
+    assertAsBuiltHere(results, paths);
     // The worker has the first two batches before this thread takes any: it takes the third at least.
     assert.ok(here.includes(items[2].uri), here.join(', '));
     assert.ok(here.length < items.length, 'the worker indexed some files too');
-    for (const r of results) {
-      const read = readXmlFileSync(r.file);
-      assert.ok(read.ok);
-      assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
-    }
   });
 
   it("reject when this thread's share fails, keeping what was delivered before", async (t) => {
