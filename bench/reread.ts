@@ -17,16 +17,10 @@ import { LanguageService } from '../server/src/languageService';
 import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles';
 import { ensureWorkspace } from './generator/workspace';
 import { machineFacts } from './measure/machine';
+import { positiveOption } from './argv';
 import { DATA_DIR } from './paths';
 
 const MB = 1024 * 1024;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} takes a positive number`);
-  return value;
-}
 
 /** Collects until the finalizers that release table values have run (they run after a collection, in a later task). */
 async function settle(collect: () => void): Promise<void> {
@@ -39,8 +33,8 @@ async function settle(collect: () => void): Promise<void> {
 async function main(): Promise<void> {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('run with node --expose-gc (npm run bench:reread does)');
-  const size = option('size', 100);
-  const rounds = option('rounds', 3);
+  const size = positiveOption('size', 100);
+  const rounds = positiveOption('rounds', 3);
   const m = machineFacts();
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadAverage.join(' ')}`);
   const { root, manifest } = ensureWorkspace(DATA_DIR, size, 42, (s) => console.log(s));

@@ -25,6 +25,7 @@ import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles
 import { ALL_SHAPES, Shape, ensureShape } from './generator/shapes';
 import { ensureWorkspace } from './generator/workspace';
 import { machineFacts } from './measure/machine';
+import { optionValue, positiveOption } from './argv';
 import { median } from './measure/stats';
 import { DATA_DIR, REPO_ROOT } from './paths';
 
@@ -32,17 +33,6 @@ const MB = 1024 * 1024;
 /** With `node --expose-gc` (as `npm run bench:stages` runs it). */
 const collect = (globalThis as { gc?: () => void }).gc;
 const WORKER_SCRIPT = path.join(REPO_ROOT, 'dist', 'indexWorker.js');
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
-
-function count(name: string, fallback: number): number {
-  const value = Number(option(name, String(fallback)));
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
-  return value;
-}
 
 /** The median time of `passes` runs of `run`, after `prepare` (not timed) before each. */
 function timed<T>(passes: number, prepare: () => T, run: (input: T) => void): number {
@@ -82,10 +72,10 @@ async function pipelineRun(items: { file: string; uri: string }[], what: Pipelin
 }
 
 async function main(): Promise<void> {
-  const size = count('size', 100);
-  const passes = count('passes', 5);
-  const runs = count('runs', 3);
-  const shape = option('shape', 'bench') as Shape;
+  const size = positiveOption('size', 100, true);
+  const passes = positiveOption('passes', 5, true);
+  const runs = positiveOption('runs', 3, true);
+  const shape = (optionValue('shape') ?? 'bench') as Shape;
   if (!ALL_SHAPES.includes(shape)) throw new Error(`--shape is one of ${ALL_SHAPES.join(', ')}`);
   const m = machineFacts();
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadAverage.join(' ')}`);
