@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { conf } from '../helpers/cursor';
+import { fixtureWorkspace } from '../helpers/workspace';
 
 const A = 'file:///a.xml';
 const text = (display: string, parent: string) =>
@@ -104,5 +105,19 @@ describe('workspace index', () => {
     );
     assert.deepEqual(index.otherSpellings('Task', 'e3'), ['E3']);
     assert.deepEqual(index.otherSpellings('Task', 'e1'), []);
+  });
+});
+
+describe('job count', () => {
+  it('counts the jobs written in files and those scaffoldings generate, as allJobs lists them', () => {
+    for (const name of ['scaffoldings', 'protocol-jobs', 'seed', 'multi-file']) {
+      const { index } = fixtureWorkspace(name).service;
+      const jobs = index.allJobs();
+      assert.equal(index.jobCount(), jobs.length, name);
+    }
+    const generated = fixtureWorkspace('scaffoldings')
+      .service.index.allJobs()
+      .filter((j) => j.generatedBy);
+    assert.ok(generated.length > 0, 'scaffoldings generate jobs');
   });
 });

@@ -334,6 +334,13 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** How many jobs allJobs() lists, counted by their definitions: no file's job records are made. */
+  jobCount(): number {
+    let count = [...this.generated().jobs()].length;
+    for (const entry of this.files.values()) for (const d of entry.definitions) if (d.kind === 'Job' && d.element === 'Job') count++;
+    return count;
+  }
+
   /** The job entry `d` (a definition inside job `jobId`, or the job's own) belongs to. */
   private jobOf(d: Definition, jobId: string): JobEntry | undefined {
     if (d.generatedBy) return this.generated().job(jobId);

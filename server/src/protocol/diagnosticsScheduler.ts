@@ -90,7 +90,7 @@ export class DiagnosticsScheduler {
     for (const e of this.service.index.allFiles()) if (e.status === 'configuration') files++;
     let errors = 0;
     for (const count of this.errors.values()) errors += count;
-    const status: IndexStatus = { indexing: false, done: 0, total: 0, files, jobs: progress ? 0 : this.service.index.allJobs().length, errors, ...progress };
+    const status: IndexStatus = { indexing: false, done: 0, total: 0, files, jobs: progress ? 0 : this.service.index.jobCount(), errors, ...progress };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 }
