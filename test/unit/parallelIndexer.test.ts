@@ -16,6 +16,7 @@ import { indexForServer } from '../../server/src/node/indexWorkerLoop';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
 import { conf } from '../helpers/cursor';
+import { plainEntry } from '../helpers/plainEntry';
 
 function tempFolder(files: Record<string, string | Buffer>): { root: string; paths: string[] } {
   const root = tempDir('usercube-workers-');
@@ -36,7 +37,7 @@ function assertAsBuiltHere(results: readonly FileResult[], paths: readonly strin
   for (const r of results) {
     const read = readXmlFileSync(r.file);
     if (!read.ok) assert.deepEqual(r.failure, { reason: read.reason, message: read.message });
-    else assert.deepStrictEqual(unpackEntry(r.entry!), buildFileEntry(r.uri, read.text, read.encoding));
+    else assert.deepStrictEqual(plainEntry(unpackEntry(r.entry!)), buildFileEntry(r.uri, read.text, read.encoding));
   }
 }
 

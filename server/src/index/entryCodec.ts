@@ -182,10 +182,13 @@ export function packEntry(e: FileEntry): PackedEntry {
 }
 
 /**
- * `referencesNow`: make the Reference objects at once, for a caller that reads every file's
- * references anyway (the command line's check), here where its thread would otherwise wait.
+ * `allNow`: make every object at once, for a caller that reads all of every entry anyway (the
+ * command line's check), here where its thread would otherwise wait. Otherwise the entry's
+ * references, tasks and jobs stay packed until read (see lazyReferences and PackedTasks): the
+ * index files an entry by its definitions and the identifiers it references, and the server's
+ * first checks read the tasks of a few files.
  */
-export function unpackEntry(p: PackedEntry, referencesNow = false): FileEntry {
+export function unpackEntry(p: PackedEntry, allNow = false): FileEntry {
   const { uri, ints } = p;
   const count = ints[0];
   const table: string[] = new Array<string>(count);
@@ -195,97 +198,314 @@ export function unpackEntry(p: PackedEntry, referencesNow = false): FileEntry {
     table[i] = p.strings.slice(from, end);
     from = end;
   }
-  let at = 1 + count;
-  const int = () => ints[at++];
-  const str = (): string | undefined => {
-    const i = ints[at++];
-    return i === NONE ? undefined : table[i];
+  const r = new Reader(ints, 1 + count, table);
+  const tasksAt = r.at;
+  const eagerTasks = allNow ? readTasks(r, uri) : undefined;
+  if (!allNow) skipTasks(r);
+  const tasksEnd = r.at;
+  const lazy = allNow ? undefined : new PackedTasks(uri, table);
+  const definitions: Definition[] = new Array<Definition>(r.int());
+  for (let i = 0; i < definitions.length; i++) definitions[i] = readDefinition(r, uri, eagerTasks, lazy);
+  // References stay packed until read (see lazyReferences): the index files them by identifier without them.
+  const referenceCount = r.int();
+  const referenceInts = ints.subarray(r.at, (r.at += REFERENCE_INTS * referenceCount));
+  const jobsAt = r.at;
+  const eagerJobs = eagerTasks ? readJobs(r, uri, eagerTasks) : undefined;
+  if (!eagerJobs) skipJobs(r);
+  const jobsEnd = r.at;
+  const scaffoldings: ScaffoldingRecord[] = new Array<ScaffoldingRecord>(r.int());
+  for (let i = 0; i < scaffoldings.length; i++) {
+    const element = r.str()!;
+    const scaffoldingAttrs = r.attrs() ?? {};
+    const children: ScaffoldingRecord['children'] = new Array<ScaffoldingRecord['children'][number]>(r.int());
+    for (let k = 0; k < children.length; k++) children[k] = { name: r.str()!, attrs: r.attrs() ?? {} };
+    scaffoldings[i] = {
+      element,
+      uri,
+      attrs: scaffoldingAttrs,
+      children,
+      start: r.int(),
+      end: r.int(),
+      nameStart: r.int(),
+      nameEnd: r.int(),
+      jobIdStart: r.int(),
+      jobIdEnd: r.int(),
+    };
+  }
+  const mappings: EntityMapping[] = new Array<EntityMapping>(r.int());
+  for (let i = 0; i < mappings.length; i++) mappings[i] = { entityType: r.str()!, connector: r.str()! };
+  const syntaxErrors: SyntaxError[] = new Array<SyntaxError>(r.int());
+  for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: r.int(), end: r.int(), message: r.str()! };
+  const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
+  const entry = {
+    uri,
+    status: p.status,
+    definitions,
+    references: [] as Reference[],
+    jobs: eagerJobs ?? [],
+    tasks: eagerTasks ?? [],
+    scaffoldings,
+    mappings,
+    syntaxErrors,
+    lines,
+    encoding: p.encoding,
   };
-  const strs = (): string[] => {
-    const n = int();
+  if (lazy) {
+    // Copies of their parts: the rest of the packed integers need not stay alive.
+    lazy.hold(ints.slice(tasksAt, tasksEnd), ints.slice(jobsAt, jobsEnd));
+    lazyTasks(entry, lazy);
+  }
+  if (allNow) {
+    entry.references = readReferences(uri, { ints: referenceInts, table, made: [] }, lines);
+  } else if (referenceCount > 0) {
+    lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
+  }
+  return entry;
+}
+
+/** Reads a packed entry's integers in order, strings by their place in the table. */
+class Reader {
+  constructor(
+    private readonly ints: Int32Array,
+    public at: number,
+    private readonly table: readonly string[],
+  ) {}
+
+  int(): number {
+    return this.ints[this.at++];
+  }
+
+  str(): string | undefined {
+    const i = this.ints[this.at++];
+    return i === NONE ? undefined : this.table[i];
+  }
+
+  strs(): string[] {
+    const n = this.int();
     const out: string[] = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = table[int()];
+    for (let i = 0; i < n; i++) out[i] = this.table[this.int()];
     return out;
-  };
-  const attrs = (): Record<string, string> | undefined => {
-    const n = int();
+  }
+
+  attrs(): Record<string, string> | undefined {
+    const n = this.int();
     if (n === NONE) return undefined;
     const out: Record<string, string> = {};
     for (let i = 0; i < n; i++) {
-      const k = table[int()];
-      out[k] = table[int()];
+      const k = this.table[this.int()];
+      out[k] = this.table[this.int()];
     }
     return out;
-  };
+  }
 
-  const tasks: TaskRecord[] = new Array<TaskRecord>(int());
+  /** Past what strs() would read, making nothing. */
+  skipStrs(): void {
+    this.at += this.ints[this.at] + 1;
+  }
+
+  /** Past what attrs() would read, making nothing. */
+  skipAttrs(): void {
+    const n = this.ints[this.at++];
+    if (n !== NONE) this.at += 2 * n;
+  }
+}
+
+function readTasks(r: Reader, uri: string): TaskRecord[] {
+  const tasks: TaskRecord[] = new Array<TaskRecord>(r.int());
   for (let i = 0; i < tasks.length; i++) {
-    const element = str()!;
-    const id = str();
-    const taskAttrs = attrs() ?? {};
-    const parents = strs();
-    const children = strs();
-    const job = str();
-    tasks[i] = { element, id, uri, attrs: taskAttrs, parents, children, job, start: int(), nameStart: int(), nameEnd: int(), end: int() };
+    const element = r.str()!;
+    const id = r.str();
+    const attrs = r.attrs() ?? {};
+    const parents = r.strs();
+    const children = r.strs();
+    const job = r.str();
+    tasks[i] = { element, id, uri, attrs, parents, children, job, start: r.int(), nameStart: r.int(), nameEnd: r.int(), end: r.int() };
   }
-  const definitions: Definition[] = new Array<Definition>(int());
-  for (let i = 0; i < definitions.length; i++) {
-    const d: Definition = { kind: str()!, id: str()!, uri, element: str()!, idStart: int(), idEnd: int(), start: int(), end: int(), nameStart: int(), nameEnd: int() };
-    const displayName = str();
-    const job = str();
-    const consolidation = int();
-    const task = int();
-    const a = attrs();
-    if (displayName !== undefined) d.displayName = displayName;
-    if (consolidation) d.consolidation = true;
-    if (a) d.attrs = a;
-    if (task !== NONE) d.task = tasks[task];
-    if (job !== undefined) d.job = job;
-    definitions[i] = d;
+  return tasks;
+}
+
+/** Past the tasks readTasks would read (element, id, attributes, parents, children, job, four offsets). */
+function skipTasks(r: Reader): void {
+  const n = r.int();
+  for (let i = 0; i < n; i++) {
+    r.at += 2;
+    r.skipAttrs();
+    r.skipStrs();
+    r.skipStrs();
+    r.at += 5;
   }
-  // References stay packed until read (see lazyReferences): the index files them by identifier without them.
-  const referenceCount = int();
-  const referenceInts = ints.subarray(at, (at += REFERENCE_INTS * referenceCount));
-  const jobs: JobEntry[] = new Array<JobEntry>(int());
+}
+
+function readJobs(r: Reader, uri: string, tasks: readonly TaskRecord[]): JobEntry[] {
+  const jobs: JobEntry[] = new Array<JobEntry>(r.int());
   for (let i = 0; i < jobs.length; i++) {
-    const id = str()!;
-    const jobAttrs = attrs() ?? {};
-    const jobTasks = strs();
-    const members: JobMember[] = new Array<JobMember>(int());
+    const id = r.str()!;
+    const attrs = r.attrs() ?? {};
+    const jobTasks = r.strs();
+    const members: JobMember[] = new Array<JobMember>(r.int());
     for (let k = 0; k < members.length; k++) {
-      if (int() === 0) members[k] = { task: tasks[int()] };
+      if (r.int() === 0) members[k] = { task: tasks[r.int()] };
       else {
-        const step: JobMember = { step: str()!, start: int(), end: int() };
-        const level = str();
-        const override = attrs();
+        const step: JobMember = { step: r.str()!, start: r.int(), end: r.int() };
+        const level = r.str();
+        const override = r.attrs();
         if (level !== undefined) step.level = level;
         if (override) step.override = override;
         members[k] = step;
       }
     }
-    jobs[i] = { id, uri, attrs: jobAttrs, tasks: jobTasks, members, start: int(), nameStart: int(), nameEnd: int() };
+    jobs[i] = { id, uri, attrs, tasks: jobTasks, members, start: r.int(), nameStart: r.int(), nameEnd: r.int() };
   }
-  const scaffoldings: ScaffoldingRecord[] = new Array<ScaffoldingRecord>(int());
-  for (let i = 0; i < scaffoldings.length; i++) {
-    const element = str()!;
-    const scaffoldingAttrs = attrs() ?? {};
-    const children: ScaffoldingRecord['children'] = new Array<ScaffoldingRecord['children'][number]>(int());
-    for (let k = 0; k < children.length; k++) children[k] = { name: str()!, attrs: attrs() ?? {} };
-    scaffoldings[i] = { element, uri, attrs: scaffoldingAttrs, children, start: int(), end: int(), nameStart: int(), nameEnd: int(), jobIdStart: int(), jobIdEnd: int() };
+  return jobs;
+}
+
+/** Past the jobs readJobs would read (id, attributes, task identifiers, members, three offsets). */
+function skipJobs(r: Reader): void {
+  const n = r.int();
+  for (let i = 0; i < n; i++) {
+    r.at += 1;
+    r.skipAttrs();
+    r.skipStrs();
+    const members = r.int();
+    for (let k = 0; k < members; k++) {
+      if (r.int() === 0) r.at += 1;
+      else {
+        r.at += 4;
+        r.skipAttrs();
+      }
+    }
+    r.at += 3;
   }
-  const mappings: EntityMapping[] = new Array<EntityMapping>(int());
-  for (let i = 0; i < mappings.length; i++) mappings[i] = { entityType: str()!, connector: str()! };
-  const syntaxErrors: SyntaxError[] = new Array<SyntaxError>(int());
-  for (let i = 0; i < syntaxErrors.length; i++) syntaxErrors[i] = { start: int(), end: int(), message: str()! };
-  const lines = LineTable.fromStarts(p.lineStarts, p.lineBreaks, p.length);
-  const entry = { uri, status: p.status, definitions, references: [] as Reference[], jobs, tasks, scaffoldings, mappings, syntaxErrors, lines, encoding: p.encoding };
-  if (referencesNow) {
-    entry.references = readReferences(uri, { ints: referenceInts, table, made: [] }, lines);
-  } else if (referenceCount > 0) {
-    // A copy of this entry's part: the rest of the packed integers need not stay alive.
-    lazyReferences(entry, { ints: referenceInts.slice(), table, made: [] });
+}
+
+/** A definition; a task's points at its record, or, while the entry's tasks are packed, makes them when read. */
+function readDefinition(r: Reader, uri: string, tasks: readonly TaskRecord[] | undefined, lazy: PackedTasks | undefined): Definition {
+  const kind = r.str()!;
+  const id = r.str()!;
+  const element = r.str()!;
+  const idStart = r.int();
+  const idEnd = r.int();
+  const start = r.int();
+  const end = r.int();
+  const nameStart = r.int();
+  const nameEnd = r.int();
+  const displayName = r.str();
+  const job = r.str();
+  const consolidation = r.int();
+  const task = r.int();
+  const attrs = r.attrs();
+  const d: Definition =
+    task !== NONE && lazy
+      ? new TaskDefinition(kind, id, uri, element, idStart, idEnd, start, end, nameStart, nameEnd, lazy, task)
+      : { kind, id, uri, element, idStart, idEnd, start, end, nameStart, nameEnd };
+  if (displayName !== undefined) d.displayName = displayName;
+  if (consolidation) d.consolidation = true;
+  if (attrs) d.attrs = attrs;
+  if (task !== NONE && tasks) d.task = tasks[task];
+  if (job !== undefined) d.job = job;
+  return d;
+}
+
+/**
+ * An unpacked entry's tasks and jobs as they were packed, made together the first time the
+ * entry's `tasks`, its `jobs` or a task's definition's `task` is read (job members point at the
+ * task records). Two thirds of the objects of an unpacked entry are these (a record, its
+ * attributes, parents and children per task, a member per task of a job): the server's cold
+ * index files entries without them, and the collector never sees most of them.
+ */
+class PackedTasks {
+  private taskInts: Int32Array | undefined;
+  private jobInts: Int32Array | undefined;
+  private made: { tasks: TaskRecord[]; jobs: JobEntry[] } | undefined;
+
+  constructor(
+    private readonly uri: string,
+    private readonly table: readonly string[],
+  ) {}
+
+  hold(taskInts: Int32Array, jobInts: Int32Array): void {
+    this.taskInts = taskInts;
+    this.jobInts = jobInts;
   }
-  return entry;
+
+  get packed(): boolean {
+    return this.made === undefined;
+  }
+
+  get tasks(): TaskRecord[] {
+    return this.make().tasks;
+  }
+
+  get jobs(): JobEntry[] {
+    return this.make().jobs;
+  }
+
+  private make(): { tasks: TaskRecord[]; jobs: JobEntry[] } {
+    if (!this.made) {
+      const tasks = readTasks(new Reader(this.taskInts!, 0, this.table), this.uri);
+      this.made = { tasks, jobs: readJobs(new Reader(this.jobInts!, 0, this.table), this.uri, tasks) };
+      this.taskInts = this.jobInts = undefined;
+    }
+    return this.made;
+  }
+}
+
+/** The definition of a task whose record is still packed: reading `task` makes the entry's tasks. */
+class TaskDefinition implements Definition {
+  declare displayName?: string;
+  declare job?: string;
+  declare consolidation?: boolean;
+  declare attrs?: Readonly<Record<string, string>>;
+  readonly #packed: PackedTasks;
+  readonly #index: number;
+
+  constructor(
+    public kind: string,
+    public id: string,
+    public uri: string,
+    public element: string,
+    public idStart: number,
+    public idEnd: number,
+    public start: number,
+    public end: number,
+    public nameStart: number,
+    public nameEnd: number,
+    packed: PackedTasks,
+    index: number,
+  ) {
+    this.#packed = packed;
+    this.#index = index;
+  }
+
+  get task(): TaskRecord | undefined {
+    return this.#packed.tasks[this.#index];
+  }
+
+  set task(task: TaskRecord | undefined) {
+    Object.defineProperty(this, 'task', { value: task, writable: true, enumerable: true, configurable: true });
+  }
+}
+
+const packedTasks = new WeakMap<FileEntry, PackedTasks>();
+
+/** Whether the entry's tasks and jobs are still packed (for tests: nothing has read them). */
+export function hasPackedTasks(entry: FileEntry): boolean {
+  return packedTasks.get(entry)?.packed ?? false;
+}
+
+/** Makes the entry's `tasks` and `jobs` read its packed tasks the first time either is read. */
+function lazyTasks(entry: FileEntry, packed: PackedTasks): void {
+  packedTasks.set(entry, packed);
+  for (const key of ['tasks', 'jobs'] as const) {
+    Object.defineProperty(entry, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => packed[key],
+      set(value: unknown) {
+        Object.defineProperty(entry, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
 }
 
 /** The integers of one packed reference: kind, id, element, attribute, start, end, task, job. */
