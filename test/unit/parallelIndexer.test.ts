@@ -71,6 +71,7 @@ describe('index workers', () => {
     const here: string[] = [];
     const workers = new IndexWorkers({
       workers: 1,
+      inFlight: 2,
       here: (uri, text, encoding) => {
         here.push(uri);
         return indexForServer(uri, text, encoding);
@@ -93,6 +94,7 @@ describe('index workers', () => {
     const { paths } = tempFolder(files);
     const workers = new IndexWorkers({
       workers: 1,
+      inFlight: 2,
       here: () => {
         throw new Error('broken indexing');
       },
@@ -121,7 +123,7 @@ describe('index workers', () => {
         "const { parentPort } = require('node:worker_threads'); let n = 0;\n" +
         "parentPort.on('message', (m) => { n++; if (n === 3) throw new Error('broken worker'); if (n === 1) parentPort.postMessage({ batch: m.batch, results: m.files.map((f) => ({ ...f, failure: { reason: 'unreadable', message: 'x' } })) }); });",
     });
-    const workers = new IndexWorkers({ workers: 1, script: paths[1] });
+    const workers = new IndexWorkers({ workers: 1, script: paths[1], inFlight: 2 });
     t.after(() => workers.close());
     const items = ['a', 'b', 'c'].map((n) => ({ file: path.join(root, `${n}.xml`), uri: `file:///${n}.xml` }));
     const delivered: string[] = [];

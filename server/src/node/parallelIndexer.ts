@@ -54,10 +54,19 @@ export interface ParallelOptions {
   resourceLimits?: ResourceLimits;
   /** What the workers' script does with each text: given, this thread indexes a share of the files with it. */
   here?: IndexText;
+  /** Batches sent ahead to each worker (default IN_FLIGHT_PER_WORKER). */
+  inFlight?: number;
 }
 
 /** How long the calling thread indexes its share before it looks at answers and requests again. */
 const HERE_SLICE_MS = 10;
+/**
+ * Batches sent ahead to each worker, so that none waits while this thread files answers or
+ * indexes a slice of its own: a batch of small files takes a worker 2-3 ms, less than one
+ * slice. With two in flight, the worker idled 226 ms of the cold index of 3,193 files of
+ * 31 KB; with eight, 121 ms (most of it before the first batch).
+ */
+const IN_FLIGHT_PER_WORKER = 8;
 
 /** The files, in order, in batches of `size` (the last one shorter). */
 function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][] {
@@ -85,10 +94,12 @@ export class IndexWorkers {
   private onFailure: ((e: Error) => void) | undefined;
   private onReply: ((w: Worker, reply: WorkerReply) => void) | undefined;
   private readonly here: IndexText | undefined;
+  private readonly inFlight: number;
 
   constructor(options: ParallelOptions = {}) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
     this.here = options.here;
+    this.inFlight = options.inFlight ?? IN_FLIGHT_PER_WORKER;
     const count = options.workers ?? defaultWorkerCount(this.here !== undefined);
     for (let i = 0; i < count; i++) {
       const w = new Worker(script, { resourceLimits: options.resourceLimits });
@@ -153,11 +164,7 @@ export class IndexWorkers {
         send(w);
         arrive(reply.batch, reply.results as FileResult[]);
       };
-      // Two batches in flight per worker: none waits while this thread files an answer.
-      for (const w of this.workers) {
-        send(w);
-        send(w);
-      }
+      for (const w of this.workers) for (let i = 0; i < this.inFlight; i++) send(w);
       const here = this.here;
       if (!here) return;
       // This thread's share: the next batch not sent yet, a slice at a time, so that answers
