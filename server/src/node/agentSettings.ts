@@ -57,12 +57,19 @@ export function maxTaskBatchSize(text: string): number | undefined {
  */
 export async function readAgentSettings(roots: readonly string[], shown: (file: string) => string): Promise<AgentSettings> {
   for (const root of roots) {
-    for (const file of await listFiles(root, isAgentSettingsFile)) {
-      const stat = await fs.stat(file).catch(() => undefined);
-      if (!stat?.isFile() || stat.size > MAX_BYTES) continue;
-      const size = maxTaskBatchSize(await fs.readFile(file, 'utf8').catch(() => ''));
-      if (size !== undefined) return { maxTaskBatchSize: size, source: shown(file) };
-    }
+    const settings = await agentSettingsIn(await listFiles(root, isAgentSettingsFile), shown);
+    if (settings !== DEFAULT_AGENT_SETTINGS) return settings;
+  }
+  return DEFAULT_AGENT_SETTINGS;
+}
+
+/** The same from settings files already listed (isAgentSettingsFile), in path order. */
+export async function agentSettingsIn(files: readonly string[], shown: (file: string) => string): Promise<AgentSettings> {
+  for (const file of files) {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile() || stat.size > MAX_BYTES) continue;
+    const size = maxTaskBatchSize(await fs.readFile(file, 'utf8').catch(() => ''));
+    if (size !== undefined) return { maxTaskBatchSize: size, source: shown(file) };
   }
   return DEFAULT_AGENT_SETTINGS;
 }

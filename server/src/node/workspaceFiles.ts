@@ -21,7 +21,7 @@ export function isInSkippedFolder(relativePath: string): boolean {
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export function listXmlFiles(root: string, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
-  return listFiles(root, (name) => name.toLowerCase().endsWith('.xml'), exclude);
+  return listFiles(root, isXmlName, exclude);
 }
 
 /**
@@ -31,33 +31,70 @@ export function listXmlFiles(root: string, exclude: GlobSet = new GlobSet([])): 
  * 200–430 ms one after the other, 50–90 ms so).
  */
 export async function listFiles(root: string, accept: (name: string) => boolean, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
-  async function walk(dir: string, rel: string): Promise<string[]> {
+  const [files] = await walkFiles(root, exclude, false, (name) => (accept(name) ? 0 : -1));
+  return files;
+}
+
+/** What one walk of a workspace folder finds. */
+export interface WorkspaceListing {
+  /** The XML files to index: outside the excluded folders. */
+  xml: string[];
+  /** The files `isSettings` takes, excluded folders included (the agent reads its settings wherever they are). */
+  settings: string[];
+}
+
+/**
+ * The XML files and the settings files below `root` from one listing of each folder, in the
+ * order listFiles gives (two walks listed every folder twice: 1,977 folders, 38–57 ms against
+ * 20–31 ms).
+ */
+export async function listWorkspace(root: string, exclude: GlobSet, isSettings: (name: string) => boolean): Promise<WorkspaceListing> {
+  const [xml, settings] = await walkFiles(root, exclude, true, (name, excluded) => (isSettings(name) ? 1 : !excluded && isXmlName(name) ? 0 : -1));
+  return { xml, settings };
+}
+
+function isXmlName(name: string): boolean {
+  return name.toLowerCase().endsWith('.xml');
+}
+
+/**
+ * Files below `root` sorted into two lists by `sort` (0, 1, or -1 for neither), each in walk
+ * order. `enterExcluded`: walk the folders `exclude` matches too, their files sorted as excluded.
+ */
+async function walkFiles(root: string, exclude: GlobSet, enterExcluded: boolean, sort: (name: string, excluded: boolean) => number): Promise<[string[], string[]]> {
+  async function walk(dir: string, rel: string, excludedDir: boolean): Promise<[string[], string[]]> {
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
-      return [];
+      return [[], []];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const found: (string | Promise<string[]>)[] = [];
+    const found: ([number, string] | Promise<[string[], string[]]>)[] = [];
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (exclude.matches(childRel)) continue;
+      const excluded = excludedDir || exclude.matches(childRel);
+      if (excluded && !enterExcluded) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name)) found.push(walk(full, childRel));
-      } else if (e.isFile() && accept(e.name)) {
-        found.push(full);
+        if (!ALWAYS_SKIPPED.has(e.name)) found.push(walk(full, childRel, excluded));
+      } else if (e.isFile()) {
+        const list = sort(e.name, excluded);
+        if (list >= 0) found.push([list, full]);
       }
     }
-    const out: string[] = [];
+    const out: [string[], string[]] = [[], []];
     for (const f of found) {
-      if (typeof f === 'string') out.push(f);
-      else for (const file of await f) out.push(file);
+      if (Array.isArray(f)) out[f[0]].push(f[1]);
+      else {
+        const [xml, other] = await f;
+        for (const file of xml) out[0].push(file);
+        for (const file of other) out[1].push(file);
+      }
     }
     return out;
   }
-  return walk(root, '');
+  return walk(root, '', false);
 }
 
 export type ReadResult =

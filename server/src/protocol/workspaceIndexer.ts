@@ -9,12 +9,12 @@ import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
 import { GlobSet } from '../node/globMatcher';
-import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
+import { ReadResult, decodingWarning, forEachLimited, listWorkspace, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { IndexWorkers } from '../node/parallelIndexer';
 import { indexForServer } from '../node/indexWorkerLoop';
-import { readAgentSettings } from '../node/agentSettings';
+import { agentSettingsIn, isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
 import type { ServerSettings } from './serverSettings';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -77,9 +77,10 @@ export class WorkspaceIndexer {
     this.settings.setEditorRules(settings.rules);
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
-    // The agent's settings files are looked for while the XML files are listed (two walks at once).
-    const [, listed] = await Promise.all([this.readAgentSettings(), Promise.all(this.diskRoots().map((root) => listXmlFiles(root, this.folders.exclude)))]);
-    const files = listed.flat();
+    // One walk finds the XML files and the agent's settings files.
+    const listed = await Promise.all(this.diskRoots().map((root) => listWorkspace(root, this.folders.exclude, isAgentSettingsFile)));
+    this.service.setAgentSettings(await agentSettingsIn(listed.flatMap((l) => l.settings), (file) => file));
+    const files = listed.flatMap((l) => l.xml);
     const total = files.length;
     progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
     const seen = new Set<string>();
