@@ -201,7 +201,7 @@ export function unpackEntry(p: PackedEntry, allNow = false): FileEntry {
   const r = new Reader(ints, 1 + count, table);
   const tasksAt = r.at;
   const eagerTasks = allNow ? readTasks(r, uri) : undefined;
-  if (!allNow) skipTasks(r);
+  if (!eagerTasks) skipTasks(r);
   const tasksEnd = r.at;
   const lazy = allNow ? undefined : new PackedTasks(uri, table);
   const definitions: Definition[] = new Array<Definition>(r.int());
@@ -250,7 +250,8 @@ export function unpackEntry(p: PackedEntry, allNow = false): FileEntry {
     lines,
     encoding: p.encoding,
   };
-  if (lazy) {
+  // A file without tasks or jobs (each part then holds only its zero count) keeps its empty lists.
+  if (lazy && (tasksEnd - tasksAt > 1 || jobsEnd - jobsAt > 1)) {
     // Copies of their parts: the rest of the packed integers need not stay alive.
     lazy.hold(ints.slice(tasksAt, tasksEnd), ints.slice(jobsAt, jobsEnd));
     lazyTasks(entry, lazy);
@@ -409,9 +410,10 @@ function readDefinition(r: Reader, uri: string, tasks: readonly TaskRecord[] | u
 /**
  * An unpacked entry's tasks and jobs as they were packed, made together the first time the
  * entry's `tasks`, its `jobs` or a task's definition's `task` is read (job members point at the
- * task records). Two thirds of the objects of an unpacked entry are these (a record, its
- * attributes, parents and children per task, a member per task of a job): the server's cold
- * index files entries without them, and the collector never sees most of them.
+ * task records). They are most of the objects an unpacked entry would make besides its
+ * strings (per task a record, its attributes, its parents and its child names, and a member
+ * per task of a job, against one object per definition): the server's cold index files
+ * entries without them, and the collector never sees most of them.
  */
 class PackedTasks {
   private taskInts: Int32Array | undefined;

@@ -79,7 +79,8 @@ export class WorkspaceIndexer {
     const started = Date.now();
     // One walk finds the XML files and the agent's settings files.
     const listed = await Promise.all(this.diskRoots().map((root) => listWorkspace(root, this.folders.exclude, isAgentSettingsFile)));
-    this.service.setAgentSettings(await agentSettingsIn(listed.flatMap((l) => l.settings), (file) => file));
+    const settingsFiles = listed.flatMap((l) => l.settings);
+    this.service.setAgentSettings(await agentSettingsIn(settingsFiles, (file) => file));
     const files = listed.flatMap((l) => l.xml);
     const total = files.length;
     progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
