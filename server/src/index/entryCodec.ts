@@ -422,7 +422,7 @@ class PackedTasks {
 
   constructor(
     private readonly uri: string,
-    private readonly table: readonly string[],
+    private table: readonly string[] | undefined,
   ) {}
 
   hold(taskInts: Int32Array, jobInts: Int32Array): void {
@@ -444,9 +444,10 @@ class PackedTasks {
 
   private make(): { tasks: TaskRecord[]; jobs: JobEntry[] } {
     if (!this.made) {
-      const tasks = readTasks(new Reader(this.taskInts!, 0, this.table), this.uri);
-      this.made = { tasks, jobs: readJobs(new Reader(this.jobInts!, 0, this.table), this.uri, tasks) };
-      this.taskInts = this.jobInts = undefined;
+      const tasks = readTasks(new Reader(this.taskInts!, 0, this.table!), this.uri);
+      this.made = { tasks, jobs: readJobs(new Reader(this.jobInts!, 0, this.table!), this.uri, tasks) };
+      // Nothing packed is read again.
+      this.taskInts = this.jobInts = this.table = undefined;
     }
     return this.made;
   }
