@@ -59,6 +59,16 @@ class Writer {
     for (const s of list) this.str(s);
   }
 
+  /** Starts a section: its length, set by endSection, comes first so that a reader can take it whole. */
+  startSection(): number {
+    this.int(0);
+    return this.length - 1;
+  }
+
+  endSection(at: number): void {
+    this.ints[at] = this.length - at - 1;
+  }
+
   attrs(a: Readonly<Record<string, string>> | undefined): void {
     if (!a) return this.int(NONE);
     const keys = Object.keys(a);
@@ -83,6 +93,8 @@ class Writer {
 export function packEntry(e: FileEntry): PackedEntry {
   const w = new Writer();
   const taskIndex = taskIndexOf(e);
+  // Tasks and jobs are sections: an unpacked entry keeps them packed until read (PackedTasks).
+  const tasksAt = w.startSection();
   w.int(e.tasks.length);
   for (const t of e.tasks) {
     w.str(t.element);
@@ -96,6 +108,7 @@ export function packEntry(e: FileEntry): PackedEntry {
     w.int(t.nameEnd);
     w.int(t.end);
   }
+  w.endSection(tasksAt);
   w.int(e.definitions.length);
   for (const d of e.definitions) {
     w.str(d.kind);
@@ -124,6 +137,7 @@ export function packEntry(e: FileEntry): PackedEntry {
     w.str(r.task);
     w.str(r.job);
   }
+  const jobsAt = w.startSection();
   w.int(e.jobs.length);
   for (const j of e.jobs) {
     w.str(j.id);
@@ -147,6 +161,7 @@ export function packEntry(e: FileEntry): PackedEntry {
     w.int(j.nameStart);
     w.int(j.nameEnd);
   }
+  w.endSection(jobsAt);
   w.int(e.scaffoldings.length);
   for (const s of e.scaffoldings) {
     w.str(s.element);
@@ -199,20 +214,16 @@ export function unpackEntry(p: PackedEntry, allNow = false): FileEntry {
     from = end;
   }
   const r = new Reader(ints, 1 + count, table);
-  const tasksAt = r.at;
-  const eagerTasks = allNow ? readTasks(r, uri) : undefined;
-  if (!eagerTasks) skipTasks(r);
-  const tasksEnd = r.at;
+  const taskInts = r.section();
+  const eagerTasks = allNow ? readTasks(new Reader(taskInts, 0, table), uri) : undefined;
   const lazy = allNow ? undefined : new PackedTasks(uri, table);
   const definitions: Definition[] = new Array<Definition>(r.int());
   for (let i = 0; i < definitions.length; i++) definitions[i] = readDefinition(r, uri, eagerTasks, lazy);
   // References stay packed until read (see lazyReferences): the index files them by identifier without them.
   const referenceCount = r.int();
   const referenceInts = ints.subarray(r.at, (r.at += REFERENCE_INTS * referenceCount));
-  const jobsAt = r.at;
-  const eagerJobs = eagerTasks ? readJobs(r, uri, eagerTasks) : undefined;
-  if (!eagerJobs) skipJobs(r);
-  const jobsEnd = r.at;
+  const jobInts = r.section();
+  const eagerJobs = eagerTasks ? readJobs(new Reader(jobInts, 0, table), uri, eagerTasks) : undefined;
   const scaffoldings: ScaffoldingRecord[] = new Array<ScaffoldingRecord>(r.int());
   for (let i = 0; i < scaffoldings.length; i++) {
     const element = r.str()!;
@@ -250,10 +261,10 @@ export function unpackEntry(p: PackedEntry, allNow = false): FileEntry {
     lines,
     encoding: p.encoding,
   };
-  // A file without tasks or jobs (each part then holds only its zero count) keeps its empty lists.
-  if (lazy && (tasksEnd - tasksAt > 1 || jobsEnd - jobsAt > 1)) {
-    // Copies of their parts: the rest of the packed integers need not stay alive.
-    lazy.hold(ints.slice(tasksAt, tasksEnd), ints.slice(jobsAt, jobsEnd));
+  // A file without tasks or jobs (each section then holds only its zero count) keeps its empty lists.
+  if (lazy && (taskInts[0] > 0 || jobInts[0] > 0)) {
+    // Copies of their sections: the rest of the packed integers need not stay alive.
+    lazy.hold(taskInts.slice(), jobInts.slice());
     lazyTasks(entry, lazy);
   }
   if (allNow) {
@@ -299,15 +310,10 @@ class Reader {
     return out;
   }
 
-  /** Past what strs() would read, making nothing. */
-  skipStrs(): void {
-    this.at += this.ints[this.at] + 1;
-  }
-
-  /** Past what attrs() would read, making nothing. */
-  skipAttrs(): void {
-    const n = this.ints[this.at++];
-    if (n !== NONE) this.at += 2 * n;
+  /** A section the packer wrote with its length first (Writer.startSection), taken whole. */
+  section(): Int32Array {
+    const n = this.int();
+    return this.ints.subarray(this.at, (this.at += n));
   }
 }
 
@@ -323,18 +329,6 @@ function readTasks(r: Reader, uri: string): TaskRecord[] {
     tasks[i] = { element, id, uri, attrs, parents, children, job, start: r.int(), nameStart: r.int(), nameEnd: r.int(), end: r.int() };
   }
   return tasks;
-}
-
-/** Past the tasks readTasks would read (element, id, attributes, parents, children, job, four offsets). */
-function skipTasks(r: Reader): void {
-  const n = r.int();
-  for (let i = 0; i < n; i++) {
-    r.at += 2;
-    r.skipAttrs();
-    r.skipStrs();
-    r.skipStrs();
-    r.at += 5;
-  }
 }
 
 function readJobs(r: Reader, uri: string, tasks: readonly TaskRecord[]): JobEntry[] {
@@ -358,25 +352,6 @@ function readJobs(r: Reader, uri: string, tasks: readonly TaskRecord[]): JobEntr
     jobs[i] = { id, uri, attrs, tasks: jobTasks, members, start: r.int(), nameStart: r.int(), nameEnd: r.int() };
   }
   return jobs;
-}
-
-/** Past the jobs readJobs would read (id, attributes, task identifiers, members, three offsets). */
-function skipJobs(r: Reader): void {
-  const n = r.int();
-  for (let i = 0; i < n; i++) {
-    r.at += 1;
-    r.skipAttrs();
-    r.skipStrs();
-    const members = r.int();
-    for (let k = 0; k < members; k++) {
-      if (r.int() === 0) r.at += 1;
-      else {
-        r.at += 4;
-        r.skipAttrs();
-      }
-    }
-    r.at += 3;
-  }
 }
 
 /** A definition; a task's points at its record, or, while the entry's tasks are packed, makes them when read. */
