@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { WatchKind } from 'vscode-languageserver-protocol/node';
+import { ErrorCodes, RegistrationRequest, ResponseError, WatchKind } from 'vscode-languageserver-protocol/node';
 import { writeFileSync } from 'node:fs';
 import { LspClient, ProgressValue, TempWorkspace, positionIn, rangeIn } from '../helpers/lspClient';
 
@@ -153,5 +153,37 @@ describe('protocol: initialize', { concurrency: true }, () => {
     ]);
     const symbols = await client.workspaceSymbols('Task_');
     assert.equal(symbols.length, 68);
+  });
+});
+
+describe('protocol: what the index does not wait for', () => {
+  test('a client that never answers the registration of file watchers, or refuses it, still gets the index', async (t) => {
+    for (const answer of ['never', 'error'] as const) {
+      const ws = TempWorkspace.fromFixture('protocol-jobs');
+      const client = LspClient.spawn();
+      t.after(async () => {
+        await client.stop();
+        ws.dispose();
+      });
+      client.connection.onRequest(RegistrationRequest.type, () =>
+        answer === 'never' ? new Promise<void>(() => undefined) : new ResponseError(ErrorCodes.InternalError, 'registration refused by the test client'),
+      );
+      await client.initialize({ folders: [ws.root] });
+      await client.waitForIndexing(1);
+      const jobs = ws.read('Conf/AD/AD Jobs.xml');
+      await client.open(ws.uri('Conf/AD/AD Jobs.xml'), jobs);
+      const found = await client.definition(ws.uri('Conf/AD/AD Jobs.xml'), positionIn(jobs, '<Step Identifier="All_|ComputeAllProperties"'));
+      assert.deepEqual(
+        found.map((l) => l.uri),
+        [ws.uri('Conf/Shared Tasks.xml')],
+        `${answer}: the Step resolves into the shared tasks file`,
+      );
+      if (answer === 'error') {
+        await client.waitFor(
+          () => client.logs.find((l) => l.includes('registration of file watchers') && l.includes('registration refused by the test client')),
+          () => `the refusal in the logs; logs: ${JSON.stringify(client.logs)}`,
+        );
+      }
+    }
   });
 });

@@ -103,7 +103,11 @@ export class LspServer {
 
   private async initialized(): Promise<void> {
     this.indexer.prepare();
-    if (this.hasWatchedFilesDynamicRegistration) await registerFileWatchers(this.connection);
+    // The editor's answer is not waited for before indexing: watching starts when the editor
+    // has the request either way, and an editor that is still starting may take its time.
+    const watching = this.hasWatchedFilesDynamicRegistration
+      ? registerFileWatchers(this.connection).catch((e) => this.guard.internalError('the registration of file watchers', e))
+      : undefined;
     if (this.hasWorkspaceFolderCapability) {
       this.connection.workspace.onDidChangeWorkspaceFolders(
         this.guard.notification('didChangeWorkspaceFolders', (e) => {
@@ -118,6 +122,7 @@ export class LspServer {
       );
     }
     await this.indexer.reindex();
+    await watching;
   }
 
   /** New rule severities only re-check open documents; a new exclude list re-reads the workspace. */
