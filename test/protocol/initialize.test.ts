@@ -156,7 +156,8 @@ describe('protocol: initialize', { concurrency: true }, () => {
   });
 });
 
-describe('protocol: what the index does not wait for', () => {
+// Alone (not side by side with other servers): the second test compares the order of two answers.
+describe('protocol: what the index does not wait for, and what waits for the index', () => {
   test('a client that never answers the registration of file watchers, or refuses it, still gets the index', async (t) => {
     for (const answer of ['never', 'error'] as const) {
       const ws = TempWorkspace.fromFixture('protocol-jobs');
@@ -185,5 +186,30 @@ describe('protocol: what the index does not wait for', () => {
         );
       }
     }
+  });
+
+  test('the first full check after the index comes after the requests that waited for it', async (t) => {
+    const ws = TempWorkspace.fromFixture('protocol-jobs');
+    const client = LspClient.spawn();
+    t.after(async () => {
+      await client.stop();
+      ws.dispose();
+    });
+    const jobsUri = ws.uri('Conf/AD/AD Jobs.xml');
+    const jobs = ws.read('Conf/AD/AD Jobs.xml');
+    await client.initialize({ folders: [ws.root] });
+    await client.open(jobsUri, jobs);
+    // Asked for the moment the index is over, as an editor asks when a request waited for it.
+    await client.waitForIndexing(1);
+    const found = await client.definition(jobsUri, positionIn(jobs, '<Step Identifier="All_|ComputeAllProperties"'));
+    const publishedBefore = client.publicationCount(jobsUri);
+    assert.deepEqual(
+      found.map((l) => l.uri),
+      [ws.uri('Conf/Shared Tasks.xml')],
+    );
+    assert.equal(publishedBefore, 0, 'no diagnostics were published before the definition was answered');
+    // Then the open document is checked in full, against the whole index.
+    const diagnostics = await client.waitForDiagnostics(jobsUri, () => true);
+    assert.deepEqual(diagnostics, []);
   });
 });

@@ -46,11 +46,15 @@ export class DiagnosticsScheduler {
     this.scheduleCrossFile();
   }
 
-  /** The workspace is indexed: every open document is checked in full. */
+  /**
+   * The workspace is indexed: every open document is checked in full, after the cross-file
+   * delay. The first check after an index is the slowest (it builds what the rules share
+   * across files, such as every identifier's spellings): the requests that waited for the
+   * index (definition, hover, completion) are answered first.
+   */
   indexReady(): void {
     this.indexed = true;
-    for (const uri of this.documents.keys()) this.publish(uri, true);
-    this.sendStatus();
+    this.scheduleCrossFile();
   }
 
   /**
