@@ -47,6 +47,17 @@ export function readFolder(root: string): Map<string, { uri: string; bytes: Buff
   return out;
 }
 
+/** Every XML file of the test fixtures and the shipped examples, by path (the tests that compare every entry read them all). */
+export function fixtureAndExampleXmlFiles(): string[] {
+  const xmlFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return xmlFiles(full);
+      return name.toLowerCase().endsWith('.xml') ? [full] : [];
+    });
+  return [...xmlFiles(FIXTURES), ...xmlFiles(path.join(REPO_ROOT, 'examples'))];
+}
+
 export function fixtureWorkspace(name: string, open: string[] = []): { service: LanguageService; uri: (rel: string) => string; text: (rel: string) => string } {
   const files = fixtureFiles(name);
   const service = new LanguageService();

@@ -1,26 +1,16 @@
 /** Entries packed by an index worker come back identical, from every XML file the tests and the examples hold. */
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { hasPackedTasks, packEntry, unpackEntry } from '../../server/src/index/entryCodec';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
-import { FIXTURES, REPO_ROOT } from '../helpers/workspace';
+import { fixtureAndExampleXmlFiles } from '../helpers/workspace';
 import { conf } from '../helpers/cursor';
 import { plainEntry } from '../helpers/plainEntry';
 
-function xmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return xmlFiles(full);
-    return name.toLowerCase().endsWith('.xml') ? [full] : [];
-  });
-}
-
 describe('packed entries', () => {
-  const files = [...xmlFiles(FIXTURES), ...xmlFiles(path.join(REPO_ROOT, 'examples'))];
+  const files = fixtureAndExampleXmlFiles();
 
   it('unpack to the entry that was packed, for every fixture and example file', () => {
     assert.ok(files.length > 30, `found ${files.length} files`);

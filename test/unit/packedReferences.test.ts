@@ -1,29 +1,19 @@
 /** The index files a worker's entries by the identifiers they reference without making their Reference objects, and answers as if it had. */
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { FileEntry, buildFileEntry } from '../../server/src/index/fileEntry';
 import { hasPackedReferences, packEntry, unpackEntry } from '../../server/src/index/entryCodec';
 import { WorkspaceIndex } from '../../server/src/index/workspaceIndex';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
-import { FIXTURES, REPO_ROOT } from '../helpers/workspace';
+import { fixtureAndExampleXmlFiles } from '../helpers/workspace';
 import { conf } from '../helpers/cursor';
-
-function xmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return xmlFiles(full);
-    return name.toLowerCase().endsWith('.xml') ? [full] : [];
-  });
-}
 
 /** Every XML file of the fixtures and the examples, as the index workers and the editor's own reads make them. */
 function entries(): { built: FileEntry[]; unpacked: FileEntry[] } {
   const built: FileEntry[] = [];
   const unpacked: FileEntry[] = [];
-  for (const file of [...xmlFiles(FIXTURES), ...xmlFiles(path.join(REPO_ROOT, 'examples'))]) {
+  for (const file of fixtureAndExampleXmlFiles()) {
     const read = readXmlFileSync(file);
     if (!read.ok) continue;
     const uri = pathToFileURL(file).toString();
