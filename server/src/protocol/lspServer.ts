@@ -105,9 +105,9 @@ export class LspServer {
     this.indexer.prepare();
     // The editor's answer is not waited for before indexing: watching starts when the editor
     // has the request either way, and an editor that is still starting may take its time.
-    const watching = this.hasWatchedFilesDynamicRegistration
-      ? registerFileWatchers(this.connection).catch((e) => this.guard.internalError('the registration of file watchers', e))
-      : undefined;
+    if (this.hasWatchedFilesDynamicRegistration) {
+      void registerFileWatchers(this.connection).catch((e) => this.guard.internalError('the registration of file watchers', e));
+    }
     if (this.hasWorkspaceFolderCapability) {
       this.connection.workspace.onDidChangeWorkspaceFolders(
         this.guard.notification('didChangeWorkspaceFolders', (e) => {
@@ -122,7 +122,6 @@ export class LspServer {
       );
     }
     await this.indexer.reindex();
-    await watching;
   }
 
   /** New rule severities only re-check open documents; a new exclude list re-reads the workspace. */
