@@ -324,12 +324,22 @@ async function main() {
     });
 
     await check('the Outline view lists the job and its tasks', async () => {
+      // VS Code adds the outline of text editors among the parts it creates last, one each time the
+      // page is idle (or every 3 s when it never is): on a busy machine that can be after this check
+      // starts, and the Outline says "The active editor cannot provide outline information" until then.
+      const started = await page.waitForFunction(() => performance.getEntriesByName('code/didCreateWorkbenchContributions/4')[0]?.startTime, null, { timeout: 120000 });
+      lap(`the workbench finished starting ${((await started.jsonValue()) / 1000).toFixed(1)} s after its page was opened`);
       await openFile(page, 'Conf/AD/AD Jobs.xml');
       await runCommand(page, 'Explorer: Focus on Outline View');
       // Fold the file tree so that the outline gets the height of the side bar.
       await page.locator('.pane-header', { hasText: 'workspace' }).first().click();
       const outline = page.locator('.outline-pane');
-      await outline.locator('.monaco-list-row', { hasText: 'Job_AD_Complete' }).waitFor({ timeout: 20000 });
+      await outline
+        .locator('.monaco-list-row', { hasText: 'Job_AD_Complete' })
+        .waitFor({ timeout: 20000 })
+        .catch(async (e) => {
+          throw new Error(`the Outline says ${JSON.stringify(await outline.innerText())}: ${e.message}`);
+        });
       await outline.locator('.monaco-list-row', { hasText: 'AD_Export_Complete' }).waitFor({ timeout: 10000 });
       await screenshot(page, 'outline');
     });
