@@ -328,7 +328,11 @@ async function main() {
       // page is idle (or every 3 s when it never is): on a busy machine that can be after this check
       // starts, and the Outline says "The active editor cannot provide outline information" until then.
       // Polled every 500 ms, not on every frame: a page kept busy is what makes it late.
-      const started = await page.waitForFunction(() => performance.getEntriesByName('code/didCreateWorkbenchContributions/4')[0]?.startTime, null, { polling: 500, timeout: 120000 });
+      const started = await page
+        .waitForFunction(() => performance.getEntriesByName('code/didCreateWorkbenchContributions/4')[0]?.startTime, null, { polling: 500, timeout: 120000 })
+        .catch((e) => {
+          throw new Error(`the workbench did not mark the end of its start (code/didCreateWorkbenchContributions/4): ${e.message}`);
+        });
       lap(`the workbench finished starting ${((await started.jsonValue()) / 1000).toFixed(1)} s after its page was opened`);
       await openFile(page, 'Conf/AD/AD Jobs.xml');
       await runCommand(page, 'Explorer: Focus on Outline View');
