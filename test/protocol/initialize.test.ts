@@ -180,9 +180,13 @@ describe('protocol: what the index does not wait for, and what waits for the ind
         `${answer}: the Step resolves into the shared tasks file`,
       );
       if (answer === 'error') {
-        await client.waitFor(
-          () => client.logs.find((l) => l.includes('registration of file watchers') && l.includes('registration refused by the test client')),
+        const said = await client.waitFor(
+          () => client.logs.find((l) => l.includes('registration refused by the test client')),
           () => `the refusal in the logs; logs: ${JSON.stringify(client.logs)}`,
+        );
+        assert.equal(
+          said,
+          'The editor did not accept the file watchers (registration refused by the test client): files changed outside the editor are read again only when the server restarts.',
         );
       }
     }

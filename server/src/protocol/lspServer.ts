@@ -106,7 +106,12 @@ export class LspServer {
     // The editor's answer is not waited for before indexing: watching starts when the editor
     // has the request either way, and an editor that is still starting may take its time.
     if (this.hasWatchedFilesDynamicRegistration) {
-      void registerFileWatchers(this.connection).catch((e) => this.guard.internalError('the registration of file watchers', e));
+      // A refusal is the editor's to make, not an error of the server: said as what it means.
+      void registerFileWatchers(this.connection).catch((e) =>
+        this.connection.console.warn(
+          `The editor did not accept the file watchers (${e instanceof Error ? e.message : String(e)}): files changed outside the editor are read again only when the server restarts.`,
+        ),
+      );
     }
     if (this.hasWorkspaceFolderCapability) {
       this.connection.workspace.onDidChangeWorkspaceFolders(
