@@ -1,7 +1,8 @@
 /**
  * The cold index's worker threads: every file's result comes back in the order of the files
  * whichever worker finishes first, equal to what the server thread builds; a failing worker
- * rejects the run with the results delivered so far kept. Asked to read the files again (the
+ * rejects the run with the results delivered so far kept. Files may still be coming (a feed the
+ * workspace walk fills): indexing starts with the first whole batch. Asked to read the files again (the
  * command line's check pass), they keep a bounded number of texts ahead of the reader.
  */
 import { strict as assert } from 'node:assert';
@@ -11,7 +12,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { unpackEntry } from '../../server/src/index/entryCodec';
-import { FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
+import { FileFeed, FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
 import { indexForServer } from '../../server/src/node/indexWorkerLoop';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
@@ -86,6 +87,57 @@ describe('index workers', () => {
     // The worker has the first two batches before this thread takes any: it takes the third at least.
     assert.ok(here.includes(items[2].uri), here.join(', '));
     assert.ok(here.length < items.length, 'the worker indexed some files too');
+  });
+
+  it('index the files of a feed as they come, before the feed ends, every file in order, and end with it', async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 11; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
+    const { paths } = tempFolder(files);
+    const here: string[] = [];
+    const workers = new IndexWorkers({
+      workers: 1,
+      inFlight: 1,
+      here: (uri, text, encoding) => {
+        here.push(uri);
+        return indexForServer(uri, text, encoding);
+      },
+    });
+    t.after(() => workers.close());
+    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+    const feed = new FileFeed();
+    const results: FileResult[] = [];
+    let settled = false;
+    const run = workers.run(feed, (r) => results.push(r), 2).then(() => (settled = true));
+    const until = async (what: string, done: () => boolean) => {
+      for (let waited = 0; !done(); waited += 5) {
+        assert.ok(waited < 10_000, what);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    // Three files: one whole batch goes out and comes back; the third waits for a fourth.
+    items.slice(0, 3).forEach((f) => feed.push(f));
+    await until('the first batch comes back before the feed ends', () => results.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(results.length, 2, 'a batch of one file is not sent while more may come');
+    // The rest at once: the worker has room for one batch, this thread takes others.
+    items.slice(3).forEach((f) => feed.push(f));
+    await until('every whole batch comes back', () => results.length === 10);
+    assert.equal(settled, false, 'the run waits for the end of the feed');
+    feed.end();
+    await run;
+    assertAsBuiltHere(results, paths);
+    assert.ok(here.length > 0 && here.length < items.length, `this thread and the worker both indexed: ${here.length} here`);
+  });
+
+  it('end at once with a feed that ends empty', async (t) => {
+    const workers = new IndexWorkers({ workers: 1, here: indexForServer });
+    t.after(() => workers.close());
+    const feed = new FileFeed();
+    const results: FileResult[] = [];
+    const run = workers.run(feed, (r) => results.push(r));
+    feed.end();
+    await run;
+    assert.deepEqual(results, []);
   });
 
   it("reject when this thread's share fails, keeping what was delivered before", async (t) => {

@@ -68,6 +68,56 @@ const HERE_SLICE_MS = 10;
  */
 const IN_FLIGHT_PER_WORKER = 8;
 
+/**
+ * Files to index in order, some of them maybe still to come: a walk of the workspace gives
+ * them as it lists folders (workspaceFiles.ts walkWorkspace), and indexing starts meanwhile.
+ */
+export class FileFeed {
+  readonly files: FileToIndex[] = [];
+  private ended = false;
+  private listener: (() => void) | undefined;
+
+  /** A feed of these files and no more. */
+  static of(files: readonly FileToIndex[]): FileFeed {
+    const feed = new FileFeed();
+    feed.files.push(...files);
+    feed.end();
+    return feed;
+  }
+
+  push(file: FileToIndex): void {
+    this.files.push(file);
+    this.listener?.();
+  }
+
+  /** No file comes after these. */
+  end(): void {
+    this.ended = true;
+    this.listener?.();
+  }
+
+  get complete(): boolean {
+    return this.ended;
+  }
+
+  /** Settles once `count` files came, or the feed ended. */
+  reached(count: number): Promise<void> {
+    if (this.files.length >= count || this.ended) return Promise.resolve();
+    return new Promise((resolve) =>
+      this.onChange(() => {
+        if (this.files.length < count && !this.ended) return;
+        this.onChange(undefined);
+        resolve();
+      }),
+    );
+  }
+
+  /** Called after each file that comes, and at the end (one listener: the run under way). */
+  onChange(listener: (() => void) | undefined): void {
+    this.listener = listener;
+  }
+}
+
 /** The files, in order, in batches of `size` (the last one shorter). */
 function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][] {
   const batches: FileToIndex[][] = [];
@@ -121,14 +171,15 @@ export class IndexWorkers {
   }
 
   /**
-   * Calls `onResult` for every file, in order. Rejects when a worker (or this thread's share)
-   * fails; the results delivered until then stay delivered (the caller reads the rest itself).
+   * Calls `onResult` for every file, in order, files of a feed as they come. Rejects when a
+   * worker (or this thread's share) fails; the results delivered until then stay delivered (the
+   * caller reads the rest itself).
    */
-  run(files: readonly FileToIndex[], onResult: (r: FileResult) => void, batchSize = 8): Promise<void> {
-    const batches = batchesOf(files, batchSize);
+  run(input: readonly FileToIndex[] | FileFeed, onResult: (r: FileResult) => void, batchSize = 8): Promise<void> {
+    const feed = input instanceof FileFeed ? input : FileFeed.of(input);
+    const { files } = feed;
     return new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
-      if (batches.length === 0) return resolve();
       const arrived = new Map<number, FileResult[]>();
       let nextToSend = 0;
       let nextToDeliver = 0;
@@ -138,61 +189,94 @@ export class IndexWorkers {
         settled = true;
         this.onReply = undefined;
         this.onFailure = undefined;
+        feed.onChange(undefined);
         if (e) reject(e);
         else resolve();
       };
-      const arrive = (batch: number, results: FileResult[]) => {
-        arrived.set(batch, results);
+      // Batch k is files k*size to (k+1)*size: ready once they all came, or the feed ended.
+      const batchCount = () => Math.ceil(files.length / batchSize);
+      const ready = (k: number) => files.length >= (k + 1) * batchSize || (feed.complete && k < batchCount());
+      const batch = (k: number) => files.slice(k * batchSize, (k + 1) * batchSize);
+      const allDelivered = () => feed.complete && nextToDeliver === batchCount();
+      const arrive = (k: number, results: FileResult[]) => {
+        arrived.set(k, results);
         try {
-          for (let ready = arrived.get(nextToDeliver); ready; ready = arrived.get(nextToDeliver)) {
+          for (let done = arrived.get(nextToDeliver); done; done = arrived.get(nextToDeliver)) {
             arrived.delete(nextToDeliver++);
-            ready.forEach(onResult);
+            done.forEach(onResult);
           }
         } catch (e) {
           return finish(asError(e));
         }
-        if (nextToDeliver === batches.length) finish();
+        if (allDelivered()) finish();
       };
-      const send = (w: Worker) => {
-        if (nextToSend >= batches.length) return;
-        const request: WorkerRequest = { batch: nextToSend, files: batches[nextToSend] };
-        nextToSend++;
-        w.postMessage(request);
+      // Batches each worker may still be sent: inFlight ahead, one more for each answer.
+      const room = new Map(this.workers.map((w) => [w, this.inFlight]));
+      // One batch to each worker in turn: while a walk still gives the files, every worker gets some.
+      const pump = () => {
+        for (let sent = true; sent;) {
+          sent = false;
+          for (const w of this.workers) {
+            if (room.get(w)! === 0 || !ready(nextToSend)) continue;
+            room.set(w, room.get(w)! - 1);
+            const request: WorkerRequest = { batch: nextToSend, files: batch(nextToSend) };
+            nextToSend++;
+            w.postMessage(request);
+            sent = true;
+          }
+        }
       };
       this.onFailure = finish;
       this.onReply = (w, reply) => {
-        send(w);
+        room.set(w, room.get(w)! + 1);
+        pump();
         arrive(reply.batch, reply.results as FileResult[]);
       };
-      for (const w of this.workers) for (let i = 0; i < this.inFlight; i++) send(w);
       const here = this.here;
-      if (!here) return;
       // This thread's share: the next batch not sent yet, a slice at a time, so that answers
       // (and, in the server, requests) are taken in between. Its entries are packed as a
       // worker's are: the index holds the same compact entries whichever thread built them.
-      let batch = -1;
+      let current = -1;
+      let currentFiles: FileToIndex[] = [];
       let done: FileResult[] = [];
+      let sliceWaits = false;
       const slice = () => {
-        if (settled) return;
-        if (batch < 0) {
-          if (nextToSend >= batches.length) return;
-          batch = nextToSend++;
+        sliceWaits = false;
+        if (settled || !here) return;
+        if (current < 0) {
+          if (!ready(nextToSend)) {
+            // Nothing to take yet: the next file that comes wakes it.
+            sliceWaits = !feed.complete;
+            return;
+          }
+          current = nextToSend++;
+          currentFiles = batch(current);
           done = [];
         }
         const started = performance.now();
         try {
-          while (done.length < batches[batch].length && performance.now() - started < HERE_SLICE_MS) done.push(indexFile(batches[batch][done.length], here));
+          while (done.length < currentFiles.length && performance.now() - started < HERE_SLICE_MS) done.push(indexFile(currentFiles[done.length], here));
         } catch (e) {
           return finish(asError(e));
         }
-        if (done.length === batches[batch].length) {
-          const finished = batch;
-          batch = -1;
+        if (done.length === currentFiles.length) {
+          const finished = current;
+          current = -1;
           arrive(finished, done);
         }
         setImmediate(slice);
       };
-      setImmediate(slice);
+      feed.onChange(() => {
+        pump();
+        if (sliceWaits) {
+          sliceWaits = false;
+          setImmediate(slice);
+        }
+        if (allDelivered()) finish();
+      });
+      pump();
+      if (allDelivered()) return finish();
+      if (here) setImmediate(slice);
     });
   }
 
