@@ -2,15 +2,16 @@
  * The workspace walk (node/workspaceFiles.ts listFiles): its folders are listed in parallel, and
  * the files still come out in the order of a depth-first walk with names sorted, whichever
  * folder's listing comes back first; excluded and never-indexed folders are not entered. The
- * server's first index lists the XML files and the agent's settings files in one walk.
+ * server's first index lists the XML files and the agent's settings files in one walk, and
+ * indexes each XML file as soon as the folders before it are listed.
  */
 import { strict as assert } from 'node:assert';
-import { promises as fsp, mkdirSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { GlobSet } from '../../server/src/node/globMatcher';
 import { isAgentSettingsFile, readAgentSettings } from '../../server/src/node/agentSettings';
-import { listWorkspace, listXmlFiles } from '../../server/src/node/workspaceFiles';
+import { listXmlFiles, walkWorkspace } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
 
 function tree(files: string[]): string {
@@ -54,20 +55,50 @@ describe('listing a workspace folder', () => {
     ]);
     const exclude = new GlobSet(['Runtime/**']);
     const listedDirs: string[] = [];
-    const readdir = fsp.readdir.bind(fsp) as (dir: string, options: unknown) => Promise<unknown>;
-    t.mock.method(fsp, 'readdir', (dir: string, options: unknown) => {
+    const readdir = fs.readdir.bind(fs) as (dir: string, options: unknown, done: unknown) => void;
+    t.mock.method(fs, 'readdir', (dir: string, options: unknown, done: unknown) => {
       listedDirs.push(rel(root, [dir])[0]);
-      return readdir(dir, options);
+      readdir(dir, options, done);
     });
-    const listing = await listWorkspace(root, exclude, isAgentSettingsFile);
-    assert.deepEqual(rel(root, listing.xml), ['Conf/a.xml', 'Runtime.xml']);
-    assert.deepEqual(rel(root, listing.settings), ['Conf/appsettings.json', 'Runtime/appsettings.agent.json', 'z/AppSettings.json']);
+    const xml: string[] = [];
+    const settings = await walkWorkspace(root, exclude, isAgentSettingsFile, (file) => xml.push(file));
+    assert.deepEqual(rel(root, xml), ['Conf/a.xml', 'Runtime.xml']);
+    assert.deepEqual(rel(root, settings), ['Conf/appsettings.json', 'Runtime/appsettings.agent.json', 'z/AppSettings.json']);
     assert.deepEqual([...listedDirs].sort(), ['', 'Conf', 'Runtime', 'Runtime/x', 'z']);
     t.mock.restoreAll();
     // The same files, in the same order, as the two walks it replaces.
-    assert.deepEqual(listing.xml, await listXmlFiles(root, exclude));
+    assert.deepEqual(xml, await listXmlFiles(root, exclude));
     const settingsText = '{ "Jobs": { "MaxTaskBatchSize": 3 } }';
     writeFileSync(path.join(root, 'Runtime', 'appsettings.agent.json'), settingsText);
     assert.deepEqual(await readAgentSettings([root], (f) => rel(root, [f])[0]), { maxTaskBatchSize: 3, source: 'Runtime/appsettings.agent.json' });
+  });
+
+  it('gives each XML file as soon as the folders before it in the order are listed, and settles once every folder is', async (t) => {
+    const root = tree(['A/a.xml', 'B/1/b.xml', 'B/c.xml', 'C/d.xml', 'z/appsettings.json', 'z/last.xml']);
+    const readdir = fs.readdir.bind(fs) as (dir: string, options: unknown, done: unknown) => void;
+    // The listing of z/ is held back until the test lets it go.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    t.mock.method(fs, 'readdir', (dir: string, options: unknown, done: unknown) => {
+      if (rel(root, [dir])[0] === 'z') void held.then(() => readdir(dir, options, done));
+      else readdir(dir, options, done);
+    });
+    const given: string[] = [];
+    let settled = false;
+    const walk = walkWorkspace(root, new GlobSet([]), isAgentSettingsFile, (file) => given.push(rel(root, [file])[0])).then((settings) => {
+      settled = true;
+      return settings;
+    });
+    for (let waited = 0; given.length < 4; waited += 5) {
+      assert.ok(waited < 5_000, `the files before z/ come while z/ is not listed: ${JSON.stringify(given)}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.deepEqual(given, ['A/a.xml', 'B/1/b.xml', 'B/c.xml', 'C/d.xml']);
+    assert.equal(settled, false, 'the walk is not over before z/ is listed');
+    release();
+    assert.deepEqual(rel(root, await walk), ['z/appsettings.json']);
+    assert.deepEqual(given, ['A/a.xml', 'B/1/b.xml', 'B/c.xml', 'C/d.xml', 'z/last.xml']);
+    t.mock.restoreAll();
+    assert.deepEqual(given, rel(root, await listXmlFiles(root)));
   });
 });

@@ -2,7 +2,7 @@
  * Finding and reading the configuration's XML files on disk (Node only; the language service
  * itself never touches the file system).
  */
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineTable } from '../model/lineTable';
 import { DecodedText, decodeBytes } from '../model/textDecoding';
@@ -26,75 +26,156 @@ export function listXmlFiles(root: string, exclude: GlobSet = new GlobSet([])): 
 
 /**
  * The files below `root` whose name `accept` takes, in a stable order (a depth-first walk with
- * names sorted), outside the folders never indexed. Every folder is listed as soon as its parent
- * is, not one after the other: the system reads them in parallel (3,000 files in 600 folders:
- * 200–430 ms one after the other, 50–90 ms so).
+ * names sorted), outside the folders never indexed. Several folders are listed at once, not one
+ * after the other: the system reads them in parallel (3,000 files in 600 folders: 200–430 ms
+ * one after the other, 50–90 ms so).
  */
 export async function listFiles(root: string, accept: (name: string) => boolean, exclude: GlobSet = new GlobSet([])): Promise<string[]> {
-  const [files] = await walkFiles(root, exclude, false, (name) => (accept(name) ? 0 : -1));
+  const files: string[] = [];
+  await walkFiles(
+    root,
+    exclude,
+    false,
+    (name) => (accept(name) ? 0 : -1),
+    (_list, file) => files.push(file),
+  );
   return files;
 }
 
-/** What one walk of a workspace folder finds. */
-export interface WorkspaceListing {
-  /** The XML files to index: outside the excluded folders. */
-  xml: string[];
-  /** The files `isSettings` takes, excluded folders included (the agent reads its settings wherever they are). */
-  settings: string[];
-}
-
 /**
- * The XML files and the settings files below `root` from one listing of each folder, in the
- * order listFiles gives (two walks listed every folder twice: 1,977 folders, 38–57 ms against
- * 20–31 ms).
+ * The XML files outside the excluded folders and the settings files `isSettings` takes,
+ * excluded folders included (the agent reads its settings wherever they are), from one listing
+ * of each folder (two walks listed every folder twice: 1,977 folders, 38–57 ms against 20–31
+ * ms). Each XML file goes to `onXml` in the order listFiles gives, as soon as every folder
+ * before it is listed, so that indexing starts while the walk goes on; settles with the
+ * settings files once every folder is listed.
  */
-export async function listWorkspace(root: string, exclude: GlobSet, isSettings: (name: string) => boolean): Promise<WorkspaceListing> {
-  const [xml, settings] = await walkFiles(root, exclude, true, (name, excluded) => (isSettings(name) ? 1 : !excluded && isXmlName(name) ? 0 : -1));
-  return { xml, settings };
+export async function walkWorkspace(root: string, exclude: GlobSet, isSettings: (name: string) => boolean, onXml: (file: string) => void): Promise<string[]> {
+  const settings: string[] = [];
+  await walkFiles(
+    root,
+    exclude,
+    true,
+    (name, excluded) => (isSettings(name) ? 1 : !excluded && isXmlName(name) ? 0 : -1),
+    (list, file) => (list === 0 ? onXml(file) : settings.push(file)),
+  );
+  return settings;
 }
 
 function isXmlName(name: string): boolean {
   return name.toLowerCase().endsWith('.xml');
 }
 
+/** A folder's files (with the list `sort` gave them) and subfolders, sorted by name, once it is listed. */
+interface Folder {
+  entries: ([number, string] | Folder)[] | undefined;
+  /** Called once it is listed (the walk's files wait for it). */
+  listed: (() => void) | undefined;
+}
+
 /**
- * Files below `root` sorted into two lists by `sort` (0, 1, or -1 for neither), each in walk
- * order. `enterExcluded`: walk the folders `exclude` matches too, their files sorted as excluded.
+ * Listings under way at once. The system lists a few folders at a time anyway (libuv's four
+ * threads); the others wait in the walk's own order, so that the first files in that order are
+ * found first and indexing starts with them.
  */
-async function walkFiles(root: string, exclude: GlobSet, enterExcluded: boolean, sort: (name: string, excluded: boolean) => number): Promise<[string[], string[]]> {
-  async function walk(dir: string, rel: string, excludedDir: boolean): Promise<[string[], string[]]> {
-    let entries;
+const LISTINGS_AT_ONCE = 8;
+
+/**
+ * Files below `root` sorted by `sort` into list 0 or 1 (-1: neither), given to `found` in walk
+ * order, each as soon as the folders before it are listed. `enterExcluded`: walk the folders
+ * `exclude` matches too, their files sorted as excluded. Callbacks, not promises: a promise per
+ * folder made the walk of 1,977 folders a quarter slower (warm, 111–119 ms against 70–95).
+ */
+function walkFiles(
+  root: string,
+  exclude: GlobSet,
+  enterExcluded: boolean,
+  sort: (name: string, excluded: boolean) => number,
+  found: (list: number, file: string) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Folders waiting to be listed, the next in walk order last.
+    const waiting: (() => void)[] = [];
+    let listing = 0;
+    let failed = false;
+    const fail = (e: unknown) => {
+      failed = true;
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const listMore = () => {
+      while (listing < LISTINGS_AT_ONCE && waiting.length > 0) {
+        listing++;
+        waiting.pop()!();
+      }
+    };
+    const folder = (dir: string, rel: string, excludedDir: boolean): [Folder, () => void] => {
+      const f: Folder = { entries: undefined, listed: undefined };
+      const listNow = () =>
+        fs.readdir(dir, { withFileTypes: true }, (err, entries) => {
+          if (failed) return;
+          // A callback of the system's: what throws here ends the walk, not the process.
+          try {
+            const out: ([number, string] | Folder)[] = [];
+            const subfolders: (() => void)[] = [];
+            if (!err) {
+              entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+              for (const e of entries) {
+                const childRel = rel ? `${rel}/${e.name}` : e.name;
+                const excluded = excludedDir || exclude.matches(childRel);
+                if (excluded && !enterExcluded) continue;
+                const full = path.join(dir, e.name);
+                if (e.isDirectory()) {
+                  if (ALWAYS_SKIPPED.has(e.name)) continue;
+                  const [child, listChild] = folder(full, childRel, excluded);
+                  out.push(child);
+                  subfolders.push(listChild);
+                } else if (e.isFile()) {
+                  const which = sort(e.name, excluded);
+                  if (which >= 0) out.push([which, full]);
+                }
+              }
+            }
+            // The first subfolder is listed next (it is last in the queue), before the folders after this one.
+            for (let i = subfolders.length - 1; i >= 0; i--) waiting.push(subfolders[i]);
+            f.entries = out;
+            listing--;
+            listMore();
+            f.listed?.();
+          } catch (e) {
+            fail(e);
+          }
+        });
+      return [f, listNow];
+    };
+    // The files in walk order: depth first, each folder's entries in turn, waiting where a folder is not listed yet.
+    const [top, listTop] = folder(root, '', false);
+    const trail: { folder: Folder; at: number }[] = [{ folder: top, at: 0 }];
+    const give = () => {
+      while (trail.length > 0) {
+        const here = trail[trail.length - 1];
+        const entries = here.folder.entries;
+        if (!entries) {
+          here.folder.listed = give;
+          return;
+        }
+        if (here.at === entries.length) {
+          trail.pop();
+          continue;
+        }
+        const entry = entries[here.at++];
+        if (Array.isArray(entry)) found(entry[0], entry[1]);
+        else trail.push({ folder: entry, at: 0 });
+      }
+      resolve();
+    };
+    waiting.push(listTop);
+    listMore();
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return [[], []];
+      give();
+    } catch (e) {
+      fail(e);
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const found: ([number, string] | Promise<[string[], string[]]>)[] = [];
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      const excluded = excludedDir || exclude.matches(childRel);
-      if (excluded && !enterExcluded) continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name)) found.push(walk(full, childRel, excluded));
-      } else if (e.isFile()) {
-        const list = sort(e.name, excluded);
-        if (list >= 0) found.push([list, full]);
-      }
-    }
-    const out: [string[], string[]] = [[], []];
-    for (const f of found) {
-      if (Array.isArray(f)) out[f[0]].push(f[1]);
-      else {
-        const [xml, other] = await f;
-        for (const file of xml) out[0].push(file);
-        for (const file of other) out[1].push(file);
-      }
-    }
-    return out;
-  }
-  return walk(root, '', false);
+  });
 }
 
 export type ReadResult =
@@ -145,7 +226,7 @@ export async function reachedWithoutLinks(root: string, file: string): Promise<b
   let current = root;
   for (const part of relative.split(path.sep)) {
     current = path.join(current, part);
-    const stat = await fs.lstat(current).catch(() => undefined);
+    const stat = await fs.promises.lstat(current).catch(() => undefined);
     if (!stat || stat.isSymbolicLink()) return false;
   }
   return true;

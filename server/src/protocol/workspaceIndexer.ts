@@ -9,10 +9,10 @@ import { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../languageService';
 import { GlobSet } from '../node/globMatcher';
-import { ReadResult, decodingWarning, forEachLimited, listWorkspace, listXmlFiles, readXmlFile, readXmlFileSync } from '../node/workspaceFiles';
+import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile, readXmlFileSync, walkWorkspace } from '../node/workspaceFiles';
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
-import { IndexWorkers } from '../node/parallelIndexer';
+import { FileFeed, IndexWorkers } from '../node/parallelIndexer';
 import { indexForServer } from '../node/indexWorkerLoop';
 import { agentSettingsIn, isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -77,38 +77,44 @@ export class WorkspaceIndexer {
     this.settings.setEditorRules(settings.rules);
     const progress = this.hasWorkDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     const started = Date.now();
-    // One walk finds the XML files and the agent's settings files.
-    const listed = await Promise.all(this.diskRoots().map((root) => listWorkspace(root, this.folders.exclude, isAgentSettingsFile)));
-    const settingsFiles = listed.flatMap((l) => l.settings);
-    this.service.setAgentSettings(await agentSettingsIn(settingsFiles, (file) => file));
-    const files = listed.flatMap((l) => l.xml);
-    const total = files.length;
-    progress?.begin('Usercube', 0, `Indexing 0/${total} files`, false);
+    // Files are indexed as the walk finds them: a large tree takes a while to list.
+    const feed = new FileFeed();
+    const walked = this.walk(feed);
+    await feed.reached(PARALLEL_MIN_FILES);
+    const files = feed.files;
     const seen = new Set<string>();
     let done = 0;
     let lastReport = 0;
-    const loaded = () => {
+    let reportedAll = false;
+    const report = () => {
+      const total = files.length;
+      // The total is known once the walk is over; until then, no percentage that would go back.
+      if (feed.complete) progress?.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
+      else progress?.report(`Indexing ${done}/${total} files, listing folders`);
+      this.diagnostics.sendStatus({ indexing: true, done, total });
+      reportedAll = feed.complete && done === total;
+    };
+    progress?.begin('Usercube', 0, feed.complete ? `Indexing 0/${files.length} files` : `Indexing 0/${files.length} files, listing folders`, false);
+    const loaded = (uri: string) => {
+      seen.add(uri);
       done++;
       const now = Date.now();
-      if (now - lastReport > 100 || done === total) {
+      if (now - lastReport > 100 || (feed.complete && done === files.length)) {
         lastReport = now;
-        progress?.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing ${done}/${total} files`);
-        this.diagnostics.sendStatus({ indexing: true, done, total });
+        report();
       }
     };
-    const items = files.map((file) => ({ file, uri: URI.file(file).toString() }));
-    items.forEach((f) => seen.add(f.uri));
-    const workers = this.workers ?? (items.length >= PARALLEL_MIN_FILES ? this.startWorkers() : undefined);
+    const workers = this.workers ?? (files.length >= PARALLEL_MIN_FILES ? this.startWorkers() : undefined);
     this.workers = undefined;
     let threads = '';
-    if (workers && items.length >= PARALLEL_MIN_FILES) {
+    if (workers && files.length >= PARALLEL_MIN_FILES) {
       threads = ` (${workers.size} worker ${workers.size === 1 ? 'thread' : 'threads'} and the server thread)`;
       try {
-        await workers.run(items, (r) => {
+        await workers.run(feed, (r) => {
           if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
           else this.loadFailed(r.uri, r.file, r.failure);
           if (r.warning) this.connection.console.warn(`${r.file}: ${r.warning}`);
-          loaded();
+          loaded(r.uri);
         });
       } catch (e) {
         threads = ' (in the server thread: the index worker threads failed)';
@@ -116,23 +122,46 @@ export class WorkspaceIndexer {
       }
     }
     workers?.close();
+    // The settings files the walk found; the rest of the files when the workers failed (or were not used).
+    this.service.setAgentSettings(await agentSettingsIn(await walked, (file) => file));
     // Synchronous reads in slices of a few milliseconds: requests are still served in between.
     let sliceStart = Date.now();
-    for (const { file, uri } of items.slice(done)) {
+    for (const { file, uri } of files.slice(done)) {
       this.loadRead(uri, file, readXmlFileSync(file));
-      loaded();
+      loaded(uri);
       if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = Date.now();
       }
     }
+    // The last file may have come before the walk was known to be over.
+    if (!reportedAll) report();
     // Files that vanished or became excluded since the last run.
     for (const entry of [...this.service.index.allFiles()]) {
       if (!seen.has(entry.uri) && !this.documents.has(entry.uri)) this.service.index.delete(entry.uri);
     }
     progress?.done();
-    this.connection.console.info(`Indexed ${total} XML files in ${Date.now() - started} ms${threads}.`);
+    this.connection.console.info(`Indexed ${files.length} XML files in ${Date.now() - started} ms${threads}.`);
     this.diagnostics.indexReady();
+  }
+
+  /**
+   * Walks the workspace folders one after the other, giving the feed each XML file in walk order
+   * as soon as it is found; ends the feed and settles with the agent's settings files once done.
+   */
+  private async walk(feed: FileFeed): Promise<string[]> {
+    const settingsFiles: string[] = [];
+    try {
+      for (const root of this.diskRoots()) {
+        settingsFiles.push(...(await walkWorkspace(root, this.folders.exclude, isAgentSettingsFile, (file) => feed.push({ file, uri: URI.file(file).toString() }))));
+      }
+    } catch (e) {
+      // What was found is indexed all the same.
+      this.connection.console.error(`Listing the workspace folders failed: ${String(e)}`);
+    } finally {
+      feed.end();
+    }
+    return settingsFiles;
   }
 
   /** `Jobs.MaxTaskBatchSize` from the first appsettings.json of the workspace folders that sets it. */
