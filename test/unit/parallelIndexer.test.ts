@@ -42,6 +42,24 @@ function assertAsBuiltHere(results: readonly FileResult[], paths: readonly strin
   }
 }
 
+/** `count` small task files, and one worker with this thread indexing a share (`here` lists the files it took). */
+function workersWithShare(count: number, inFlight: number): { paths: string[]; items: { file: string; uri: string }[]; workers: IndexWorkers; here: string[] } {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
+  const { paths } = tempFolder(files);
+  const here: string[] = [];
+  const workers = new IndexWorkers({
+    workers: 1,
+    inFlight,
+    here: (uri, text, encoding) => {
+      here.push(uri);
+      return indexForServer(uri, text, encoding);
+    },
+  });
+  const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
+  return { paths, items, workers, here };
+}
+
 describe('index workers', () => {
   it('deliver every file in order, as the server thread would index it, failures included', async (t) => {
     const files: Record<string, string | Buffer> = {};
@@ -66,20 +84,8 @@ describe('index workers', () => {
   });
 
   it('with the indexing function, this thread indexes a share: every file still in order, each entry the same', async (t) => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 24; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
-    const { paths } = tempFolder(files);
-    const here: string[] = [];
-    const workers = new IndexWorkers({
-      workers: 1,
-      inFlight: 2,
-      here: (uri, text, encoding) => {
-        here.push(uri);
-        return indexForServer(uri, text, encoding);
-      },
-    });
+    const { paths, items, workers, here } = workersWithShare(24, 2);
     t.after(() => workers.close());
-    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
     const results: FileResult[] = [];
     await workers.run(items, (r) => results.push(r), 1);
 
@@ -90,20 +96,8 @@ describe('index workers', () => {
   });
 
   it('index the files of a feed as they come, before the feed ends, every file in order, and end with it', async (t) => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 11; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
-    const { paths } = tempFolder(files);
-    const here: string[] = [];
-    const workers = new IndexWorkers({
-      workers: 1,
-      inFlight: 1,
-      here: (uri, text, encoding) => {
-        here.push(uri);
-        return indexForServer(uri, text, encoding);
-      },
-    });
+    const { paths, items, workers, here } = workersWithShare(11, 1);
     t.after(() => workers.close());
-    const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
     const feed = new FileFeed();
     const results: FileResult[] = [];
     let settled = false;
