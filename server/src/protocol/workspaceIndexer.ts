@@ -122,9 +122,10 @@ export class WorkspaceIndexer {
       }
     }
     workers?.close();
-    // The settings files the walk found; the rest of the files when the workers failed (or were not used).
+    // The agent's settings files the walk found.
     this.service.setAgentSettings(await agentSettingsIn(await walked, (file) => file));
-    // Synchronous reads in slices of a few milliseconds: requests are still served in between.
+    // What the workers did not index (a small workspace, or they failed): synchronous reads in
+    // slices of a few milliseconds, requests are still served in between.
     let sliceStart = Date.now();
     for (const { file, uri } of files.slice(done)) {
       this.loadRead(uri, file, readXmlFileSync(file));
