@@ -2,12 +2,13 @@
  * The cold index in worker threads: files go to the workers in small batches, each worker
  * reads, decodes and parses them (indexWorker.ts) and answers with packed entries, and the
  * caller gets the results in the order of the files, whichever worker finishes first, so that
- * the index is the same as a sequential read. Reading and parsing is most of the cold index
- * (docs/performance.md). Given the workers' own function (`here`), the calling thread takes
- * batches too, in slices of a few milliseconds between its other work: one worker fewer then
- * keeps the cores busy without more threads than cores (on two cores, two workers and the thread
- * filing their entries made the cold index about 5 % longer), and its share is not sent to
- * another thread.
+ * the index is the same as a sequential read. The files may still be coming (FileFeed, filled
+ * by the walk of the folders): a batch goes out as soon as it is whole. Reading and parsing is
+ * most of the cold index (docs/performance.md). Given the workers' own function (`here`), the
+ * calling thread takes batches too, in slices of a few milliseconds between its other work: one
+ * worker fewer then keeps the cores busy without more threads than cores (on two cores, two
+ * workers and the thread filing their entries made the cold index about 5 % longer), and its
+ * share is not sent to another thread.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
