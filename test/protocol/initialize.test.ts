@@ -1,6 +1,7 @@
 /**
  * Starting the server over stdio: what it announces, the "Indexing k/N files" progress of the
- * first full index (files are indexed while the folders are still listed), the watchers it registers, and a clean shutdown.
+ * first full index (files are indexed while the folders are still listed), the watchers it
+ * registers, and a clean shutdown.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
