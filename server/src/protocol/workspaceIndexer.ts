@@ -82,7 +82,6 @@ export class WorkspaceIndexer {
     const walked = this.walk(feed);
     await feed.reached(PARALLEL_MIN_FILES);
     const files = feed.files;
-    const seen = new Set<string>();
     let done = 0;
     let lastReport = 0;
     let reportedAll = false;
@@ -95,8 +94,7 @@ export class WorkspaceIndexer {
       reportedAll = feed.complete && done === total;
     };
     progress?.begin('Usercube', 0, feed.complete ? `Indexing 0/${files.length} files` : `Indexing 0/${files.length} files, listing folders`, false);
-    const loaded = (uri: string) => {
-      seen.add(uri);
+    const loaded = () => {
       done++;
       const now = Date.now();
       if (now - lastReport > 100 || (feed.complete && done === files.length)) {
@@ -114,7 +112,7 @@ export class WorkspaceIndexer {
           if (r.entry) this.service.setFileEntry(unpackEntry(r.entry));
           else this.loadFailed(r.uri, r.file, r.failure);
           if (r.warning) this.connection.console.warn(`${r.file}: ${r.warning}`);
-          loaded(r.uri);
+          loaded();
         });
       } catch (e) {
         threads = ' (in the server thread: the index worker threads failed)';
@@ -129,7 +127,7 @@ export class WorkspaceIndexer {
     let sliceStart = Date.now();
     for (const { file, uri } of files.slice(done)) {
       this.loadRead(uri, file, readXmlFileSync(file));
-      loaded(uri);
+      loaded();
       if (Date.now() - sliceStart >= INDEX_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = Date.now();
@@ -138,6 +136,7 @@ export class WorkspaceIndexer {
     // The last file may have come before the walk was known to be over.
     if (!reportedAll) report();
     // Files that vanished or became excluded since the last run.
+    const seen = new Set(files.map((f) => f.uri));
     for (const entry of [...this.service.index.allFiles()]) {
       if (!seen.has(entry.uri) && !this.documents.has(entry.uri)) this.service.index.delete(entry.uri);
     }
