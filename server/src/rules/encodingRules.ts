@@ -2,7 +2,7 @@ import { Rule, fileRule } from './rule';
 import { valueSpan } from './ranges';
 
 /** U+FFFD, or its UTF-8 bytes read back as Latin-1 (two native searches: a regular expression with the alternative reads a file four times slower). */
-function hasLostAccent(s: string): boolean {
+export function hasLostAccent(s: string): boolean {
   return s.includes('\uFFFD') || s.includes('\u00EF\u00BF\u00BD');
 }
 

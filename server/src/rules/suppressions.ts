@@ -11,11 +11,16 @@ export interface Suppressions {
 
 const COMMENT = /<!--\s*usercube-disable(-next-line)?\b([^]*?)-->/g;
 
+/** Whether the text may hold a suppression comment (a text without one suppresses nothing). */
+export function mayHaveSuppressions(text: string): boolean {
+  return text.includes('usercube-disable');
+}
+
 export function readSuppressions(text: string | undefined, elements: () => readonly XmlElement[]): Suppressions {
   const file = new Set<string>();
   let fileAll = false;
   const spans: { start: number; end: number; rules: Set<string> | undefined }[] = [];
-  if (text !== undefined && text.includes('usercube-disable')) {
+  if (text !== undefined && mayHaveSuppressions(text)) {
     const ordered = elements(); // document order
     for (const m of text.matchAll(COMMENT)) {
       const ids = m[2].split(/[\s,]+/).filter(Boolean);
