@@ -150,6 +150,31 @@ describe('check: streaming output', () => {
     for (const rule of expected) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
   });
 
+  it('with worker threads, files without tasks or jobs are checked whole in the first pass and not read again, with the same findings', async () => {
+    const dir = folder(70);
+    const connector = (id: string, more = '') => `  <Connector Identifier="${id}" DisplayName_L1="c" Agent="Nowhere"${more} />`;
+    // Checked whole in the first pass: an unknown attribute, an agent that does not exist.
+    for (const id of ['A', 'B', 'C']) writeFileSync(path.join(dir, `c${id}.xml`), conf(connector(id, ' Unknown="1"')));
+    // Read again: a suppression comment, a lost accent, an entity only the strict parser reports.
+    writeFileSync(path.join(dir, 'cD.xml'), conf(`  <!-- usercube-disable-next-line attribute/unknown -->\n${connector('D', ' Unknown="1"')}`));
+    writeFileSync(path.join(dir, 'cE.xml'), conf(connector('E', ' Description_L1="Pr\uFFFDparation"')));
+    writeFileSync(path.join(dir, 'cF.xml'), conf(connector('F', ' Description_L1="a&nbsp;b"')));
+    takeTextsReadByWorkers();
+    const threads = await check(dir, ['--format', 'json'], undefined, 2);
+    assert.equal(takeTextsReadByWorkers(), 73, 'the 70 files with a task and the three whose rules read their text');
+    const one = await check(dir, ['--format', 'json'], undefined, 0);
+    assert.deepEqual(threads.out, one.out);
+    const rules = (name: string) =>
+      JSON.parse(threads.out.join('\n'))
+        .files.find((f: { path: string }) => f.path === name)
+        .diagnostics.map((d: { rule: string }) => d.rule)
+        .sort();
+    assert.deepEqual(rules('cA.xml'), ['attribute/unknown', 'reference/unresolved']);
+    assert.deepEqual(rules('cD.xml'), ['reference/unresolved']);
+    assert.deepEqual(rules('cE.xml'), ['file/encoding-mojibake', 'reference/unresolved']);
+    assert.deepEqual(rules('cF.xml'), ['reference/unresolved', 'xml/well-formed']);
+  });
+
   it('worker threads that cannot run: the files are read in this thread, with the same output, and stderr says why', async () => {
     const dir = folder(70);
     const one = await check(dir, ['--format', 'json'], undefined, 0);

@@ -19,7 +19,7 @@ import { RuleSettingsResolver } from '../node/projectSettings';
 import { reportWriter } from './outputFormats';
 import { shippedRulesDoc } from '../node/installedPackage';
 import { decodingWarning } from '../node/workspaceFiles';
-import { textsAgain } from './textsAgain';
+import { TextAgain, textsAgain } from './textsAgain';
 import { toolInfo } from './toolInfo';
 import { USAGE } from './usage';
 import { steps } from './stepsCommand';
@@ -120,22 +120,29 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   write(writer.start());
   const summary = emptySummary(unreadable.length);
   const bar = new Progress(io.progress, 'Checking', loaded.length);
-  // --fix keeps the texts; otherwise each file is read again (by worker threads, for many files).
-  const texts = textsAgain(options.fix ? [] : loaded, { workers: io.workers, workerScript: io.workerScript });
+  // --fix keeps the texts. Otherwise a file the index workers checked whole is not read again;
+  // the others are read again (by a worker thread, for many files, which checks them locally).
+  const again = options.fix ? [] : loaded.filter((f) => !f.local).map(({ file, uri }) => ({ file, uri, check: service.isConfigurationFile(uri) }));
+  const texts = textsAgain(again, { workers: io.workers, workerScript: io.workerScript });
   try {
     for (const [i, f] of loaded.entries()) {
-      const read = service.textOf(f.uri) ?? (await texts.next(f.file));
-      if (typeof read !== 'string') {
-        warn(f.file, read.message);
-        unreadable.push({ path: shown(f.file), message: read.message });
-        summary.unreadable++;
-        continue;
+      let text: string | undefined;
+      let local = f.local;
+      if (!local) {
+        const kept = service.textOf(f.uri);
+        const read: TextAgain = kept !== undefined ? { text: kept } : await texts.next(f.file);
+        if (read.text === undefined) {
+          warn(f.file, read.message);
+          unreadable.push({ path: shown(f.file), message: read.message });
+          summary.unreadable++;
+          continue;
+        }
+        ({ text, local } = read);
       }
-      const text = read;
       // A file not read as configuration may still be one that should be (file/root, file/namespace).
-      // What the index workers checked in the text is not checked again (it holds only for the text they read).
-      const diagnostics = service.validate(f.uri, { text, local: f.local }).map(toCliDiagnostic).sort(byPosition);
-      // After the check: a file that changed since it was indexed is indexed again by it.
+      // What a worker checked in the text is not checked again (it holds only for the text it read).
+      const diagnostics = service.validate(f.uri, { text, local }).map(toCliDiagnostic).sort(byPosition);
+      // After the check: a file read again that changed since it was indexed is indexed again by it.
       const configuration = service.isConfigurationFile(f.uri);
       const checked: CheckedFile = { path: shown(f.file), file: f.file, configuration, diagnostics, fixesApplied: fixed.fixes.get(f.uri) ?? 0 };
       countFile(summary, checked);
@@ -143,7 +150,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       await io.flush?.();
       // A file named on its own that is not checked deserves a word; in a folder it is normal.
       if (!configuration && diagnostics.length === 0 && f.stop === undefined) {
-        io.err(`${shown(f.file)}: ${text.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
+        io.err(`${shown(f.file)}: ${text?.trim() === '' ? 'empty file' : 'not a Usercube configuration file (its root is not <ConfigurationFile>)'}; nothing to check.`);
       }
       bar.update(i + 1);
     }

@@ -1,17 +1,22 @@
 /**
  * The texts of the check pass. The first pass keeps no text (a run of 100 MB would hold it all),
- * so each file is read again when its turn comes. For as many files as the first pass reads
- * with worker threads, a fresh one (the index workers' memory went with them) reads and decodes
- * the next files while this thread checks the current one, a few batches ahead at most
- * (IndexWorkers.readAhead); if it fails, the rest is read here.
+ * so each file whose check needs its text is read again when its turn comes. For as many files
+ * as the first pass reads with worker threads, a fresh one (the index workers' memory went with
+ * them) reads and decodes the next files while this thread checks the current one, a few
+ * batches ahead at most (IndexWorkers.readAhead), and checks locally those it is asked to
+ * (cli/checkWorker.ts); if it fails, the rest is read here and checked whole by the check.
  */
 import type { FileToIndex } from '../node/parallelIndexer';
 import { readXmlFileSync } from '../node/workspaceFiles';
+import type { LocalCheck } from '../rules/localCheck';
 import { IndexOptions, PARALLEL_MIN_FILES, startWorkers } from './indexInputs';
 
+/** A file read again: its text and what a worker checked in it, or why it cannot be read now. */
+export type TextAgain = { text: string; local?: LocalCheck } | { text?: undefined; message: string };
+
 export interface TextsAgain {
-  /** The text of the next file (files come in the order given), or why it cannot be read now. */
-  next(file: string): Promise<string | { message: string }>;
+  /** The next file (files come in the order given). */
+  next(file: string): Promise<TextAgain>;
   /** Stops the workers. */
   close(): void;
 }
@@ -26,9 +31,8 @@ export function takeTextsReadByWorkers(): number {
 }
 
 export function textsAgain(files: readonly FileToIndex[], options: Pick<IndexOptions, 'workers' | 'workerScript'>): TextsAgain {
-  // One reader keeps ahead: reading is a fifth of what the check of a text takes. Its texts live
-  // only until they are posted: a small young generation is enough (16 MB less at the peak).
-  const workers = files.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers({ ...options, workers: 1 }, { maxYoungGenerationSizeMb: 4 }) : undefined;
+  // One reader keeps ahead: reading and the local checks of a text take less than its check here.
+  const workers = files.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers({ ...options, workers: 1 }) : undefined;
   let ahead = workers?.readAhead(files);
   return {
     async next(file) {
@@ -37,14 +41,14 @@ export function textsAgain(files: readonly FileToIndex[], options: Pick<IndexOpt
           const r = await ahead.next();
           if (r.file !== file) throw new Error(`read ${r.file} instead of ${file}`);
           fromWorkers++;
-          return r.text ?? readFailure(r.failure.message);
+          return r.text !== undefined ? { text: r.text, local: r.local } : readFailure(r.failure.message);
         } catch {
           // The workers stopped: this file and the rest are read here.
           ahead = undefined;
         }
       }
       const read = readXmlFileSync(file);
-      return read.ok ? read.text : readFailure(read.message);
+      return read.ok ? { text: read.text } : readFailure(read.message);
     },
     close() {
       workers?.close();
@@ -52,6 +56,6 @@ export function textsAgain(files: readonly FileToIndex[], options: Pick<IndexOpt
   };
 }
 
-function readFailure(message: string): { message: string } {
+function readFailure(message: string): TextAgain {
   return { message: `${message} (when read again to be checked)` };
 }

@@ -3,7 +3,8 @@
  * files of each batch it is sent, has `index` parse each text, and answers with the packed
  * entries (or, asked to read only, with the texts). The server's workers only index
  * (indexWorker.ts); the command line's also check what needs no index while they hold the text
- * (cli/checkWorker.ts), and read the files again for its check pass (cli/textsAgain.ts).
+ * (cli/checkWorker.ts), in the first pass or when they read a file again for its check pass
+ * (cli/textsAgain.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { FileEntry, buildFileEntry } from '../index/fileEntry';
@@ -28,21 +29,25 @@ export function indexFile({ file, uri }: FileToIndex, index: IndexText): FileRes
   return { file, uri, entry: packEntry(entry), warning: decodingWarning(read), local };
 }
 
-/** Answers the requests of the thread that started this worker (nothing on the main thread). */
-export function serveIndexRequests(index: IndexText): void {
+/**
+ * Answers the requests of the thread that started this worker (nothing on the main thread).
+ * `checkText`: what a worker that reads files again checks in a text when asked (`check`).
+ */
+export function serveIndexRequests(index: IndexText, checkText?: (text: string) => LocalCheck): void {
   parentPort?.on('message', (request: WorkerRequest) => {
-    if (request.read) return readAgain(request);
+    if (request.read) return readAgain(request, checkText);
     const results = request.files.map((f) => indexFile(f, index));
     const transfer = results.flatMap((r) => (r.entry ? transferables(r.entry) : []));
     parentPort!.postMessage({ batch: request.batch, results }, transfer);
   });
 }
 
-/** Texts only: the command line's check pass reads each file again while it checks it. */
-function readAgain(request: WorkerRequest): void {
-  const results: TextResult[] = request.files.map(({ file, uri }) => {
+/** Texts: the command line's check pass reads files again while it checks them, and has them checked locally here. */
+function readAgain(request: WorkerRequest, checkText: ((text: string) => LocalCheck) | undefined): void {
+  const results: TextResult[] = request.files.map(({ file, uri, check }) => {
     const read = readXmlFileSync(file);
-    return read.ok ? { file, uri, text: read.text } : { file, uri, failure: { reason: read.reason, message: read.message } };
+    if (!read.ok) return { file, uri, failure: { reason: read.reason, message: read.message } };
+    return { file, uri, text: read.text, local: check ? checkText?.(read.text) : undefined };
   });
   parentPort!.postMessage({ batch: request.batch, results });
 }

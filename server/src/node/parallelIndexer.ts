@@ -21,17 +21,20 @@ import { IndexText, indexFile } from './indexWorkerLoop';
 export interface FileToIndex {
   file: string;
   uri: string;
+  /** Read again for the command line's check pass: check it locally too (see serveIndexRequests' `checkText`). */
+  check?: boolean;
 }
 
 export interface WorkerRequest {
   batch: number;
   files: FileToIndex[];
-  /** Only read and decode the files, and answer with their texts (the command line's check pass, see readAhead). */
+  /** Only read and decode the files, and answer with their texts (the command line's check pass, see readAhead), checked locally where asked. */
   read?: boolean;
 }
 
-/** A file read again by a worker: its text, or why it cannot be read. */
-export type TextResult = FileToIndex & ({ text: string; failure?: undefined } | { text?: undefined; failure: { reason: string; message: string } });
+/** A file read again by a worker: its text (and, asked for, its local check), or why it cannot be read. */
+export type TextResult = FileToIndex &
+  ({ text: string; local?: LocalCheck; failure?: undefined } | { text?: undefined; local?: undefined; failure: { reason: string; message: string } });
 
 export type FileResult = FileToIndex &
   ({ entry: PackedEntry; failure?: undefined } | { entry?: undefined; failure: { reason: 'too-large' | 'unreadable' | 'binary'; message: string } }) & {
