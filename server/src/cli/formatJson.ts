@@ -21,17 +21,44 @@
  * Lines and columns are 1-based, columns count UTF-16 code units, the end is exclusive.
  */
 import { JsonArrayItems, nestedJson } from './jsonPieces';
+import type { CheckedFile } from './report';
 import { ReportWriter } from './reportWriter';
 import { toolInfo } from './toolInfo';
 
+/** Where a file's object of the "files" array starts. */
+const FILE_INDENT = 4;
+
 export function jsonWriter(): ReportWriter {
-  const files = new JsonArrayItems(4);
+  const files = new JsonArrayItems(FILE_INDENT);
   return {
     start: () => {
       const { name, version } = toolInfo();
       return ['{', `  "tool": ${nestedJson({ name, version }, 2)},`, '  "files": ['];
     },
-    file: (f) => files.add({ path: f.path, configuration: f.configuration, fixesApplied: f.fixesApplied, diagnostics: f.diagnostics }),
+    file: (f) => files.addJson(fileJson(f)),
     end: ({ unreadable, summary }) => [...files.end(), '  ],', `  "unreadable": ${nestedJson(unreadable, 2)},`, `  "summary": ${nestedJson(summary, 2)}`, '}'],
   };
+}
+
+/**
+ * A file's object as nestedJson(…, FILE_INDENT) writes it (fields in the same order), written
+ * field by field: a configuration full of findings makes hundreds of thousands of them, and the
+ * generic path (pretty-printing, then indenting every line) took a fifth of such a run.
+ */
+export function fileJson(f: CheckedFile): string {
+  const q = JSON.stringify;
+  const field = ' '.repeat(FILE_INDENT + 2);
+  let out = `{\n${field}"path": ${q(f.path)},\n${field}"configuration": ${q(f.configuration)},\n${field}"fixesApplied": ${q(f.fixesApplied)},\n${field}"diagnostics": `;
+  if (f.diagnostics.length === 0) return `${out}[]\n${' '.repeat(FILE_INDENT)}}`;
+  const item = field + '  ';
+  const key = `,\n${item}  "`;
+  out += '[';
+  for (let i = 0; i < f.diagnostics.length; i++) {
+    const d = f.diagnostics[i];
+    out += `${i === 0 ? '' : ','}\n${item}{\n${item}  "rule": ${q(d.rule)}${key}severity": ${q(d.severity)}${key}message": ${q(d.message)}`;
+    out += `${key}line": ${q(d.line)}${key}column": ${q(d.column)}${key}endLine": ${q(d.endLine)}${key}endColumn": ${q(d.endColumn)}`;
+    if (d.docUrl !== undefined) out += `${key}docUrl": ${q(d.docUrl)}`;
+    out += `\n${item}}`;
+  }
+  return `${out}\n${field}]\n${' '.repeat(FILE_INDENT)}}`;
 }

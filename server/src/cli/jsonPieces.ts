@@ -5,9 +5,8 @@
 
 /** `value` as JSON, its lines after the first indented by `indent` spaces (to nest it in place). */
 export function nestedJson(value: unknown, indent: number): string {
-  return JSON.stringify(value, null, 2)
-    .split('\n')
-    .join('\n' + ' '.repeat(indent));
+  // One native replace: splitting into lines and joining them took twice as long.
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n' + ' '.repeat(indent));
 }
 
 /**
@@ -21,8 +20,13 @@ export class JsonArrayItems {
 
   /** Takes the next item; returns the previous one, with its comma. */
   add(value: unknown): string[] {
+    return this.addJson(nestedJson(value, this.indent));
+  }
+
+  /** The same, for an item already written as nestedJson(item, indent) would write it. */
+  addJson(json: string): string[] {
     const previous = this.pending;
-    this.pending = ' '.repeat(this.indent) + nestedJson(value, this.indent);
+    this.pending = ' '.repeat(this.indent) + json;
     return previous === undefined ? [] : [previous + ','];
   }
 
