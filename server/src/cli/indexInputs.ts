@@ -6,7 +6,6 @@
  * fail, the rest is read here.
  */
 import * as path from 'node:path';
-import type { ResourceLimits } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { unpackEntry } from '../index/entryCodec';
 import { LanguageService } from '../languageService';
@@ -77,9 +76,9 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
   return out;
 }
 
-export function startWorkers(options: Pick<IndexOptions, 'workers' | 'workerScript' | 'workersFailed'>, resourceLimits?: ResourceLimits): IndexWorkers | undefined {
+export function startWorkers(options: Pick<IndexOptions, 'workers' | 'workerScript' | 'workersFailed'>): IndexWorkers | undefined {
   try {
-    return new IndexWorkers({ workers: options.workers, script: options.workerScript ?? path.join(__dirname, 'checkWorker.js'), resourceLimits });
+    return new IndexWorkers({ workers: options.workers, script: options.workerScript ?? path.join(__dirname, 'checkWorker.js') });
   } catch (e) {
     options.workersFailed?.(`worker threads cannot start (${e instanceof Error ? e.message : String(e)}); the files are read in this thread.`);
     return undefined;

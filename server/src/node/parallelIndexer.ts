@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ResourceLimits, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
 import { IndexText, indexFile } from './indexWorkerLoop';
@@ -54,8 +54,6 @@ export interface ParallelOptions {
   workers?: number;
   /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
   script?: string;
-  /** V8 heap limits of each worker (see worker_threads' ResourceLimits). */
-  resourceLimits?: ResourceLimits;
   /** What the workers' script does with each text: given, this thread indexes a share of the files with it. */
   here?: IndexText;
   /** Batches sent ahead to each worker (default IN_FLIGHT_PER_WORKER). */
@@ -156,7 +154,7 @@ export class IndexWorkers {
     this.inFlight = options.inFlight ?? IN_FLIGHT_PER_WORKER;
     const count = options.workers ?? defaultWorkerCount(this.here !== undefined);
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script, { resourceLimits: options.resourceLimits });
+      const w = new Worker(script);
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
