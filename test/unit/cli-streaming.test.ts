@@ -1,7 +1,7 @@
 /**
  * `usercube-jobs check` writes each file's findings as soon as it is checked, in every format,
- * and keeps no file's text: a file is read again when its turn comes (in large folders, by a
- * worker thread a few files ahead). Large folders are read by worker threads, with the same
+ * and keeps no file's text: a file is read again when its turn comes (in large folders, by one
+ * of the index worker threads, a few files ahead). Large folders are read by worker threads, with the same
  * findings.
  */
 import { strict as assert } from 'node:assert';
@@ -12,6 +12,7 @@ import { runCli } from '../../server/src/cli/checkCommand';
 import { takeFilesIndexedByWorkers } from '../../server/src/cli/indexInputs';
 import { takeTextsReadByWorkers } from '../../server/src/cli/textsAgain';
 import { takeTreesBuilt } from '../../server/src/rules/ruleContext';
+import { takeWorkersStarted } from '../../server/src/node/parallelIndexer';
 import { conf } from '../helpers/cursor';
 import { tempDir } from '../helpers/cli';
 
@@ -92,8 +93,10 @@ describe('check: streaming output', () => {
     const dir = folder(70);
     const gone = (line: string) => line.includes('Missing0') && rmSync(path.join(dir, 'f069.xml'), { force: true });
     takeTextsReadByWorkers();
+    takeWorkersStarted();
     const threads = await check(dir, ['--format', 'json'], gone, 2);
     assert.equal(takeTextsReadByWorkers(), 70, 'every text of the check came from the worker, the missing one included');
+    assert.equal(takeWorkersStarted(), 2, 'the check pass reads with one of the two index workers, started no other');
     writeFileSync(
       path.join(dir, 'f069.xml'),
       conf('  <ComputeCorrelationKeysTask Identifier="T69" DisplayName_L1="t"><TaskDependsOnTask ParentTask="Missing69" /></ComputeCorrelationKeysTask>'),

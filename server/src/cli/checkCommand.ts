@@ -13,6 +13,7 @@ import { FixInput, fixFiles } from './fixer';
 import { InputFile, readInputFiles, resolveTargets } from './inputFiles';
 import { readAgentSettings } from '../node/agentSettings';
 import { indexInputs, IndexedInput } from './indexInputs';
+import type { IndexWorkers } from '../node/parallelIndexer';
 import { Progress, ProgressWriter } from './progress';
 import { CheckedFile, InputProblem, byPosition, countFile, displayPath, emptySummary, toCliDiagnostic } from './report';
 import { RuleSettingsResolver } from '../node/projectSettings';
@@ -91,6 +92,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   const agentSettings = readAgentSettings(folders, shown);
   const unreadable: InputProblem[] = [];
   const warn = (file: string, message: string) => io.err(`${shown(file)}: ${message}`);
+  let indexWorker: IndexWorkers | undefined;
   const inputs = options.fix
     ? await readAndIndex(service, files, io.progress, warn)
     : await indexInputs(service, files, {
@@ -99,6 +101,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
         workers: io.workers,
         workerScript: io.workerScript,
         workersFailed: (message) => io.err(`${CHECK}: ${message}`),
+        handOver: (w) => (indexWorker = w),
       });
   service.setAgentSettings(await agentSettings);
   const loaded: (InputFile & { uri: string; local?: LocalCheck })[] = [];
@@ -123,7 +126,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   // --fix keeps the texts. Otherwise a file the index workers checked whole is not read again;
   // the others are read again (by a worker thread, for many files, which checks them locally).
   const again = options.fix ? [] : loaded.filter((f) => !f.local).map(({ file, uri }) => ({ file, uri, check: service.isConfigurationFile(uri) }));
-  const texts = textsAgain(again, { workers: io.workers, workerScript: io.workerScript });
+  const texts = textsAgain(again, { workers: io.workers, workerScript: io.workerScript }, indexWorker);
   try {
     for (const [i, f] of loaded.entries()) {
       let text: string | undefined;

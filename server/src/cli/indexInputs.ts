@@ -40,6 +40,11 @@ export interface IndexOptions {
   workerScript?: string;
   /** Told when the worker threads fail, so that a slow run says why. */
   workersFailed?: (message: string) => void;
+  /**
+   * Given, one index worker is handed to it once every file is indexed, instead of being
+   * stopped: the check pass reads files again with it (textsAgain.ts), its code already compiled.
+   */
+  handOver?: (worker: IndexWorkers) => void;
 }
 
 /** Reads and indexes the files in order; returns each one's outcome, in the same order. */
@@ -66,7 +71,10 @@ export async function indexInputs(service: LanguageService, files: readonly Inpu
       // The files delivered stay indexed; the rest are read below.
       options.workersFailed?.(`worker threads failed (${e instanceof Error ? e.message : String(e)}); the ${items.length - out.length} files left are read in this thread.`);
     }
-    workers.close();
+    if (options.handOver && out.length === items.length) {
+      workers.keep(1);
+      options.handOver(workers);
+    } else workers.close();
   }
   for (const input of items.slice(out.length)) {
     out.push(indexRead(service, input, readXmlFileSync(input.file), options.warn));

@@ -1,12 +1,12 @@
 /**
  * The texts of the check pass. The first pass keeps no text (a run of 100 MB would hold it all),
- * so each file whose check needs its text is read again when its turn comes. For as many files
- * as the first pass reads with worker threads, a fresh one (the index workers' memory went with
- * them) reads and decodes the next files while this thread checks the current one, a few
- * batches ahead at most (IndexWorkers.readAhead), and checks locally those it is asked to
- * (cli/checkWorker.ts); if it fails, the rest is read here and checked whole by the check.
+ * so each file whose check needs its text is read again when its turn comes. When the first
+ * pass read with worker threads, one of them (or a fresh one, for many files) reads and decodes
+ * the next files while this thread checks the current one, a few batches ahead at most
+ * (IndexWorkers.readAhead), and checks locally those it is asked to (cli/checkWorker.ts); if it
+ * fails, the rest is read here and checked whole by the check.
  */
-import type { FileToIndex } from '../node/parallelIndexer';
+import type { FileToIndex, IndexWorkers } from '../node/parallelIndexer';
 import { readXmlFileSync } from '../node/workspaceFiles';
 import type { LocalCheck } from '../rules/localCheck';
 import { IndexOptions, PARALLEL_MIN_FILES, startWorkers } from './indexInputs';
@@ -30,9 +30,10 @@ export function takeTextsReadByWorkers(): number {
   return n;
 }
 
-export function textsAgain(files: readonly FileToIndex[], options: Pick<IndexOptions, 'workers' | 'workerScript'>): TextsAgain {
+/** `indexWorker`: an index worker of the first pass, handed over (indexInputs.ts), read with instead of a fresh one. */
+export function textsAgain(files: readonly FileToIndex[], options: Pick<IndexOptions, 'workers' | 'workerScript'>, indexWorker?: IndexWorkers): TextsAgain {
   // One reader keeps ahead: reading and the local checks of a text take less than its check here.
-  const workers = files.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers({ ...options, workers: 1 }) : undefined;
+  const workers = indexWorker ?? (files.length >= PARALLEL_MIN_FILES && options.workers !== 0 ? startWorkers({ ...options, workers: 1 }) : undefined);
   let ahead = workers?.readAhead(files);
   return {
     async next(file) {

@@ -135,6 +135,15 @@ export function defaultWorkerCount(threadHelps = false): number {
   return Math.max(1, Math.min(4, availableParallelism() - (threadHelps ? 1 : 0)));
 }
 
+/** Worker threads started since the last call (tests check which threads a run used: a count). */
+let started = 0;
+
+export function takeWorkersStarted(): number {
+  const n = started;
+  started = 0;
+  return n;
+}
+
 /**
  * Worker threads ready to index. Starting one takes ~60 ms (a fresh V8 isolate loading the
  * parser), so the server starts them as soon as it is initialized, while it still asks the
@@ -155,6 +164,7 @@ export class IndexWorkers {
     const count = options.workers ?? defaultWorkerCount(this.here !== undefined);
     for (let i = 0; i < count; i++) {
       const w = new Worker(script);
+      started++;
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
@@ -331,6 +341,14 @@ export class IndexWorkers {
         return current[at++];
       },
     };
+  }
+
+  /** Stops every worker but the first `count` (a caller done with indexing that still has work for a few). */
+  keep(count: number): void {
+    for (const w of this.workers.splice(count)) {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    }
   }
 
   /** Stops the workers (their memory goes with them). */
