@@ -19,7 +19,12 @@ export interface LocalCheck {
 }
 
 export function checkLocally(text: string, tree: XmlTree): LocalCheck {
-  return { plain: !mayBeMalformed(text), findings: localFindings(elementSchemasOf(tree, false), false) };
+  return { plain: !mayBeMalformed(text), findings: findingsOf(tree) };
+}
+
+/** What the element and tree rules find in a tree built for this check alone. */
+function findingsOf(tree: XmlTree): LocalFinding[] {
+  return localFindings(elementSchemasOf(tree, false), false);
 }
 
 /**
@@ -34,5 +39,5 @@ export function checkLocally(text: string, tree: XmlTree): LocalCheck {
 export function checkLocallyIfEnough(text: string, tree: XmlTree, entry: FileEntry): LocalCheck | undefined {
   if (entry.tasks.length > 0 || entry.jobs.length > 0 || entry.syntaxErrors.length > 0) return undefined;
   if (hasLostAccent(text) || mayHaveSuppressions(text) || mayBeMalformed(text)) return undefined;
-  return { plain: true, findings: localFindings(elementSchemasOf(tree, false), false) };
+  return { plain: true, findings: findingsOf(tree) };
 }

@@ -107,7 +107,12 @@ export interface IndexRuleContext {
   readonly lineOf: (d: DefinitionFacts) => number | undefined;
 }
 
-/** A rule that looks at the whole file (its entry, the index, the element tree, the text): checked again every time. */
+/**
+ * A rule that looks at the whole file (its entry, the index, the element tree, the text): checked
+ * again every time. The command line checks a file without tasks, jobs, syntax faults, lost
+ * accents or suppression comments without its text (localCheck.ts checkLocallyIfEnough): a file
+ * rule that reads the text or the tree of such a file must widen that test.
+ */
 export interface FileRule extends RuleInfo {
   check(ctx: RuleContext, report: Report): void;
   checkElement?: undefined;
