@@ -46,13 +46,19 @@ interface GroupPaths {
   fromHub: HubTree;
 }
 
+/** What Tarjan's algorithm knows of a task it entered: one record, one look-up per task met. */
+interface Visited {
+  order: number;
+  low: number;
+  onStack: boolean;
+  /** The group of a task that belongs to a group of two tasks or more; -1 otherwise. */
+  group: number;
+}
+
 class CycleAnalysis {
-  private readonly order = new Map<string, number>();
-  private readonly low = new Map<string, number>();
-  private readonly onStack = new Set<string>();
-  private readonly stack: string[] = [];
-  /** The group of each task that belongs to a group of two tasks or more. */
-  private readonly group = new Map<string, number>();
+  private readonly visited = new Map<string, Visited>();
+  private readonly stack: Visited[] = [];
+  private readonly stackIds: string[] = [];
   private readonly members: string[][] = [];
   private readonly paths = new Map<number, GroupPaths>();
   private counter = 0;
@@ -72,53 +78,56 @@ class CycleAnalysis {
   /** Whether both tasks are in one group (then the link between them closes a cycle). */
   sameGroup(a: string, b: string): boolean {
     this.visit(a);
-    const g = this.group.get(a);
-    return g !== undefined && this.group.get(b) === g;
+    const g = this.groupOf(a);
+    return g >= 0 && this.groupOf(b) === g;
+  }
+
+  private groupOf(id: string): number {
+    return this.visited.get(id)?.group ?? -1;
   }
 
   /** Tarjan's algorithm from `root`, with an explicit stack of (task, next parent to look at). */
   private visit(root: string): void {
-    if (this.order.has(root)) return;
+    if (this.visited.has(root)) return;
     // Each task's parents are looked up once, when it is entered.
-    const work: [id: string, next: number, parents: readonly string[]][] = [[root, 0, this.parents(root)]];
-    this.enter(root);
+    const work: [node: Visited, next: number, parents: readonly string[]][] = [[this.enter(root), 0, this.parents(root)]];
     while (work.length > 0) {
       const top = work[work.length - 1];
-      const [id, next, parents] = top;
+      const [node, next, parents] = top;
       if (next < parents.length) {
         top[1]++;
         const p = parents[next];
-        if (!this.order.has(p)) {
-          this.enter(p);
-          work.push([p, 0, this.parents(p)]);
-        } else if (this.onStack.has(p)) this.low.set(id, Math.min(this.low.get(id)!, this.order.get(p)!));
+        const seen = this.visited.get(p);
+        if (!seen) work.push([this.enter(p), 0, this.parents(p)]);
+        else if (seen.onStack) node.low = Math.min(node.low, seen.order);
         continue;
       }
       work.pop();
       if (work.length > 0) {
         const caller = work[work.length - 1][0];
-        this.low.set(caller, Math.min(this.low.get(caller)!, this.low.get(id)!));
+        caller.low = Math.min(caller.low, node.low);
       }
-      if (this.low.get(id) !== this.order.get(id)) continue;
+      if (node.low !== node.order) continue;
       const members: string[] = [];
-      let m: string;
+      let m: Visited;
       do {
         m = this.stack.pop()!;
-        this.onStack.delete(m);
-        members.push(m);
-      } while (m !== id);
+        m.onStack = false;
+        members.push(this.stackIds.pop()!);
+      } while (m !== node);
       if (members.length > 1) {
-        for (const x of members) this.group.set(x, this.members.length);
+        for (const x of members) this.visited.get(x)!.group = this.members.length;
         this.members.push(members);
       }
     }
   }
 
-  private enter(id: string): void {
-    this.order.set(id, this.counter);
-    this.low.set(id, this.counter++);
-    this.stack.push(id);
-    this.onStack.add(id);
+  private enter(id: string): Visited {
+    const node: Visited = { order: this.counter, low: this.counter++, onStack: true, group: -1 };
+    this.visited.set(id, node);
+    this.stack.push(node);
+    this.stackIds.push(id);
+    return node;
   }
 
   /**
@@ -126,7 +135,7 @@ class CycleAnalysis {
    * parent ⇝ hub ⇝ task. Its length is known from the distances; only the tasks shown are walked.
    */
   cycle(task: string, parent: string): DependencyCycle {
-    const { toHub, fromHub } = this.groupPaths(this.group.get(task)!);
+    const { toHub, fromHub } = this.groupPaths(this.groupOf(task));
     const links = toHub.distance.get(parent)! + fromHub.distance.get(task)! + 1;
     if (links <= SHOWN_IN_FULL) {
       const way = wayFrom(toHub, parent, Infinity).concat(wayFrom(fromHub, task, Infinity).reverse().slice(1));
@@ -153,7 +162,7 @@ class CycleAnalysis {
     let paths = this.paths.get(g);
     if (paths) return paths;
     const members = this.members[g];
-    const inGroup = (id: string) => this.group.get(id) === g;
+    const inGroup = (id: string) => this.groupOf(id) === g;
     const hub = members[members.length - 1];
     // Dependents of each task inside the group: the links walked backwards.
     const dependents = new Map<string, string[]>();
