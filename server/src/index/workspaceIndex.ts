@@ -11,6 +11,7 @@ import { TASK_KIND, isCaseInsensitiveKind } from '../schema/schema';
 import { Definition, FileEntry, JobEntry, Reference, TaskRecord } from './fileEntry';
 import { hasGeneratorFacts, sameGeneratorFacts, sameIndexFacts } from './indexFacts';
 import { GeneratedLayer } from './generatedLayer';
+import { Spellings } from './spellings';
 import { forEachReferenceKey, hasPackedReferences, selectReferences } from './entryCodec';
 
 type ByKey<T> = Map<string, T[]>;
@@ -35,13 +36,10 @@ export class WorkspaceIndex {
    */
   private readonly refs = new Map<string, ByKey<string>>();
   /**
-   * kind → lower-cased identifier → the distinct identifiers spelled that way (case-sensitive
-   * kinds). Built the first time it is asked for (not while the cold index files thousands of
-   * entries), then kept up to date.
+   * The identifiers of case-sensitive kinds by their lower-case form. Built the first time it is
+   * asked for (not while the cold index files thousands of entries), then kept up to date.
    */
-  private lower: Map<string, Map<string, string | string[]>> | undefined;
-  /** How many lower-cased identifiers have several spellings (usually none: then no lookup). */
-  private collisions = 0;
+  private lower: Spellings | undefined;
   /** Counts replacements and removals of entries: what rules read of the index may have changed. */
   private changes = 0;
   /** Counts every replacement and removal, whatever it changed (revisionMemo.ts). */
@@ -162,13 +160,13 @@ export class WorkspaceIndex {
 
   private addDefinition(d: Definition): Slot {
     const list = add(this.defs, d.kind, WorkspaceIndex.keyOf(d.kind, d.id), d);
-    if (list.length === 1 && this.lower && !isCaseInsensitiveKind(d.kind)) this.addSpelling(this.lower, d.kind, d.id);
+    if (list.length === 1 && this.lower && !isCaseInsensitiveKind(d.kind)) this.lower.add(d.kind, d.id);
     return [list, list.length - 1];
   }
 
   /** An identifier lost its last definition. */
   private forgetSpelling(kind: string, key: string): void {
-    if (this.lower && !isCaseInsensitiveKind(kind)) this.removeSpelling(this.lower, kind, key);
+    if (this.lower && !isCaseInsensitiveKind(kind)) this.lower.remove(kind, key);
   }
 
   delete(uri: string): boolean {
@@ -188,50 +186,22 @@ export class WorkspaceIndex {
   }
 
   /** The spellings of every identifier, built on the first call. */
-  private spellings(): Map<string, Map<string, string | string[]>> {
+  private spellings(): Spellings {
     if (this.lower) return this.lower;
-    const lower = new Map<string, Map<string, string | string[]>>();
+    const lower = new Spellings();
     for (const [kind, byKey] of this.defs) {
       if (isCaseInsensitiveKind(kind)) continue;
-      for (const id of byKey.keys()) this.addSpelling(lower, kind, id);
+      for (const id of byKey.keys()) lower.add(kind, id);
     }
     return (this.lower = lower);
   }
 
-  /** Called when an identifier gets its first definition. */
-  private addSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
-    let byLower = lower.get(kind);
-    if (!byLower) lower.set(kind, (byLower = new Map<string, string | string[]>()));
-    const lc = id.toLowerCase();
-    const known = byLower.get(lc);
-    if (known === undefined) byLower.set(lc, id);
-    else if (typeof known === 'string') {
-      byLower.set(lc, [known, id]);
-      this.collisions++;
-    } else known.push(id);
-  }
-
-  private removeSpelling(lower: Map<string, Map<string, string | string[]>>, kind: string, id: string): void {
-    const byLower = lower.get(kind);
-    const lc = id.toLowerCase();
-    const known = byLower?.get(lc);
-    if (known === undefined) return;
-    if (typeof known === 'string') byLower!.delete(lc);
-    else {
-      const rest = known.filter((s) => s !== id);
-      if (rest.length === 1) this.collisions--;
-      byLower!.set(lc, rest.length === 1 ? rest[0] : rest);
-    }
-  }
-
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
-    // No two spellings anywhere: a defined identifier has no other (the common case, no lower-casing).
     const lower = this.spellings();
-    if (this.collisions === 0 && this.hasDefinition(kind, id)) return [];
-    const known = lower.get(kind)?.get(id.toLowerCase());
-    if (known === undefined || typeof known === 'string') return known === undefined || known === id ? [] : [known];
-    return known.filter((s) => s !== id);
+    // No two spellings anywhere: a defined identifier has no other (the common case).
+    if (lower.collisions === 0 && this.hasDefinition(kind, id)) return [];
+    return lower.others(kind, id);
   }
 
   /** The agent settings job plans and rules read (from an appsettings.json of the workspace). */
