@@ -36,6 +36,9 @@ function sameTags(text: string, what: string): number {
       what,
     );
     assert.equal(tag.end, el.startTagEnd, what);
+    // One attribute read alone, before the tag's list is made, is the list's first of that name.
+    const alone = scanStartTagAt(text, el.start)!;
+    for (const n of [...new Set(el.attributes.map((a) => a.name)), 'Absent']) assert.deepEqual(attribute(alone, n), attribute(el, n), `${what}: ${n} at ${el.start}`);
   }
   return elements.length;
 }
@@ -104,6 +107,19 @@ describe('a start tag scanned alone', () => {
     assert.equal(scanStartTagAt(text, 19), undefined, 'an end tag');
     assert.equal(scanStartTagAt(text, text.length), undefined);
     assert.equal(scanStartTagAt(text, 24)?.name, 'B', 'an unclosed start tag at the end');
+  });
+
+  it('gives one attribute alone as its list would: the first of that name, decoded, valueless ones included', () => {
+    const text = '<T a="1" ab="2" a="3" b c="x &amp; y"/>';
+    const value = (name: string) => {
+      const a = attribute(scanStartTagAt(text, 0)!, name);
+      return a && { value: a.value, valueStart: a.valueStart };
+    };
+    assert.deepEqual(value('a'), { value: '1', valueStart: 6 });
+    assert.deepEqual(value('ab'), { value: '2', valueStart: 13 });
+    assert.deepEqual(value('b'), { value: '', valueStart: -1 });
+    assert.deepEqual(value('c'), { value: 'x & y', valueStart: 27 });
+    assert.equal(value('A'), undefined);
   });
 });
 

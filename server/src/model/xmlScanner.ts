@@ -290,24 +290,39 @@ class ScannedTag implements StartTag {
 
   get attributes(): XmlAttribute[] {
     if (!this.list) {
-      const { spans, text } = this;
+      const spans = this.spans;
       this.list = new Array<XmlAttribute>(spans.length / 4);
-      for (let i = 0; i < spans.length; i += 4) {
-        const valueStart = spans[i + 2];
-        const valueEnd = spans[i + 3];
-        const raw = valueStart >= 0 ? text.slice(valueStart, valueEnd) : '';
-        this.list[i / 4] = {
-          name: nameAt(text, spans[i], spans[i + 1]),
-          nameStart: spans[i],
-          nameEnd: spans[i + 1],
-          value: decodeEntities(raw),
-          valueStart,
-          valueEnd,
-        };
-      }
+      for (let i = 0; i < spans.length; i += 4) this.list[i / 4] = this.attributeAt(i);
     }
     return this.list;
   }
+
+  /**
+   * The first attribute of that name (as `attributes` would give it), made alone while the list
+   * is not built: a rule that reads one or two attributes of each task does not make them all.
+   */
+  attributeNamed(name: string): XmlAttribute | undefined {
+    if (this.list) return this.list.find((a) => a.name === name);
+    const { spans, text } = this;
+    for (let i = 0; i < spans.length; i += 4) if (spans[i + 1] - spans[i] === name.length && text.startsWith(name, spans[i])) return this.attributeAt(i);
+    return undefined;
+  }
+
+  /** The attribute whose spans start at `i`. */
+  private attributeAt(i: number): XmlAttribute {
+    const { spans, text } = this;
+    const valueStart = spans[i + 2];
+    const valueEnd = spans[i + 3];
+    const raw = valueStart >= 0 ? text.slice(valueStart, valueEnd) : '';
+    return { name: nameAt(text, spans[i], spans[i + 1]), nameStart: spans[i], nameEnd: spans[i + 1], value: decodeEntities(raw), valueStart, valueEnd };
+  }
+}
+
+/** The first attribute of that name of a start tag or element. */
+export function attributeOf(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {
+  if (el instanceof ScannedTag) return el.attributeNamed(name);
+  for (const a of el.attributes) if (a.name === name) return a;
+  return undefined;
 }
 
 function scanStartTag(text: string, lt: number, handler: XmlHandler, shortcut = true): number {

@@ -4,7 +4,7 @@
  * end tag is reported and ignored. The same walker feeds both the element tree of open
  * documents (buildXmlTree) and the streaming extraction of index entries.
  */
-import { EndTag, StartTag, SyntaxError, XmlAttribute, scanXml } from './xmlScanner';
+import { EndTag, StartTag, SyntaxError, XmlAttribute, attributeOf, scanXml } from './xmlScanner';
 
 export interface NestingHandler {
   /** `parents` is the stack of open start tags, outermost first; it must not be kept. */
@@ -182,8 +182,7 @@ export function bothHandlers(a: NestingHandler, b: NestingHandler): NestingHandl
 }
 
 export function attribute(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {
-  for (const a of el.attributes) if (a.name === name) return a;
-  return undefined;
+  return attributeOf(el, name);
 }
 
 export function attributeValue(el: { attributes: XmlAttribute[] }, name: string): string | undefined {
