@@ -15,7 +15,7 @@ import { isTrue } from './values';
 /** The extents of this file's generated tasks, children included (their TaskEntityTypes are generated too). */
 export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
   const ofConnectorJobs = new Set<TaskRecord>();
-  for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasks) ofConnectorJobs.add(t.task);
+  for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasksIn(ctx.entry.uri)) ofConnectorJobs.add(t.task);
   const out: { start: number; end: number }[] = [];
   // In a file without syntax error every attribute has a value (kept in the record) and the entry
   // knows where each element ends; otherwise the element is read from the file's tree.

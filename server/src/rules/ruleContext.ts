@@ -74,6 +74,9 @@ export function takeTreesBuilt(): number {
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private jobCache: JobView[] | undefined;
+  /** Start tags and subtrees of tasks read from the text alone, by offset (see startTagOf). */
+  private readonly tagsAlone = new Map<number, TaskTag | undefined>();
+  private readonly subtreesAlone = new Map<number, TaskElement | undefined>();
   /** Whether the tree was given (an open document's, which lives on) rather than built for this check. */
   readonly treeOutlivesCheck: boolean;
 
@@ -145,7 +148,11 @@ export class RuleContext {
    * the whole file for them).
    */
   startTagOf(task: TaskRecord): TaskTag | undefined {
-    return this.readsAlone(task) ? scanStartTagAt(this.text!, task.start) : this.elementOf(task);
+    if (!this.readsAlone(task)) return this.elementOf(task);
+    // Scanned once per check: a task's rules ask for it one after the other, and each reads its attributes.
+    let tag = this.tagsAlone.get(task.start);
+    if (tag === undefined && !this.tagsAlone.has(task.start)) this.tagsAlone.set(task.start, (tag = scanStartTagAt(this.text!, task.start)));
+    return tag;
   }
 
   /**
@@ -154,7 +161,10 @@ export class RuleContext {
    * fault (its parent is then not known: callers do not get it). Otherwise the tree is built.
    */
   subtreeOf(task: TaskRecord): TaskElement | undefined {
-    return (this.readsAlone(task) && this.entry.syntaxErrors.length === 0 && subtreeAt(this.text!, task.start)) || this.elementOf(task);
+    if (!this.readsAlone(task) || this.entry.syntaxErrors.length > 0) return this.elementOf(task);
+    let el = this.subtreesAlone.get(task.start);
+    if (el === undefined && !this.subtreesAlone.has(task.start)) this.subtreesAlone.set(task.start, (el = subtreeAt(this.text!, task.start)));
+    return el ?? this.elementOf(task);
   }
 
   /** Whether a task of this file is read from the text alone: no tree is built yet, and the task has an element here. */
