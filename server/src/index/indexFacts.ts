@@ -72,6 +72,8 @@ export interface IndexView {
   hasDefinition(kind: string, id: string): boolean;
   references(kind: string, id: string): readonly ReferenceFacts[];
   otherSpellings(kind: string, id: string): string[];
+  /** Whether two identifiers of one kind anywhere differ only by case (without any, a defined identifier has no other spelling). */
+  hasCaseCollisions(): boolean;
   task(id: string): TaskFacts | undefined;
   job(id: string): JobFacts | undefined;
   jobsOfTask(taskId: string): JobFacts[];

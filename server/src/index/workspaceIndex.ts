@@ -196,6 +196,10 @@ export class WorkspaceIndex {
     return (this.lower = lower);
   }
 
+  hasCaseCollisions(): boolean {
+    return this.spellings().collisions > 0;
+  }
+
   /** Other spellings of an identifier of this kind that differ from it only by case. */
   otherSpellings(kind: string, id: string): string[] {
     const lower = this.spellings();

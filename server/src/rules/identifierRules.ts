@@ -74,6 +74,8 @@ export const identifierCaseCollision: Rule = indexRule({
     'Two identifiers of one kind differ only by case (`AD_Export` and `AD_export`). The product compares some identifiers ' +
     'without case, and a reference with the wrong case is an easy mistake to miss.',
   checkIndex({ entry, index }, report) {
+    // The common case: no two spellings anywhere, nothing to look up for each definition.
+    if (!index.hasCaseCollisions()) return;
     for (const d of entry.definitions) {
       if (isCaseInsensitiveKind(d.kind)) continue; // there it is a plain duplicate
       const others = index.otherSpellings(d.kind, d.id);
