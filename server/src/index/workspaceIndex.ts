@@ -287,7 +287,12 @@ export class WorkspaceIndex {
 
   /** The record of the task defined with this identifier (the first, if it is defined twice). */
   task(id: string): TaskRecord | undefined {
-    for (const d of this.definitions(TASK_KIND, id)) if (d.task) return d.task;
+    // Hand-written definitions come first (see definitions), and nearly every task is one: the
+    // generated layer is looked into only when none of them is a task.
+    const key = WorkspaceIndex.keyOf(TASK_KIND, id);
+    const own = this.defs.get(TASK_KIND)?.get(key);
+    if (own) for (const d of own) if (d.task) return d.task;
+    for (const d of this.generated().definitions(TASK_KIND, key) ?? NONE) if (d.task) return d.task;
     return undefined;
   }
 
