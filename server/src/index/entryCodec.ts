@@ -27,12 +27,29 @@ export function transferables(p: PackedEntry): ArrayBuffer[] {
 
 const NONE = -1;
 
+/** The slots of Writer.strAt. */
+const enum Slot {
+  Kind,
+  Element,
+  Attribute,
+  Task,
+  Job,
+  /** A slot no field shares (strAt then works as str). */
+  None,
+  AttributeNames,
+}
+const ATTRIBUTE_SLOTS = 16;
+const SLOTS = Slot.AttributeNames + ATTRIBUTE_SLOTS;
+
 class Writer {
   private readonly ids = new Map<string, number>();
   private readonly list: string[] = [];
   /** The record integers so far: the first `length` of a buffer that doubles when full. */
   private ints = new Int32Array(1024);
   private length = 0;
+  /** By slot (strAt): the string written there last and its place. */
+  private readonly lastStrings: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+  private readonly lastPlaces: number[] = new Array<number>(SLOTS).fill(0);
 
   int(n: number): void {
     if (this.length === this.ints.length) {
@@ -54,6 +71,19 @@ class Writer {
     this.int(i);
   }
 
+  /**
+   * `str`, for a field that repeats from one record to the next (a reference's kind, element,
+   * attribute, task and job; an attribute's name): the string written last in the same `slot`
+   * is written again without a look-up. Same places as `str` gives, so the same packed entry.
+   */
+  strAt(slot: number, s: string | undefined): void {
+    if (s !== undefined && s === this.lastStrings[slot]) return this.int(this.lastPlaces[slot]);
+    this.str(s);
+    if (s === undefined) return;
+    this.lastStrings[slot] = s;
+    this.lastPlaces[slot] = this.ints[this.length - 1];
+  }
+
   strs(list: readonly string[]): void {
     this.int(list.length);
     for (const s of list) this.str(s);
@@ -73,8 +103,10 @@ class Writer {
     if (!a) return this.int(NONE);
     const keys = Object.keys(a);
     this.int(keys.length);
-    for (const k of keys) {
-      this.str(k);
+    // Records of one element type list the same names in the same order: one slot per position.
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      this.strAt(i < ATTRIBUTE_SLOTS ? Slot.AttributeNames + i : Slot.None, k);
       this.str(a[k]);
     }
   }
@@ -97,12 +129,12 @@ export function packEntry(e: FileEntry): PackedEntry {
   const tasksAt = w.startSection();
   w.int(e.tasks.length);
   for (const t of e.tasks) {
-    w.str(t.element);
+    w.strAt(Slot.Element, t.element);
     w.str(t.id);
     w.attrs(t.attrs);
     w.strs(t.parents);
     w.strs(t.children);
-    w.str(t.job);
+    w.strAt(Slot.Job, t.job);
     w.int(t.start);
     w.int(t.nameStart);
     w.int(t.nameEnd);
@@ -111,9 +143,9 @@ export function packEntry(e: FileEntry): PackedEntry {
   w.endSection(tasksAt);
   w.int(e.definitions.length);
   for (const d of e.definitions) {
-    w.str(d.kind);
+    w.strAt(Slot.Kind, d.kind);
     w.str(d.id);
-    w.str(d.element);
+    w.strAt(Slot.Element, d.element);
     w.int(d.idStart);
     w.int(d.idEnd);
     w.int(d.start);
@@ -121,21 +153,21 @@ export function packEntry(e: FileEntry): PackedEntry {
     w.int(d.nameStart);
     w.int(d.nameEnd);
     w.str(d.displayName);
-    w.str(d.job);
+    w.strAt(Slot.Job, d.job);
     w.int(d.consolidation ? 1 : 0);
     w.int(d.task ? taskIndex.get(d.task)! : NONE);
     w.attrs(d.attrs);
   }
   w.int(e.references.length);
   for (const r of e.references) {
-    w.str(r.kind);
+    w.strAt(Slot.Kind, r.kind);
     w.str(r.id);
-    w.str(r.element);
-    w.str(r.attribute);
+    w.strAt(Slot.Element, r.element);
+    w.strAt(Slot.Attribute, r.attribute);
     w.int(r.start);
     w.int(r.end);
-    w.str(r.task);
-    w.str(r.job);
+    w.strAt(Slot.Task, r.task);
+    w.strAt(Slot.Job, r.job);
   }
   const jobsAt = w.startSection();
   w.int(e.jobs.length);
