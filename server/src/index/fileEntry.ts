@@ -5,7 +5,7 @@
  */
 import { LineTable } from '../model/lineTable';
 import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
-import { NestingHandler, XmlElement, XmlTree, attribute, bothHandlers, treeBuilder, walkXml } from '../model/xmlTree';
+import { NestingHandler, XmlElement, XmlTree, bothHandlers, treeBuilder, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
   ElementSchema,
@@ -174,7 +174,7 @@ export function emptyEntry(uri: string, status: FileStatus, encoding?: string): 
 
 /** True when the root element is `<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">`. */
 export function isConfigurationRoot(tag: StartTag): boolean {
-  return tag.name === ROOT_ELEMENT && attribute(tag, 'xmlns')?.value.trim() === CONFIGURATION_NAMESPACE;
+  return tag.name === ROOT_ELEMENT && attributeIn(tag, 'xmlns')?.value.trim() === CONFIGURATION_NAMESPACE;
 }
 
 interface Frame {
@@ -414,6 +414,15 @@ const KEPT_ATTRIBUTES = new Map(
   ].map((name) => [name, name]),
 );
 
+/**
+ * The first attribute of that name, from the tag's whole list: the entry reads most attributes
+ * of the elements it looks into, so the list is made once rather than one attribute at a time.
+ */
+function attributeIn(tag: StartTag, name: string): XmlAttribute | undefined {
+  for (const a of tag.attributes) if (a.name === name) return a;
+  return undefined;
+}
+
 /** Every attribute with a value, for the few elements kept whole (scaffoldings and their children). */
 function allAttributes(tag: StartTag, keep: (s: string) => string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -437,7 +446,7 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
   const elementName = schema.name === tag.name ? schema.name : sink.keep(tag.name);
   const outerTask = frame.task;
   if (isJobScaffolding(schema.key) && !frame.scaffolding) {
-    const jobId = attribute(tag, 'JobIdentifier');
+    const jobId = attributeIn(tag, 'JobIdentifier');
     const record: ScaffoldingRecord = {
       element: elementName,
       uri,
@@ -454,13 +463,13 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
     frame.scaffolding = record;
   }
   if (schema.key === 'EntityTypeMapping') {
-    const entityType = attribute(tag, 'Identifier')?.value.trim();
-    const connector = attribute(tag, 'Connector')?.value.trim();
+    const entityType = attributeIn(tag, 'Identifier')?.value.trim();
+    const connector = attributeIn(tag, 'Connector')?.value.trim();
     if (entityType && connector) sink.mappings.push({ entityType: sink.keep(entityType), connector: sink.keep(connector) });
   }
   const kind = definitionKind(schema);
   if (kind) {
-    const idAttr = attribute(tag, 'Identifier');
+    const idAttr = attributeIn(tag, 'Identifier');
     const def: Definition | undefined =
       idAttr && idAttr.valueStart >= 0 && idAttr.value.length > 0
         ? {
@@ -477,9 +486,9 @@ function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): 
           }
         : undefined;
     if (def) {
-      const display = attribute(tag, 'DisplayName_L1');
+      const display = attributeIn(tag, 'DisplayName_L1');
       if (display && display.value) def.displayName = sink.keep(display.value);
-      if (attribute(tag, 'ConsolidationMode')) def.consolidation = true;
+      if (attributeIn(tag, 'ConsolidationMode')) def.consolidation = true;
       if (KINDS_WITH_ATTRIBUTES.has(kind)) def.attrs = attributeValues(tag, sink.keep);
       sink.definitions.push(def);
     }
@@ -561,7 +570,7 @@ function addReference(
   if ((schema.key === 'Step' || schema.key === OVERRIDE_KEY) && frame.job && refKind === TASK_KIND) {
     frame.job.tasks.push(ref.id);
     const member: JobMember = { step: ref.id, start: ref.start, end: ref.end };
-    const level = attribute(tag, 'Level');
+    const level = attributeIn(tag, 'Level');
     if (level && level.valueStart >= 0) member.level = sink.keep(level.value);
     if (schema.key === OVERRIDE_KEY) member.override = attributeValues(tag, sink.keep);
     frame.job.members.push(member);

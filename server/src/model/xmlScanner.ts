@@ -269,7 +269,9 @@ class ScannedTag implements StartTag {
   complete = false;
   /** The first '<' after the value the scan looks at (see scanAttribute); -1 until looked for. */
   nextLt = -1;
-  private list: XmlAttribute[] | undefined;
+  /** The attributes made so far, at their places; all of them once `attributes` was read. */
+  private list: (XmlAttribute | undefined)[] | undefined;
+  private listComplete = false;
 
   /** `spanList`: filled by the scan; undefined for a well-formed tag, whose spans are read when first asked for. */
   constructor(
@@ -289,22 +291,30 @@ class ScannedTag implements StartTag {
   }
 
   get attributes(): XmlAttribute[] {
-    if (!this.list) {
+    if (!this.listComplete) {
       const spans = this.spans;
-      this.list = new Array<XmlAttribute>(spans.length / 4);
-      for (let i = 0; i < spans.length; i += 4) this.list[i / 4] = this.attributeAt(i);
+      const list = (this.list ??= new Array<XmlAttribute | undefined>(spans.length / 4));
+      for (let i = 0; i < spans.length; i += 4) list[i / 4] ??= this.attributeAt(i);
+      this.listComplete = true;
     }
-    return this.list;
+    return this.list as XmlAttribute[];
   }
 
   /**
-   * The first attribute of that name (as `attributes` would give it), made alone while the list
-   * is not built: a rule that reads one or two attributes of each task does not make them all.
+   * The first attribute of that name, the object `attributes` gives: made alone while the list
+   * is not, so that a rule that reads one or two attributes of each task does not make them all.
    */
   attributeNamed(name: string): XmlAttribute | undefined {
-    if (this.list) return this.list.find((a) => a.name === name);
+    if (this.listComplete) {
+      for (const a of this.list as XmlAttribute[]) if (a.name === name) return a;
+      return undefined;
+    }
     const { spans, text } = this;
-    for (let i = 0; i < spans.length; i += 4) if (spans[i + 1] - spans[i] === name.length && text.startsWith(name, spans[i])) return this.attributeAt(i);
+    for (let i = 0; i < spans.length; i += 4) {
+      if (spans[i + 1] - spans[i] !== name.length || !text.startsWith(name, spans[i])) continue;
+      const list = (this.list ??= new Array<XmlAttribute | undefined>(spans.length / 4));
+      return (list[i / 4] ??= this.attributeAt(i));
+    }
     return undefined;
   }
 
@@ -316,13 +326,6 @@ class ScannedTag implements StartTag {
     const raw = valueStart >= 0 ? text.slice(valueStart, valueEnd) : '';
     return { name: nameAt(text, spans[i], spans[i + 1]), nameStart: spans[i], nameEnd: spans[i + 1], value: decodeEntities(raw), valueStart, valueEnd };
   }
-}
-
-/** The first attribute of that name of a start tag or element. */
-export function attributeOf(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {
-  if (el instanceof ScannedTag) return el.attributeNamed(name);
-  for (const a of el.attributes) if (a.name === name) return a;
-  return undefined;
 }
 
 function scanStartTag(text: string, lt: number, handler: XmlHandler, shortcut = true): number {
