@@ -12,11 +12,22 @@ import { attribute } from '../model/xmlTree';
 import { RuleContext } from './ruleContext';
 import { isTrue } from './values';
 
-/** The extents of this file's generated tasks, children included (their TaskEntityTypes are generated too). */
-export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
+/** A generated task of the file, with its extent, children included (their TaskEntityTypes are generated too). */
+interface GeneratedTask {
+  task: TaskRecord;
+  start: number;
+  end: number;
+}
+
+/** Per check: the file's generated tasks, found once for every rule that asks. */
+const known = new WeakMap<RuleContext, { list: GeneratedTask[]; tasks: ReadonlySet<TaskRecord> }>();
+
+function generatedTasksOf(ctx: RuleContext): { list: GeneratedTask[]; tasks: ReadonlySet<TaskRecord> } {
+  let found = known.get(ctx);
+  if (found) return found;
   const ofConnectorJobs = new Set<TaskRecord>();
   for (const j of ctx.jobs()) if (isTrue(j.job.attrs.IsConnectorJob)) for (const t of j.tasksIn(ctx.entry.uri)) ofConnectorJobs.add(t.task);
-  const out: { start: number; end: number }[] = [];
+  const list: GeneratedTask[] = [];
   // In a file without syntax error every attribute has a value (kept in the record) and the entry
   // knows where each element ends; otherwise the element is read from the file's tree.
   const fromRecords = ctx.entry.syntaxErrors.length === 0;
@@ -27,7 +38,23 @@ export function generatedTaskSpans(ctx: RuleContext): { start: number; end: numb
     const el = fromRecords ? undefined : ctx.elementOf(task);
     if (!fromRecords && !el) continue;
     const scaffolded = named && (el ? attribute(el, 'Level') : task.attrs.Level) !== undefined;
-    if (scaffolded || ofConnectorJobs.has(task)) out.push(el ? { start: el.start, end: Math.max(el.end, el.startTagEnd) } : { start: task.start, end: task.end });
+    if (scaffolded || ofConnectorJobs.has(task)) list.push(el ? { task, start: el.start, end: Math.max(el.end, el.startTagEnd) } : { task, start: task.start, end: task.end });
   }
-  return out;
+  found = { list, tasks: new Set(list.map((g) => g.task)) };
+  known.set(ctx, found);
+  return found;
+}
+
+/** The extents of this file's generated tasks, children included. */
+export function generatedTaskSpans(ctx: RuleContext): { start: number; end: number }[] {
+  return generatedTasksOf(ctx).list;
+}
+
+/**
+ * Whether a task record of this file is one of its generated tasks. A rule that skips them
+ * (Rule.skipsGenerated) and reports a task only within its element need not look at them: what
+ * it would find there is dropped (rules/validation.ts).
+ */
+export function isGeneratedTask(ctx: RuleContext, task: TaskRecord): boolean {
+  return generatedTasksOf(ctx).tasks.has(task);
 }

@@ -9,18 +9,23 @@ import { WorkspaceIndex } from '../index/workspaceIndex';
 import { XmlElement, attribute } from '../model/xmlTree';
 import { ACTIVE_DIRECTORY_PACKAGE } from '../schema/schema';
 import { isConsolidation } from './attributeRules';
+import { isGeneratedTask } from './generatedTasks';
 import { JobView } from './jobModel';
 import { Rule, fileRule } from './rule';
 import { RuleContext, TaskElement, TaskTag } from './ruleContext';
 import { nameSpan, valueSpan } from './ranges';
 
-/** Calls `visit` once for each task of this file of type `element` that a job runs (complete jobs only if asked). */
+/**
+ * Calls `visit` once for each task of this file of type `element` that a job runs (complete jobs
+ * only if asked). Generated tasks are left out: every rule here skips them and reports a task
+ * within its element (as forEachTaskElement).
+ */
 function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean, visit: (task: TaskRecord, el: TaskTag, job: JobView) => void): void {
   const done = new Set<TaskRecord>();
   for (const job of ctx.jobs()) {
     if (completeOnly && !job.complete) continue;
     for (const t of job.tasksIn(ctx.entry.uri)) {
-      if (t.task.element !== element || done.has(t.task)) continue;
+      if (t.task.element !== element || done.has(t.task) || isGeneratedTask(ctx, t.task)) continue;
       const el = ctx.startTagOf(t.task);
       if (!el || isConsolidation(el)) continue;
       done.add(t.task);
@@ -29,10 +34,10 @@ function forEachJobTask(ctx: RuleContext, element: string, completeOnly: boolean
   }
 }
 
-/** Each task element of this file of type `element`, in a job or not, with its children. */
+/** Each task element of this file of type `element`, in a job or not, with its children; not generated ones. */
 function forEachTaskElement(ctx: RuleContext, element: string, visit: (el: TaskElement) => void): void {
   for (const task of ctx.entry.tasks) {
-    if (task.element !== element) continue;
+    if (task.element !== element || isGeneratedTask(ctx, task)) continue;
     const el = ctx.subtreeOf(task);
     if (el && !isConsolidation(el)) visit(el);
   }
