@@ -334,11 +334,16 @@ export class WorkspaceIndex {
       const job = d.job !== undefined ? this.jobOf(d, d.job) : undefined;
       if (job) out.add(job);
     }
-    // …or named by a Step: the reference knows the job it sits in.
-    for (const step of this.references(TASK_KIND, taskId)) {
-      if (step.element !== 'Step' || step.job === undefined) continue;
-      const job = jobInFile(this.files.get(step.uri), step.job, step.start);
-      if (job) out.add(job);
+    // …or named by a Step: the reference knows the job it sits in. File by file, without one
+    // list of every reference to the task (a shared task is the parent of thousands of tasks).
+    const key = WorkspaceIndex.keyOf(TASK_KIND, taskId);
+    for (const uri of this.refs.get(TASK_KIND)?.get(key) ?? NONE) {
+      const file = this.files.get(uri);
+      for (const step of referencesIn(file, TASK_KIND, key)) {
+        if (step.element !== 'Step' || step.job === undefined) continue;
+        const job = jobInFile(file, step.job, step.start);
+        if (job) out.add(job);
+      }
     }
     return [...out];
   }
