@@ -2,7 +2,9 @@
  * `npm run bench:stages`: where the cold index's time goes, stage by stage, on a generated
  * configuration. First each stage alone on this thread, warm (the median of several passes over
  * every file, read beforehand): read and decode, parse and build the entries, pack them for the
- * server thread, unpack them, file them into an index, and the command line's strict pre-check.
+ * server thread, unpack them, file them into an index, and the command line's strict pre-check;
+ * then the command line's own work: the local checks of the files its check pass reads again
+ * (a tree and the element and tree rules), and the check pass itself (index and file rules).
  * Then the server's pipeline, cold, with fresh worker threads each run (given time to start
  * first) and this thread taking a share as the server's does: the entries built and packed
  * (this thread drops them), then also unpacked, then also unpacked and filed: the server's cold
@@ -15,10 +17,13 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { FileEntry, buildFileEntry } from '../server/src/index/fileEntry';
+import { FileEntry, buildFileEntry, buildFileEntryAndTree } from '../server/src/index/fileEntry';
 import { PackedEntry, packEntry, unpackEntry } from '../server/src/index/entryCodec';
 import { WorkspaceIndex } from '../server/src/index/workspaceIndex';
 import { mayBeMalformed } from '../server/src/model/plainXml';
+import { buildXmlTree } from '../server/src/model/xmlTree';
+import { LanguageService } from '../server/src/languageService';
+import { LocalCheck, checkLocally, checkLocallyIfEnough } from '../server/src/rules/localCheck';
 import { indexForServer } from '../server/src/node/indexWorkerLoop';
 import { IndexWorkers } from '../server/src/node/parallelIndexer';
 import { listXmlFiles, readXmlFileSync } from '../server/src/node/workspaceFiles';
@@ -149,9 +154,45 @@ async function main(): Promise<void> {
       },
     ),
   );
-  console.log(`On this thread, warm (median of ${passes} passes):`);
-  for (const [label, ms] of rows) console.log(`  ${label.padEnd(38)} ${ms.toFixed(0).padStart(6)} ms`);
   packed.length = 0;
+
+  // The command line's check, on this thread. What a worker that reads a file again for the check
+  // pass does with it: a tree of the text, and the element and tree rules on it. Then the check
+  // pass: every file against an index filed with every entry, given what the workers found
+  // (rules/localCheck.ts: the files they checked whole come without their text), each pass on a
+  // fresh index (the rules keep what they compute per index).
+  let checked: { uri: string; text?: string; local?: LocalCheck; packed: PackedEntry }[] | undefined = files.flatMap((f, i) => {
+    const r = readXmlFileSync(f);
+    if (!r.ok) return [];
+    const { entry, tree } = buildFileEntryAndTree(items[i].uri, r.text, r.encoding);
+    const configuration = tree !== undefined && entry.status === 'configuration';
+    const whole = configuration ? checkLocallyIfEnough(r.text, tree, entry) : undefined;
+    const local = whole ?? (configuration ? checkLocally(r.text, tree) : undefined);
+    return [{ uri: items[i].uri, text: whole ? undefined : r.text, local, packed: packEntry(entry) }];
+  });
+  stage(
+    "the command line's local checks, tree included",
+    timed(
+      passes,
+      () => undefined,
+      () => checked!.forEach((c) => c.text !== undefined && checkLocally(c.text, buildXmlTree(c.text))),
+    ),
+  );
+  stage(
+    "the command line's check pass",
+    timed(
+      passes,
+      () => {
+        const service = new LanguageService({ retainText: false });
+        for (const c of checked!) service.setFileEntry(unpackEntry(c.packed, true));
+        return service;
+      },
+      (service) => checked!.forEach((c) => service.validate(c.uri, { text: c.text, local: c.local })),
+    ),
+  );
+  checked = undefined;
+  console.log(`On this thread, warm (median of ${passes} passes):`);
+  for (const [label, ms] of rows) console.log(`  ${label.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms`);
 
   // The three ways in turn, run after run: the machine's drift touches them alike.
   const measured = new Map<Pipeline, { wall: number; cpu: number; workers: number }[]>(PIPELINES.map((p) => [p, []]));
@@ -163,7 +204,7 @@ async function main(): Promise<void> {
   for (const [what, results] of measured) {
     const wall = median(results.map((r) => r.wall));
     const cpu = median(results.map((r) => r.cpu));
-    console.log(`  ${what.padEnd(38)} ${wall.toFixed(0).padStart(6)} ms, CPU ${cpu.toFixed(0)} ms`);
+    console.log(`  ${what.padEnd(48)} ${wall.toFixed(0).padStart(6)} ms, CPU ${cpu.toFixed(0)} ms`);
   }
 }
 
