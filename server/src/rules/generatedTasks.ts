@@ -19,6 +19,13 @@ interface GeneratedTask {
   end: number;
 }
 
+const NO_TASKS: ReadonlySet<TaskRecord> = new Set();
+
+/** `<job>_…`: how a scaffolding names the tasks of its job (compared in place, no string made per task). */
+function isNamedAfter(id: string, job: string): boolean {
+  return id.length > job.length && id.charCodeAt(job.length) === 95 && id.startsWith(job);
+}
+
 /** Per check: the file's generated tasks, found once for every rule that asks. */
 const known = new WeakMap<RuleContext, { list: GeneratedTask[]; tasks: ReadonlySet<TaskRecord> }>();
 
@@ -33,14 +40,14 @@ function generatedTasksOf(ctx: RuleContext): { list: GeneratedTask[]; tasks: Rea
   const fromRecords = ctx.entry.syntaxErrors.length === 0;
   for (const task of ctx.entry.tasks) {
     // Only a task named as generated, or in a connector job, can be one: most files have none.
-    const named = task.job !== undefined && task.id?.startsWith(`${task.job}_`);
+    const named = task.job !== undefined && task.id !== undefined && isNamedAfter(task.id, task.job);
     if (!named && !ofConnectorJobs.has(task)) continue;
     const el = fromRecords ? undefined : ctx.elementOf(task);
     if (!fromRecords && !el) continue;
     const scaffolded = named && (el ? attribute(el, 'Level') : task.attrs.Level) !== undefined;
     if (scaffolded || ofConnectorJobs.has(task)) list.push(el ? { task, start: el.start, end: Math.max(el.end, el.startTagEnd) } : { task, start: task.start, end: task.end });
   }
-  found = { list, tasks: new Set(list.map((g) => g.task)) };
+  found = { list, tasks: list.length === 0 ? NO_TASKS : new Set(list.map((g) => g.task)) };
   known.set(ctx, found);
   return found;
 }
