@@ -86,25 +86,37 @@ class CycleAnalysis {
     return this.visited.get(id)?.group ?? -1;
   }
 
-  /** Tarjan's algorithm from `root`, with an explicit stack of (task, next parent to look at). */
+  /**
+   * Tarjan's algorithm from `root`, with explicit stacks of the tasks being walked, the next
+   * parent to look at of each, and their parents (three lists rather than a tuple per task).
+   */
   private visit(root: string): void {
     if (this.visited.has(root)) return;
     // Each task's parents are looked up once, when it is entered.
-    const work: [node: Visited, next: number, parents: readonly string[]][] = [[this.enter(root), 0, this.parents(root)]];
-    while (work.length > 0) {
-      const top = work[work.length - 1];
-      const [node, next, parents] = top;
+    const nodes: Visited[] = [this.enter(root)];
+    const nexts: number[] = [0];
+    const parentLists: (readonly string[])[] = [this.parents(root)];
+    while (nodes.length > 0) {
+      const top = nodes.length - 1;
+      const node = nodes[top];
+      const parents = parentLists[top];
+      const next = nexts[top];
       if (next < parents.length) {
-        top[1]++;
+        nexts[top] = next + 1;
         const p = parents[next];
         const seen = this.visited.get(p);
-        if (!seen) work.push([this.enter(p), 0, this.parents(p)]);
-        else if (seen.onStack) node.low = Math.min(node.low, seen.order);
+        if (!seen) {
+          nodes.push(this.enter(p));
+          nexts.push(0);
+          parentLists.push(this.parents(p));
+        } else if (seen.onStack) node.low = Math.min(node.low, seen.order);
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const caller = work[work.length - 1][0];
+      nodes.pop();
+      nexts.pop();
+      parentLists.pop();
+      if (top > 0) {
+        const caller = nodes[top - 1];
         caller.low = Math.min(caller.low, node.low);
       }
       if (node.low !== node.order) continue;
