@@ -1,8 +1,8 @@
 /**
  * The identifiers of each kind grouped by their lower-case form, to find the ones that differ
  * only by case. Filed under a number computed from the characters (ASCII letters folded) rather
- * than under the lower-cased string: an identifier is filed without making a string, and the
- * table of a whole configuration is built in a fraction of the time (most identifiers are ASCII).
+ * than under the lower-cased string: an identifier is filed without making a lower-cased copy
+ * (most identifiers are ASCII; others are hashed as toLowerCase gives them).
  */
 export class Spellings {
   /** kind → fold hash → the distinct identifiers with that hash (usually one). */
@@ -70,11 +70,10 @@ export function foldHash(s: string): number {
   return h & 0x3fffffff;
 }
 
-/** foldHash of a string with no ASCII capital, character by character. */
+/** foldHash of a string with no ASCII capital (a lower-cased one), character by character. */
 function rawHash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  // 30 bits: a small integer to V8 (a wider key would be a heap number, made and hashed each time).
   return h & 0x3fffffff;
 }
 

@@ -74,9 +74,9 @@ export function takeTreesBuilt(): number {
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private jobCache: JobView[] | undefined;
-  /** Start tags and subtrees of tasks read from the text alone, by offset (see startTagOf). */
-  private readonly tagsAlone = new Map<number, TaskTag | undefined>();
-  private readonly subtreesAlone = new Map<number, TaskElement | undefined>();
+  /** Start tags and subtrees of tasks read from the text alone, by offset (see startTagOf); made when first needed. */
+  private tagsAlone: Map<number, TaskTag | undefined> | undefined;
+  private subtreesAlone: Map<number, TaskElement | undefined> | undefined;
   /** Whether the tree was given (an open document's, which lives on) rather than built for this check. */
   readonly treeOutlivesCheck: boolean;
 
@@ -150,8 +150,9 @@ export class RuleContext {
   startTagOf(task: TaskRecord): TaskTag | undefined {
     if (!this.readsAlone(task)) return this.elementOf(task);
     // Scanned once per check: a task's rules ask for it one after the other, and each reads its attributes.
-    let tag = this.tagsAlone.get(task.start);
-    if (tag === undefined && !this.tagsAlone.has(task.start)) this.tagsAlone.set(task.start, (tag = scanStartTagAt(this.text!, task.start)));
+    const tags = (this.tagsAlone ??= new Map<number, TaskTag | undefined>());
+    let tag = tags.get(task.start);
+    if (tag === undefined && !tags.has(task.start)) tags.set(task.start, (tag = scanStartTagAt(this.text!, task.start)));
     return tag;
   }
 
@@ -162,8 +163,9 @@ export class RuleContext {
    */
   subtreeOf(task: TaskRecord): TaskElement | undefined {
     if (!this.readsAlone(task) || this.entry.syntaxErrors.length > 0) return this.elementOf(task);
-    let el = this.subtreesAlone.get(task.start);
-    if (el === undefined && !this.subtreesAlone.has(task.start)) this.subtreesAlone.set(task.start, (el = subtreeAt(this.text!, task.start)));
+    const subtrees = (this.subtreesAlone ??= new Map<number, TaskElement | undefined>());
+    let el = subtrees.get(task.start);
+    if (el === undefined && !subtrees.has(task.start)) subtrees.set(task.start, (el = subtreeAt(this.text!, task.start)));
     return el ?? this.elementOf(task);
   }
 
