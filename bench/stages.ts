@@ -161,21 +161,21 @@ async function main(): Promise<void> {
   // pass: every file against an index filed with every entry, given what the workers found
   // (rules/localCheck.ts: the files they checked whole come without their text), each pass on a
   // fresh index (the rules keep what they compute per index).
-  let checked: { uri: string; text?: string; local?: LocalCheck; packed: PackedEntry }[] | undefined = files.flatMap((f, i) => {
+  let checked: { uri: string; text?: string; local?: LocalCheck; checkedAgain: boolean; packed: PackedEntry }[] | undefined = files.flatMap((f, i) => {
     const r = readXmlFileSync(f);
     if (!r.ok) return [];
     const { entry, tree } = buildFileEntryAndTree(items[i].uri, r.text, r.encoding);
     const configuration = tree !== undefined && entry.status === 'configuration';
     const whole = configuration ? checkLocallyIfEnough(r.text, tree, entry) : undefined;
     const local = whole ?? (configuration ? checkLocally(r.text, tree) : undefined);
-    return [{ uri: items[i].uri, text: whole ? undefined : r.text, local, packed: packEntry(entry) }];
+    return [{ uri: items[i].uri, text: whole ? undefined : r.text, local, checkedAgain: configuration && !whole, packed: packEntry(entry) }];
   });
   stage(
     "the command line's local checks, tree included",
     timed(
       passes,
       () => undefined,
-      () => checked!.forEach((c) => c.text !== undefined && checkLocally(c.text, buildXmlTree(c.text))),
+      () => checked!.forEach((c) => c.checkedAgain && checkLocally(c.text!, buildXmlTree(c.text!))),
     ),
   );
   stage(
