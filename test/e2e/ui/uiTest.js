@@ -181,9 +181,17 @@ async function waitForCalls(runtime, n, timeoutMs = 20000) {
 
 /** Runs a command by its title from the Command Palette (F1). */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
+  // Pressed again when the palette does not open: a key can be lost while the page is busy.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 4000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
