@@ -34,8 +34,7 @@ const enum Slot {
   Attribute,
   Task,
   Job,
-  /** A slot no field shares (strAt then works as str). */
-  None,
+  /** The first of ATTRIBUTE_SLOTS, one per position in a record's attributes. */
   AttributeNames,
 }
 const ATTRIBUTE_SLOTS = 16;
@@ -106,7 +105,8 @@ class Writer {
     // Records of one element type list the same names in the same order: one slot per position.
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
-      this.strAt(i < ATTRIBUTE_SLOTS ? Slot.AttributeNames + i : Slot.None, k);
+      if (i < ATTRIBUTE_SLOTS) this.strAt(Slot.AttributeNames + i, k);
+      else this.str(k);
       this.str(a[k]);
     }
   }
