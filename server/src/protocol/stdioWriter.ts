@@ -2,9 +2,9 @@
  * How the server writes its messages on stdio (Neovim, Helix, the bench; VS Code's client talks
  * over node-ipc). vscode-jsonrpc's own encoder makes a new buffer for every message. On this
  * kind of machine fresh memory is what costs: the first touch of each page is a fault in the
- * kernel, and a references answer of 775 KB (4,496 locations) spent 5–6 ms of the server's 11 in
- * making its buffer; converting the same text into a buffer already touched takes 0.1 ms. So
- * messages are converted into one buffer kept from message to message, while no write still
+ * kernel, and a references answer of 775 KB (4,496 locations) spent about 6 ms of the server's
+ * 12 in making its buffer; converting the same text into a buffer already touched takes 0.1 ms.
+ * So messages are converted into one buffer kept from message to message, while no write still
  * holds it.
  */
 import { format } from 'node:util';
