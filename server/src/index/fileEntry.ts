@@ -4,7 +4,7 @@
  * and swapped whole in the index. It keeps no text: positions come from its line table.
  */
 import { LineTable } from '../model/lineTable';
-import { StartTag, SyntaxError, XmlAttribute } from '../model/xmlScanner';
+import { StartTag, SyntaxError, XmlAttribute, firstAttributeNamed } from '../model/xmlScanner';
 import { NestingHandler, XmlElement, XmlTree, bothHandlers, treeBuilder, walkXml } from '../model/xmlTree';
 import {
   CONFIGURATION_NAMESPACE,
@@ -419,8 +419,7 @@ const KEPT_ATTRIBUTES = new Map(
  * of the elements it looks into, so the list is made once rather than one attribute at a time.
  */
 function attributeIn(tag: StartTag, name: string): XmlAttribute | undefined {
-  for (const a of tag.attributes) if (a.name === name) return a;
-  return undefined;
+  return firstAttributeNamed(tag.attributes, name);
 }
 
 /** Every attribute with a value, for the few elements kept whole (scaffoldings and their children). */

@@ -22,6 +22,12 @@ export interface XmlAttribute {
   valueEnd: number;
 }
 
+/** The first attribute of that name in a list. */
+export function firstAttributeNamed(list: readonly XmlAttribute[], name: string): XmlAttribute | undefined {
+  for (const a of list) if (a.name === name) return a;
+  return undefined;
+}
+
 export interface StartTag {
   name: string;
   /** Offset of `<`. */
@@ -305,10 +311,7 @@ class ScannedTag implements StartTag {
    * is not, so that a rule that reads one or two attributes of each task does not make them all.
    */
   attributeNamed(name: string): XmlAttribute | undefined {
-    if (this.listComplete) {
-      for (const a of this.list as XmlAttribute[]) if (a.name === name) return a;
-      return undefined;
-    }
+    if (this.listComplete) return firstAttributeNamed(this.list as XmlAttribute[], name);
     const { spans, text } = this;
     for (let i = 0; i < spans.length; i += 4) {
       if (spans[i + 1] - spans[i] !== name.length || !text.startsWith(name, spans[i])) continue;

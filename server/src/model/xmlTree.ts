@@ -4,7 +4,7 @@
  * end tag is reported and ignored. The same walker feeds both the element tree of open
  * documents (buildXmlTree) and the streaming extraction of index entries.
  */
-import { EndTag, StartTag, SyntaxError, XmlAttribute, scanXml } from './xmlScanner';
+import { EndTag, StartTag, SyntaxError, XmlAttribute, firstAttributeNamed, scanXml } from './xmlScanner';
 
 export interface NestingHandler {
   /** `parents` is the stack of open start tags, outermost first; it must not be kept. */
@@ -189,8 +189,7 @@ export function bothHandlers(a: NestingHandler, b: NestingHandler): NestingHandl
 export function attribute(el: { attributes: XmlAttribute[] }, name: string): XmlAttribute | undefined {
   const named = (el as { attributeNamed?: (name: string) => XmlAttribute | undefined }).attributeNamed;
   if (named !== undefined) return named.call(el, name);
-  for (const a of el.attributes) if (a.name === name) return a;
-  return undefined;
+  return firstAttributeNamed(el.attributes, name);
 }
 
 export function attributeValue(el: { attributes: XmlAttribute[] }, name: string): string | undefined {

@@ -48,6 +48,7 @@ interface GroupPaths {
 
 /** What Tarjan's algorithm knows of a task it entered: one record, one look-up per task met. */
 interface Visited {
+  id: string;
   order: number;
   low: number;
   onStack: boolean;
@@ -58,7 +59,6 @@ interface Visited {
 class CycleAnalysis {
   private readonly visited = new Map<string, Visited>();
   private readonly stack: Visited[] = [];
-  private readonly stackIds: string[] = [];
   private readonly members: string[][] = [];
   private readonly paths = new Map<number, GroupPaths>();
   private counter = 0;
@@ -120,25 +120,24 @@ class CycleAnalysis {
         caller.low = Math.min(caller.low, node.low);
       }
       if (node.low !== node.order) continue;
-      const members: string[] = [];
+      const group: Visited[] = [];
       let m: Visited;
       do {
         m = this.stack.pop()!;
         m.onStack = false;
-        members.push(this.stackIds.pop()!);
+        group.push(m);
       } while (m !== node);
-      if (members.length > 1) {
-        for (const x of members) this.visited.get(x)!.group = this.members.length;
-        this.members.push(members);
+      if (group.length > 1) {
+        for (const x of group) x.group = this.members.length;
+        this.members.push(group.map((x) => x.id));
       }
     }
   }
 
   private enter(id: string): Visited {
-    const node: Visited = { order: this.counter, low: this.counter++, onStack: true, group: -1 };
+    const node: Visited = { id, order: this.counter, low: this.counter++, onStack: true, group: -1 };
     this.visited.set(id, node);
     this.stack.push(node);
-    this.stackIds.push(id);
     return node;
   }
 

@@ -71,6 +71,14 @@ export function takeTreesBuilt(): number {
   return n;
 }
 
+/** The value kept for `key`, made by `make` the first time (an undefined answer is kept too). */
+function once<T>(kept: Map<number, T | undefined>, key: number, make: () => T | undefined): T | undefined {
+  if (kept.has(key)) return kept.get(key);
+  const made = make();
+  kept.set(key, made);
+  return made;
+}
+
 export class RuleContext {
   private treeCache: XmlTree | undefined;
   private jobCache: JobView[] | undefined;
@@ -150,10 +158,7 @@ export class RuleContext {
   startTagOf(task: TaskRecord): TaskTag | undefined {
     if (!this.readsAlone(task)) return this.elementOf(task);
     // Scanned once per check: a task's rules ask for it one after the other, and each reads its attributes.
-    const tags = (this.tagsAlone ??= new Map<number, TaskTag | undefined>());
-    let tag = tags.get(task.start);
-    if (tag === undefined && !tags.has(task.start)) tags.set(task.start, (tag = scanStartTagAt(this.text!, task.start)));
-    return tag;
+    return once((this.tagsAlone ??= new Map<number, TaskTag | undefined>()), task.start, () => scanStartTagAt(this.text!, task.start));
   }
 
   /**
@@ -163,10 +168,7 @@ export class RuleContext {
    */
   subtreeOf(task: TaskRecord): TaskElement | undefined {
     if (!this.readsAlone(task) || this.entry.syntaxErrors.length > 0) return this.elementOf(task);
-    const subtrees = (this.subtreesAlone ??= new Map<number, TaskElement | undefined>());
-    let el = subtrees.get(task.start);
-    if (el === undefined && !subtrees.has(task.start)) subtrees.set(task.start, (el = subtreeAt(this.text!, task.start)));
-    return el ?? this.elementOf(task);
+    return once((this.subtreesAlone ??= new Map<number, TaskElement | undefined>()), task.start, () => subtreeAt(this.text!, task.start)) ?? this.elementOf(task);
   }
 
   /** Whether a task of this file is read from the text alone: no tree is built yet, and the task has an element here. */
