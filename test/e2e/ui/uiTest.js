@@ -183,26 +183,18 @@ async function waitForCalls(runtime, n, timeoutMs = 20000) {
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   // Pressed again when the palette does not open: a key can be lost while the page is busy.
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('F1');
-    try {
-      await input.waitFor({ state: 'visible', timeout: 4000 });
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
+  await retryUntilVisible(page, ['F1'], input, 3, 4000);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 10000 });
   await page.keyboard.press('Enter');
 }
 
-/** Presses `keys` until `locator` shows up: the language server may still be indexing. */
-async function retryUntilVisible(page, keys, locator, tries = 30) {
+/** Presses `keys` until `locator` shows up (waiting `waitMs` each time): the language server may still be indexing. */
+async function retryUntilVisible(page, keys, locator, tries = 30, waitMs = 1000) {
   for (let i = 0; i < tries; i++) {
     for (const k of keys) await page.keyboard.press(k);
     try {
-      await locator.first().waitFor({ timeout: 1000 });
+      await locator.first().waitFor({ timeout: waitMs });
       if (i > 0) lap(`${keys.join(' ')}: shown after ${i + 1} tries`);
       return;
     } catch {
