@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { unpackEntry } from '../../server/src/index/entryCodec';
-import { FileFeed, FileResult, IndexWorkers } from '../../server/src/node/parallelIndexer';
+import { FileFeed, FileResult, IndexWorkers, READ_AHEAD_PER_WORKER } from '../../server/src/node/parallelIndexer';
 import { indexForServer } from '../../server/src/node/indexWorkerLoop';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
@@ -180,21 +180,24 @@ describe('index workers', () => {
     assert.deepEqual(delivered, ['file:///a.xml']);
   });
 
-  it('read files again in order, each as the server thread reads it, and no more than two batches per worker ahead of the reader', async (t) => {
+  it('read files again in order, each as the server thread reads it, and no more than READ_AHEAD_PER_WORKER batches per worker ahead of the reader', async (t) => {
+    const ahead = READ_AHEAD_PER_WORKER;
     const files: Record<string, string | Buffer> = {};
-    for (let i = 0; i < 10; i++) files[`f${i}.xml`] = conf(`<ExportTask Identifier="Tâche${i}" DisplayName_L1="t" />`);
+    // Zero-padded: the folder lists them in this order.
+    const name = (i: number) => `f${String(i).padStart(3, '0')}.xml`;
+    for (let i = 0; i < ahead + 8; i++) files[name(i)] = conf(`<ExportTask Identifier="Tâche${i}" DisplayName_L1="t" />`);
     files['g-binary.xml'] = Buffer.from([0x3c, 0x61, 0x00, 0x3e]);
     const { paths } = tempFolder(files);
     const workers = new IndexWorkers({ workers: 1 });
     t.after(() => workers.close());
     const items = paths.map((file) => ({ file, uri: pathToFileURL(file).toString() }));
 
-    const ahead = workers.readAhead(items, 1);
-    // Nothing taken yet: the worker reads the first two files only; the others are gone when it comes to them.
+    const reader = workers.readAhead(items, 1);
+    // Nothing taken yet: the worker reads the first files only; the others are gone when it comes to them.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    for (const file of paths.slice(2, 10)) rmSync(file);
+    for (const file of paths.slice(ahead, ahead + 8)) rmSync(file);
     const got = [];
-    for (let i = 0; i < items.length; i++) got.push(await ahead.next());
+    for (let i = 0; i < items.length; i++) got.push(await reader.next());
     assert.deepEqual(
       got.map((r) => r.file),
       paths,
@@ -202,13 +205,13 @@ describe('index workers', () => {
     const first = readXmlFileSync(paths[0]);
     assert.ok(first.ok);
     assert.equal(got[0].text, first.text);
-    assert.ok(got[1].text?.includes('Tâche1'));
+    assert.ok(got[ahead - 1].text?.includes(`Tâche${ahead - 1}`));
     assert.deepEqual(
-      got.slice(2, 10).map((r) => r.failure?.reason),
+      got.slice(ahead, ahead + 8).map((r) => r.failure?.reason),
       Array(8).fill('unreadable'),
     );
-    assert.equal(got[10].failure?.reason, 'binary');
-    await assert.rejects(ahead.next(), /No file left/);
+    assert.equal(got[ahead + 8].failure?.reason, 'binary');
+    await assert.rejects(reader.next(), /No file left/);
   });
 
   it('reject a read when its worker fails, after what was read before', async (t) => {
