@@ -73,8 +73,8 @@ const IN_FLIGHT_PER_WORKER = 8;
 /**
  * Batches a worker reads ahead of the command line's check pass (readAhead). Its work per file
  * (a tree and the local checks) and the main thread's (the index rules) vary from file to file:
- * with two batches ahead, the check of the bench's 100 MB waited 110–230 ms for texts; with
- * eight (64 texts, about 12 MB), 35–55 ms.
+ * with two batches ahead, the check pass of the bench's 100 MB waited 109–227 ms for texts; with
+ * eight (64 texts, about 12 MB), about 50 ms.
  */
 export const READ_AHEAD_PER_WORKER = 8;
 
