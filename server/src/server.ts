@@ -2,6 +2,8 @@
  * Entry point of the language server: `node dist/server.js --stdio` (or the transport the
  * VS Code client chooses). Everything else is in protocol/ (lspServer.ts wires it) and the service.
  */
+// First: the index worker threads start while the rest of the server loads (earlyIndexThreads.ts).
+import { earlyIndexThreads } from './node/earlyIndexThreads';
 import { LSPErrorCodes, Message, ProposedFeatures, RequestMessage, ResponseMessage, createConnection } from 'vscode-languageserver/node';
 import { LspServer } from './protocol/lspServer';
 import { ExitWatchdog, clientProcessIdArgument, parentIsClient } from './node/exitWatchdog';
@@ -24,7 +26,7 @@ const connection = stdio
   ? createConnection(ProposedFeatures.all, process.stdin, stdoutWriter() as unknown as NodeJS.WritableStream, strategy)
   : createConnection(ProposedFeatures.all, strategy);
 if (stdio) consoleToClient(connection.console);
-const server = new LspServer(connection, { clientProcessId: (pid) => watchdog.watchClient(pid) });
+const server = new LspServer(connection, { clientProcessId: (pid) => watchdog.watchClient(pid), indexThreads: earlyIndexThreads });
 // Nothing may end the process but the client: what escapes a handler is logged.
 process.on('uncaughtException', (e) => server.internalError('the server', e));
 process.on('unhandledRejection', (e) => server.internalError('the server', e));

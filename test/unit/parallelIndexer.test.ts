@@ -12,7 +12,8 @@ import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { buildFileEntry } from '../../server/src/index/fileEntry';
 import { unpackEntry } from '../../server/src/index/entryCodec';
-import { FileFeed, FileResult, IndexWorkers, READ_AHEAD_PER_WORKER } from '../../server/src/node/parallelIndexer';
+import { FileFeed, FileResult, IndexWorkers, READ_AHEAD_PER_WORKER, takeWorkersStarted } from '../../server/src/node/parallelIndexer';
+import { INDEX_WORKER_SCRIPT, startThreads } from '../../server/src/node/workerThreads';
 import { indexForServer } from '../../server/src/node/indexWorkerLoop';
 import { readXmlFileSync } from '../../server/src/node/workspaceFiles';
 import { tempDir } from '../helpers/cli';
@@ -158,6 +159,42 @@ describe('index workers', () => {
       items.slice(0, delivered.length).map((i) => i.uri),
     );
     assert.ok(delivered.length <= 2, delivered.join(', '));
+  });
+
+  it('index with threads started beforehand (the server starts them with its process), starting none of their own', async (t) => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`f${String(i).padStart(2, '0')}.xml`] = conf(`<ExportTask Identifier="T${i}" DisplayName_L1="t" Connection="C${i}" />`);
+    const { paths } = tempFolder(files);
+    const threads = startThreads(INDEX_WORKER_SCRIPT, 1);
+    assert.equal(threads.length, 1);
+    takeWorkersStarted();
+    const workers = new IndexWorkers({ threads, here: indexForServer });
+    t.after(() => workers.close());
+    assert.equal(workers.size, 1);
+    assert.equal(takeWorkersStarted(), 0, 'no thread started besides the one given');
+    const results: FileResult[] = [];
+    await workers.run(
+      paths.map((file) => ({ file, uri: pathToFileURL(file).toString() })),
+      (r) => results.push(r),
+      2,
+    );
+    assertAsBuiltHere(results, paths);
+  });
+
+  it('reject at once when a thread started beforehand failed before it was used', async (t) => {
+    const { root, paths } = tempFolder({ 'worker.js': "throw new Error('broken at start');" });
+    const threads = startThreads(paths[0], 1);
+    // Its error comes while nothing but the started thread listens: kept, not thrown here.
+    await new Promise((resolve) => threads[0].worker.once('exit', resolve));
+    assert.match(String(threads[0].failure), /broken at start/);
+    const workers = new IndexWorkers({ threads, here: indexForServer });
+    t.after(() => workers.close());
+    const delivered: string[] = [];
+    await assert.rejects(
+      workers.run([{ file: path.join(root, 'a.xml'), uri: 'file:///a.xml' }], (r) => delivered.push(r.uri)),
+      /broken at start/,
+    );
+    assert.deepEqual(delivered, []);
   });
 
   it('reject when a worker fails, keeping what was delivered', async (t) => {

@@ -10,13 +10,12 @@
  * workers and the thread filing their entries made the cold index about 5 % longer), and its
  * share is not sent to another thread.
  */
-import { availableParallelism } from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
 import { IndexText, indexFile } from './indexWorkerLoop';
+import { INDEX_WORKER_SCRIPT, StartedThread, defaultWorkerCount } from './workerThreads';
 
 export interface FileToIndex {
   file: string;
@@ -54,6 +53,8 @@ export interface ParallelOptions {
   workers?: number;
   /** The worker's script; by default indexWorker.js next to this module (or the server bundle). */
   script?: string;
+  /** Threads of that script already started (the server starts them with the process): used instead of starting `workers`. */
+  threads?: readonly StartedThread[];
   /** What the workers' script does with each text: given, this thread indexes a share of the files with it. */
   here?: IndexText;
   /** Batches sent ahead to each worker (default IN_FLIGHT_PER_WORKER). */
@@ -135,14 +136,6 @@ function batchesOf(files: readonly FileToIndex[], size: number): FileToIndex[][]
   return batches;
 }
 
-/**
- * Workers worth starting on this machine: one per core, up to four; one core fewer when the
- * calling thread indexes a share (`threadHelps`), at least one.
- */
-export function defaultWorkerCount(threadHelps = false): number {
-  return Math.max(1, Math.min(4, availableParallelism() - (threadHelps ? 1 : 0)));
-}
-
 /** Worker threads started since the last call (tests check which threads a run used: a count). */
 let started = 0;
 
@@ -153,9 +146,9 @@ export function takeWorkersStarted(): number {
 }
 
 /**
- * Worker threads ready to index. Starting one takes ~60 ms (a fresh V8 isolate loading the
- * parser), so the server starts them as soon as it is initialized, while it still asks the
- * editor for settings and lists the files.
+ * Worker threads ready to index. Starting one takes 60-100 ms of a core (a fresh V8 isolate
+ * loading the parser), so the server starts them with its process (earlyIndexThreads.ts), while
+ * it loads its own code and the editor initializes it.
  */
 export class IndexWorkers {
   private readonly workers: Worker[] = [];
@@ -166,17 +159,21 @@ export class IndexWorkers {
   private readonly inFlight: number;
 
   constructor(options: ParallelOptions = {}) {
-    const script = options.script ?? path.join(__dirname, 'indexWorker.js');
+    const script = options.script ?? INDEX_WORKER_SCRIPT;
     this.here = options.here;
     this.inFlight = options.inFlight ?? IN_FLIGHT_PER_WORKER;
-    const count = options.workers ?? defaultWorkerCount(this.here !== undefined);
+    const threads = options.threads ?? [];
+    const count = threads.length > 0 ? threads.length : (options.workers ?? defaultWorkerCount(this.here !== undefined));
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script);
-      started++;
+      const w = threads[i]?.worker ?? new Worker(script);
+      if (!threads[i]) started++;
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
       this.workers.push(w);
+      // Failed before anything listened: the first run rejects, and the caller reads in its thread.
+      const failure = threads[i]?.failure;
+      if (failure) this.fail(failure);
     }
   }
 

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../languageService';
 import { GlobSet } from '../node/globMatcher';
 import { readXmlFile } from '../node/workspaceFiles';
+import type { StartedThread } from '../node/workerThreads';
 import { shippedRulesDoc } from '../node/installedPackage';
 import { ClientUris } from './clientUris';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -39,12 +40,12 @@ export class LspServer {
 
   constructor(
     private readonly connection: Connection,
-    private readonly hooks: { clientProcessId?: (pid: number) => void } = {},
+    private readonly hooks: { clientProcessId?: (pid: number) => void; indexThreads?: readonly StartedThread[] } = {},
   ) {
     this.guard = new HandlerGuard((message) => connection.console.error(message));
     this.settings = new ServerSettings(connection, this.folders);
     this.diagnostics = new DiagnosticsScheduler(connection, this.service, this.documents, this.uris);
-    this.indexer = new WorkspaceIndexer(connection, this.service, this.folders, this.settings, this.documents, this.diagnostics);
+    this.indexer = new WorkspaceIndexer(connection, this.service, this.folders, this.settings, this.documents, this.diagnostics, hooks.indexThreads);
     this.watchedFiles = new WatchedFiles(this.service, this.uris, this.folders, this.settings, this.documents, this.indexer, this.diagnostics);
     this.service.setRuleSettingsProvider((uri) => this.settings.ruleSettings(uri));
   }

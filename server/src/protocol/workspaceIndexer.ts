@@ -13,6 +13,7 @@ import { ReadResult, decodingWarning, forEachLimited, listXmlFiles, readXmlFile,
 import { FileStatus } from '../index/fileEntry';
 import { unpackEntry } from '../index/entryCodec';
 import { FileFeed, IndexWorkers } from '../node/parallelIndexer';
+import type { StartedThread } from '../node/workerThreads';
 import { indexForServer } from '../node/indexWorkerLoop';
 import { agentSettingsIn, isAgentSettingsFile, readAgentSettings } from '../node/agentSettings';
 import type { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -40,14 +41,22 @@ export class WorkspaceIndexer {
     /** Open documents by canonical URI. */
     private readonly documents: ReadonlyMap<string, TextDocument>,
     private readonly diagnostics: DiagnosticsScheduler,
+    /** Worker threads the server started with its process, for the first index (server.ts). */
+    private started: readonly StartedThread[] = [],
   ) {}
 
   /**
-   * The file count is not known yet: start the workers now, while the settings round trips
-   * and the listing run; indexAll stops them when the workspace is too small to need them.
+   * The file count is not known yet: the workers are ready now (those the process started),
+   * while the settings round trips and the listing run; indexAll stops them when the workspace
+   * is too small to need them.
    */
   prepare(): void {
     if (this.folders.uris.length > 0) this.workers = this.startWorkers();
+    else {
+      // Nothing to index: the threads started with the process go.
+      for (const t of this.started) void t.worker.terminate();
+      this.started = [];
+    }
   }
 
   /** Settles when the index run under way (if any) is over. */
@@ -58,7 +67,10 @@ export class WorkspaceIndexer {
   /** Worker threads for the cold index, or none if they cannot start (the server thread reads then). */
   private startWorkers(): IndexWorkers | undefined {
     try {
-      return new IndexWorkers({ here: indexForServer });
+      // Those the process started, once; then new ones (a later index, a new exclude list).
+      const threads = this.started;
+      this.started = [];
+      return new IndexWorkers({ here: indexForServer, threads });
     } catch (e) {
       this.connection.console.warn(`Index workers could not start (${String(e)}): reading files in the server.`);
       return undefined;
