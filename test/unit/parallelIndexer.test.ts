@@ -181,7 +181,8 @@ describe('index workers', () => {
     assertAsBuiltHere(results, paths);
   });
 
-  it('reject at once when a thread started beforehand failed before it was used', async (t) => {
+  // Were the failure lost, the run would wait for the dead thread forever: the timeout makes that a failure.
+  it('reject at once when a thread started beforehand failed before it was used', { timeout: 10_000 }, async (t) => {
     const { root, paths } = tempFolder({ 'worker.js': "throw new Error('broken at start');" });
     const threads = startThreads(paths[0], 1);
     // Its error comes while nothing but the started thread listens: kept, not thrown here.

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { PackedEntry } from '../index/entryCodec';
 import type { LocalCheck } from '../rules/localCheck';
 import { IndexText, indexFile } from './indexWorkerLoop';
-import { INDEX_WORKER_SCRIPT, StartedThread, defaultWorkerCount } from './workerThreads';
+import { INDEX_WORKER_SCRIPT, StartedThread, defaultWorkerCount, workerStopped } from './workerThreads';
 
 export interface FileToIndex {
   file: string;
@@ -169,7 +169,7 @@ export class IndexWorkers {
       if (!threads[i]) started++;
       w.on('message', (reply: WorkerReply) => this.onReply?.(w, reply));
       w.on('error', (e) => this.fail(e));
-      w.on('exit', (code) => this.fail(new Error(`An index worker stopped (exit code ${code}).`)));
+      w.on('exit', (code) => this.fail(workerStopped(code)));
       this.workers.push(w);
       // Failed before anything listened: the first run rejects, and the caller reads in its thread.
       const failure = threads[i]?.failure;

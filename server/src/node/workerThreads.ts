@@ -18,6 +18,11 @@ export function defaultWorkerCount(threadHelps = false): number {
   return Math.max(1, Math.min(4, availableParallelism() - (threadHelps ? 1 : 0)));
 }
 
+/** What a worker thread that ended on its own leaves (whoever listened for it: StartedThread, IndexWorkers). */
+export function workerStopped(code: number): Error {
+  return new Error(`An index worker stopped (exit code ${code}).`);
+}
+
 /** A worker thread started before anything used it, with what went wrong meanwhile. */
 export class StartedThread {
   /** Its error or exit while nothing listened yet (then IndexWorkers fails at once). */
@@ -26,7 +31,7 @@ export class StartedThread {
   constructor(readonly worker: Worker) {
     // Without a listener, an 'error' event would be thrown in this thread.
     worker.once('error', (e) => (this.failure ??= e));
-    worker.once('exit', (code) => (this.failure ??= new Error(`An index worker stopped (exit code ${code}).`)));
+    worker.once('exit', (code) => (this.failure ??= workerStopped(code)));
   }
 }
 
