@@ -97,12 +97,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** Every rule at its own severity: one object, so that what a check derives from it is derived once (rules/validation.ts). */
+const DEFAULT_SEVERITIES: RuleSettings = Object.freeze({});
+
 export class LanguageService {
   readonly index = new WorkspaceIndex();
   private readonly open = new Map<string, OpenDocument>();
   private readonly diskText = new Map<string, string>();
   private roots: string[] = [];
-  private ruleSettings: (uri: string) => RuleSettings = () => ({});
+  private ruleSettings: (uri: string) => RuleSettings = () => DEFAULT_SEVERITIES;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {}
 

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/registry';
-import { conf } from '../helpers/cursor';
+import { conf, textOf } from '../helpers/cursor';
 import { uriOf, workspace } from '../helpers/workspace';
 import { CONTEXT, E, F, G, GOOD_JOB, INCREMENTAL, P, S, U, WholeFile, X, hits, job } from '../helpers/jobs';
 
@@ -468,6 +468,28 @@ describe('rules', () => {
       hits('xml/duplicate-attribute', many).map((f) => f.text),
       ['Agent="A2"', 'X3="again"'],
     );
+  });
+
+  it('sync-incremental/dirty-after-flag: tasks written in the job and tasks reached through Steps, open or on disk', () => {
+    // The tasks are written in a complete job; an incremental job runs four of them through Steps
+    // (in document order: no Level): the correlation keys before the flag, the expressions after it.
+    const keys = '<ComputeCorrelationKeysTask Identifier="AD_Keys" DisplayName_L1="k" Dirty="true" />';
+    const steps = ['AD_Keys', 'AD_Sync', 'AD_Flag', 'AD_Expressions'].map((id) => `<Step Identifier="${id}" />`);
+    const text = conf(`${job([E, keys, P, S_INC, FLAG, X])}\n${job(steps, INCREMENTAL)}`);
+    // The same tasks written in the incremental job itself, the correlation keys twice (Dirty="false" before the flag is fine).
+    const written = conf(job([E_INC, keys, keys.replace('AD_Keys', 'AD_Keys2').replace('"true"', '"false"'), P_INC, S_INC, FLAG, X], INCREMENTAL));
+    for (const body of [text, written]) {
+      for (const open of [['job.xml'], []]) {
+        const service = workspace({ 'context.xml': CONTEXT, 'job.xml': body }, open);
+        // A file on disk is checked with its text read again, as the command line checks it.
+        const found = service.validate(uriOf('job.xml'), open.length > 0 ? {} : { text: body }).filter((d) => d.code === 'sync-incremental/dirty-after-flag');
+        assert.deepEqual(
+          found.map((d) => textOf(body, d.range)),
+          ['Dirty="true"', 'UpdateEntityPropertyExpressionsTask'],
+          `${body === text ? 'Steps' : 'written'}, ${open.length > 0 ? 'open' : 'on disk'}`,
+        );
+      }
+    }
   });
 
   it('every registered rule has a case here', () => {

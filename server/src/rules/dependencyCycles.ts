@@ -59,6 +59,10 @@ interface Visited {
 class CycleAnalysis {
   private readonly visited = new Map<string, Visited>();
   private readonly stack: Visited[] = [];
+  /** The walk's own stacks (see visit): the tasks being walked, the next parent of each, their parents. */
+  private readonly nodes: Visited[] = [];
+  private readonly nexts: number[] = [];
+  private readonly parentLists: (readonly string[])[] = [];
   private readonly members: string[][] = [];
   private readonly paths = new Map<number, GroupPaths>();
   private counter = 0;
@@ -92,10 +96,12 @@ class CycleAnalysis {
    */
   private visit(root: string): void {
     if (this.visited.has(root)) return;
-    // Each task's parents are looked up once, when it is entered.
-    const nodes: Visited[] = [this.enter(root)];
-    const nexts: number[] = [0];
-    const parentLists: (readonly string[])[] = [this.parents(root)];
+    // Each task's parents are looked up once, when it is entered. The walk's lists are the
+    // analysis's own, empty between walks: a walk is started for every task a file names.
+    const { nodes, nexts, parentLists } = this;
+    nodes.push(this.enter(root));
+    nexts.push(0);
+    parentLists.push(this.parents(root));
     while (nodes.length > 0) {
       const top = nodes.length - 1;
       const node = nodes[top];
@@ -120,17 +126,22 @@ class CycleAnalysis {
         caller.low = Math.min(caller.low, node.low);
       }
       if (node.low !== node.order) continue;
-      const group: Visited[] = [];
-      let m: Visited;
-      do {
-        m = this.stack.pop()!;
-        m.onStack = false;
-        group.push(m);
-      } while (m !== node);
-      if (group.length > 1) {
-        for (const x of group) x.group = this.members.length;
-        this.members.push(group.map((x) => x.id));
+      // The group is this task and those above it on the stack; most tasks are a group of one,
+      // which needs no list.
+      const stack = this.stack;
+      const from = stack.lastIndexOf(node);
+      if (from < stack.length - 1) {
+        const group = this.members.length;
+        const members: string[] = [];
+        // From the top of the stack down: this task, the group's hub (groupPaths), comes last.
+        for (let k = stack.length - 1; k >= from; k--) {
+          stack[k].group = group;
+          members.push(stack[k].id);
+        }
+        this.members.push(members);
       }
+      for (let k = from; k < stack.length; k++) stack[k].onStack = false;
+      stack.length = from;
     }
   }
 

@@ -116,9 +116,14 @@ export const incrementalDirtyAfterFlag: Rule = fileRule({
     forEachIncrementalTask(ctx, undefined, (t, _job, at) => {
       const firstFlag = at.firstFlag;
       if (firstFlag === undefined) return;
+      const here = at.at.get(t)!;
+      // Only a task before the flag, or one of DIRTY_AFTER_FLAG after it, can be reported: the
+      // others' start tags are not read. A task written in the job is told apart by its record
+      // (its attributes as written) when it does not say Dirty="true" before the flag.
+      const after = here > firstFlag && DIRTY_AFTER_FLAG.includes(t.task.element);
+      if (!after && (here >= firstFlag || (!t.step && !isTrue(t.task.attrs.Dirty)))) return;
       const el = ctx.startTagOf(t.task);
       if (!el || isConsolidation(el)) return;
-      const here = at.at.get(t)!;
       const dirty = attribute(el, 'Dirty');
       if (dirty && isTrue(dirty.value) && here < firstFlag) {
         report({ ...attributeSpan(dirty), message: 'This Dirty="true" task runs before the SetRecentlyModifiedFlagTask: no resource is marked yet.' });

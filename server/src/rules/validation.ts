@@ -42,6 +42,25 @@ export interface RuleRun {
   indexRulesOn: string;
 }
 
+/** What runRules derives from a settings object, once per object (files of one folder share theirs). */
+interface SettingsView {
+  local: readonly SeveritySetting[];
+  localOn: boolean;
+  indexOn: string;
+}
+
+const settingsViews = new WeakMap<RuleSettings, SettingsView>();
+
+function settingsView(settings: RuleSettings): SettingsView {
+  let view = settingsViews.get(settings);
+  if (!view) {
+    const local = LOCAL_RULES.map((rule) => settings[rule.id] ?? rule.severity);
+    view = { local, localOn: local.some((s) => s !== 'off'), indexOn: indexRulesOn(settings) };
+    settingsViews.set(settings, view);
+  }
+  return view;
+}
+
 /** One character per index rule: 1 when it runs under these settings, 0 when it is off. */
 export function indexRulesOn(settings: RuleSettings): string {
   let on = '';
@@ -106,15 +125,14 @@ export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: {
     seen.add(key);
     out.push({ ...f, rule: rule.id, severity: setting });
   };
-  const localSettings = LOCAL_RULES.map(severity);
-  if (localSettings.some((s) => s !== 'off')) {
+  const { local: localSettings, localOn, indexOn: on } = settingsView(settings);
+  if (localOn) {
     // `add` writes the rule's id over the finding's index.
     for (const f of ctx.localFindings ?? localFindings(ctx.elementSchemas(), ctx.treeOutlivesCheck)) {
       const setting = localSettings[f.rule];
       if (setting !== 'off') add(LOCAL_RULES[f.rule], setting, f);
     }
   }
-  const on = indexRulesOn(settings);
   const indexFindings = kept && kept.indexRulesOn === on ? [...kept.findings] : indexFindingsOf(ctx, on);
   for (const { rule: i, ...f } of indexFindings) {
     const setting = severity(INDEX_RULES[i]);
