@@ -117,9 +117,10 @@ export const incrementalDirtyAfterFlag: Rule = fileRule({
       const firstFlag = at.firstFlag;
       if (firstFlag === undefined) return;
       const here = at.at.get(t)!;
-      // Only a task before the flag, or one of DIRTY_AFTER_FLAG after it, can be reported: the
-      // others' start tags are not read. A task written in the job is told apart by its record
-      // (its attributes as written) when it does not say Dirty="true" before the flag.
+      // Only a task before the flag that says Dirty="true", or one of DIRTY_AFTER_FLAG after it,
+      // can be reported: no other start tag is read. A task written in the job says it in its
+      // record (its attributes as written); one reached through a Step is read (its record may
+      // carry the attributes of a task override).
       const after = here > firstFlag && DIRTY_AFTER_FLAG.includes(t.task.element);
       if (!after && (here >= firstFlag || (!t.step && !isTrue(t.task.attrs.Dirty)))) return;
       const el = ctx.startTagOf(t.task);
