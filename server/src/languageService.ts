@@ -45,7 +45,7 @@ import { planJob } from './jobs/jobPlan';
 import { DIAGNOSTIC_SOURCE, FixSafety, Severity, ruleDocUrl } from './rules/rule';
 import { RuleContext, StrictVerdict } from './rules/ruleContext';
 import type { LocalCheck } from './rules/localCheck';
-import { IndexFinding, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
+import { IndexFinding, NO_OVERRIDES, RuleFinding, RuleSettings, runRootRules, runRules } from './rules/validation';
 import { forgetElementFindings } from './rules/elementFindings';
 import type { DiagnosticData } from './fixes/fixData';
 
@@ -97,15 +97,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Every rule at its own severity: one object, so that what a check derives from it is derived once (rules/validation.ts). */
-const DEFAULT_SEVERITIES: RuleSettings = Object.freeze({});
-
 export class LanguageService {
   readonly index = new WorkspaceIndex();
   private readonly open = new Map<string, OpenDocument>();
   private readonly diskText = new Map<string, string>();
   private roots: string[] = [];
-  private ruleSettings: (uri: string) => RuleSettings = () => DEFAULT_SEVERITIES;
+  private ruleSettings: (uri: string) => RuleSettings = () => NO_OVERRIDES;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {}
 

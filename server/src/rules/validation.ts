@@ -42,6 +42,14 @@ export interface RuleRun {
   indexRulesOn: string;
 }
 
+/** Every rule at its own severity: one object, so that what a check derives from it is derived once. */
+export const NO_OVERRIDES: RuleSettings = Object.freeze({});
+
+/** The severity of `rule` under these settings. */
+function severityOf(settings: RuleSettings, rule: Rule): SeveritySetting {
+  return settings[rule.id] ?? rule.severity;
+}
+
 /** What runRules derives from a settings object, once per object (files of one folder share theirs). */
 interface SettingsView {
   local: readonly SeveritySetting[];
@@ -54,7 +62,7 @@ const settingsViews = new WeakMap<RuleSettings, SettingsView>();
 function settingsView(settings: RuleSettings): SettingsView {
   let view = settingsViews.get(settings);
   if (!view) {
-    const local = LOCAL_RULES.map((rule) => settings[rule.id] ?? rule.severity);
+    const local = LOCAL_RULES.map((rule) => severityOf(settings, rule));
     view = { local, localOn: local.some((s) => s !== 'off'), indexOn: indexRulesOn(settings) };
     settingsViews.set(settings, view);
   }
@@ -64,7 +72,7 @@ function settingsView(settings: RuleSettings): SettingsView {
 /** One character per index rule: 1 when it runs under these settings, 0 when it is off. */
 export function indexRulesOn(settings: RuleSettings): string {
   let on = '';
-  for (const rule of INDEX_RULES) on += (settings[rule.id] ?? rule.severity) === 'off' ? '0' : '1';
+  for (const rule of INDEX_RULES) on += severityOf(settings, rule) === 'off' ? '0' : '1';
   return on;
 }
 
@@ -114,11 +122,11 @@ export function localFindings({ elements, schemas, parentSchemas }: ElementSchem
  * `kept`: what the index rules found at an earlier run, given back while the index generation
  * holds; used only when the same index rules are on.
  */
-export function runRules(ctx: RuleContext, settings: RuleSettings = {}, kept?: { findings: readonly IndexFinding[]; indexRulesOn: string }): RuleRun {
+export function runRules(ctx: RuleContext, settings: RuleSettings = NO_OVERRIDES, kept?: { findings: readonly IndexFinding[]; indexRulesOn: string }): RuleRun {
   const out: RuleFinding[] = [];
   const seen = new Set<string>();
   const suppressions = readSuppressions(ctx.text, () => ctx.elements());
-  const severity = (rule: Rule): SeveritySetting => settings[rule.id] ?? rule.severity;
+  const severity = (rule: Rule): SeveritySetting => severityOf(settings, rule);
   const add = (rule: Rule, setting: Severity, f: Finding) => {
     const key = `${rule.id}@${f.start}:${f.end}`;
     if (seen.has(key) || suppressions.isSuppressed(rule.id, f.start)) return;
@@ -158,11 +166,11 @@ function withoutGenerated(ctx: RuleContext, findings: RuleFinding[]): RuleFindin
  * The checks of a file that is not read as configuration (status `other-xml`): only whether
  * it should have been (file/root, file/namespace); its content is not checked.
  */
-export function runRootRules(ctx: RuleContext, settings: RuleSettings = {}): RuleFinding[] {
+export function runRootRules(ctx: RuleContext, settings: RuleSettings = NO_OVERRIDES): RuleFinding[] {
   const out: RuleFinding[] = [];
   const suppressions = readSuppressions(ctx.text, () => ctx.elements());
   for (const rule of ROOT_RULES) {
-    const setting = settings[rule.id] ?? rule.severity;
+    const setting = severityOf(settings, rule);
     if (setting === 'off' || !rule.check) continue;
     rule.check(ctx, (f) => {
       if (!suppressions.isSuppressed(rule.id, f.start)) out.push({ ...f, rule: rule.id, severity: setting });
