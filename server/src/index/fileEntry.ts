@@ -243,14 +243,23 @@ export function entryBuilder(uri: string, text: string, encoding: string | undef
         scratch.job = outer?.job;
         scratch.scaffolding = outer?.scaffolding;
       }
+      let recorded = false;
       // A direct child of a job scaffolding (OpenIdIdentifier, AddTask…) is recorded on it.
       if (outer?.scaffolding && outer.scaffolding.start === outer.tag.start) {
         outer.scaffolding.children.push({ name: sink.keep(tag.name), attrs: allAttributes(tag, sink.keep) });
+        recorded = true;
       }
       // A direct child of a task (TaskEntityType, TaskDependsOnTask…) is recorded on it.
-      if (outer?.task && outer.task.start === outer.tag.start) outer.task.children.push(schema?.name === tag.name ? schema.name : sink.keep(tag.name));
-      if (schema) visit(tag, schema, frame, sink);
+      if (outer?.task && outer.task.start === outer.tag.start) {
+        outer.task.children.push(schema?.name === tag.name ? schema.name : sink.keep(tag.name));
+        recorded = true;
+      }
+      const visited = schema !== undefined && contributes(schema);
+      if (visited) visit(tag, schema, frame, sink);
       if (pushed) frames.push(frame);
+      // An empty element that adds nothing (an entity type's Property): nor will its siblings of
+      // the same name, whose schema and frame are the same; the walk may pass over them.
+      return !pushed && !recorded && !visited;
     },
     close(tag, end) {
       if (frames.length === 0 || frames[frames.length - 1].tag !== tag) return;
@@ -439,6 +448,19 @@ function attributeValues(tag: StartTag, keep: (s: string) => string): Record<str
   return out;
 }
 
+/** Whether visit finds anything in an element of this schema (by schema key). */
+const contributing = new Map<string, boolean>();
+
+function contributes(schema: ElementSchema): boolean {
+  let yes = contributing.get(schema.key);
+  if (yes === undefined) {
+    yes = isJobScaffolding(schema.key) || schema.key === 'EntityTypeMapping' || definitionKind(schema) !== undefined || referenceAttributes(schema).size > 0;
+    contributing.set(schema.key, yes);
+  }
+  return yes;
+}
+
+/** What an element adds to the entry; nothing unless its schema `contributes`. */
 function visit(tag: StartTag, schema: ElementSchema, frame: Frame, sink: Sink): void {
   const { uri } = sink;
   // The schema's name is the same characters, and not a slice of the text.

@@ -57,7 +57,12 @@ export interface SyntaxError {
 }
 
 export interface XmlHandler {
-  startTag(tag: StartTag): void;
+  /**
+   * True, for a complete self-closing tag: the handler wants nothing of the tags of the same
+   * name that follow it directly (text between them, nothing else), as long as they are well
+   * formed and self-closing too; the scan may pass over them without a word (see sameNameRun).
+   */
+  startTag(tag: StartTag): boolean | void;
   endTag(tag: EndTag): void;
   error(err: SyntaxError): void;
 }
@@ -126,7 +131,9 @@ export function scanStartTagAt(text: string, lt: number): StartTag | undefined {
   if (text.charCodeAt(lt) !== LT || !isNameStart(text.charCodeAt(lt + 1))) return undefined;
   let found: StartTag | undefined;
   scanStartTag(text, lt, {
-    startTag: (tag) => (found = tag),
+    startTag: (tag) => {
+      found = tag;
+    },
     endTag: () => undefined,
     error: () => undefined,
   });
@@ -235,14 +242,38 @@ function scanEndTag(text: string, lt: number, handler: XmlHandler): number {
 }
 
 /**
- * A start tag's attributes when they are well formed, up to its `>` or `/>`: each a name, `=`
- * and a quoted value without `<`, spaces around them optional (as the scan below accepts them
- * without a word). Most tags of a configuration are: one native regular expression checks them
- * and finds the tag's end in about half the scan's time, and their offsets are read only when
- * asked for. Any other tag (a mistake, the typing state) goes through the scan.
+ * A start tag's attributes when they are well formed: each a name, `=` and a quoted value
+ * without `<`, spaces around them optional (as the scan below accepts them without a word).
  */
-// eslint-disable-next-line no-control-regex -- a name ends at any control character, as endsName says.
-const WELL_FORMED_ATTRIBUTES = /(?:[ \t\r\n]*[^\x00-\x20/<>="']+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*\/?>/y;
+const ATTRIBUTES = String.raw`(?:[ \t\r\n]*[^\x00-\x20/<>="']+[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*`;
+
+/**
+ * The same up to the tag's `>` or `/>`. Most tags of a configuration are well formed: one native
+ * regular expression checks them and finds the tag's end in about half the scan's time, and their
+ * offsets are read only when asked for. Any other tag (a mistake, the typing state) goes through
+ * the scan.
+ */
+const WELL_FORMED_ATTRIBUTES = new RegExp(String.raw`${ATTRIBUTES}\/?>`, 'y');
+
+/**
+ * A well-formed self-closing tag and up to 256 more of the same name after it, each well formed
+ * and self-closing, with only text between them: what the scan would report as so many complete
+ * tags without an error. Bounded, so that a run of a million tags keeps a backtracking stack of
+ * 256 at a time (the scan goes on where the match stopped, and the tag there starts another run).
+ */
+const SAME_NAME_RUN = new RegExp(String.raw`<([^\x00-\x20/<>="']+)(?=[ \t\r\n/])${ATTRIBUTES}\/>(?:[^<]*<\1(?=[ \t\r\n/])${ATTRIBUTES}\/>){0,256}`, 'y');
+
+/**
+ * Where the tags named `name` that follow the self-closing tag from `lt` to `end` stop being
+ * passed over (see XmlHandler.startTag): `end` itself when the next tag is not one of them.
+ * A configuration's elements come in long runs of one name (an entity type's properties): one
+ * native match for a run costs a fraction of scanning and reporting each tag.
+ */
+function afterSameNameRun(text: string, lt: number, end: number, name: string): number {
+  const next = text.indexOf('<', end);
+  if (next < 0 || !text.startsWith(name, next + 1)) return end;
+  return Math.max(end, stickyMatchEnd(SAME_NAME_RUN, text, lt));
+}
 
 /** The spans (see ScannedTag) of attributes WELL_FORMED_ATTRIBUTES took: no error to look for. */
 function wellFormedSpans(text: string, from: number): number[] {
@@ -343,8 +374,7 @@ function scanStartTag(text: string, lt: number, handler: XmlHandler, shortcut = 
     tag.end = end;
     tag.complete = true;
     tag.selfClosing = text.charCodeAt(end - 2) === SLASH;
-    handler.startTag(tag);
-    return end;
+    return handler.startTag(tag) === true && tag.selfClosing ? afterSameNameRun(text, lt, end, name) : end;
   }
   const tag = new ScannedTag(text, name, lt, nameStart, nameEnd, []);
   let i = nameEnd;

@@ -7,8 +7,12 @@
 import { EndTag, StartTag, SyntaxError, XmlAttribute, firstAttributeNamed, scanXml } from './xmlScanner';
 
 export interface NestingHandler {
-  /** `parents` is the stack of open start tags, outermost first; it must not be kept. */
-  open(tag: StartTag, parents: readonly StartTag[]): void;
+  /**
+   * `parents` is the stack of open start tags, outermost first; it must not be kept. True, for
+   * a self-closing element: the handler wants neither `open` nor `close` for the well-formed
+   * self-closing elements of the same name that follow it directly (XmlHandler.startTag).
+   */
+  open(tag: StartTag, parents: readonly StartTag[]): boolean | void;
   /** Called once per start tag, with the offset where the element ends. */
   close(tag: StartTag, end: number): void;
   error(err: SyntaxError): void;
@@ -18,11 +22,12 @@ export function walkXml(text: string, handler: NestingHandler): void {
   const stack: StartTag[] = [];
   scanXml(text, {
     startTag(tag) {
-      handler.open(tag, stack);
+      const passOver = handler.open(tag, stack) === true;
       // An unclosed start tag is the typing state: treat the element as empty, so that the
       // elements after it keep their real parents.
       if (tag.selfClosing || !tag.complete) handler.close(tag, tag.end);
       else stack.push(tag);
+      return passOver;
     },
     endTag(tag: EndTag) {
       let k = stack.length - 1;
@@ -167,8 +172,8 @@ export function subtreeAt(text: string, start: number): XmlElement | undefined {
 export function bothHandlers(a: NestingHandler, b: NestingHandler): NestingHandler {
   return {
     open(tag, parents) {
-      a.open(tag, parents);
-      b.open(tag, parents);
+      const passOverA = a.open(tag, parents) === true;
+      return b.open(tag, parents) === true && passOverA;
     },
     close(tag, end) {
       a.close(tag, end);
