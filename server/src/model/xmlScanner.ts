@@ -60,7 +60,7 @@ export interface XmlHandler {
   /**
    * True, for a complete self-closing tag: the handler wants nothing of the tags of the same
    * name that follow it directly (text between them, nothing else), as long as they are well
-   * formed and self-closing too; the scan may pass over them without a word (see sameNameRun).
+   * formed and self-closing too; the scan may pass over them without a word (see afterSameNameRun).
    */
   startTag(tag: StartTag): boolean | void;
   endTag(tag: EndTag): void;
