@@ -139,7 +139,7 @@ describe('runs of elements of one name', () => {
       '<PropertyX="1"/>',
       '<Property.x Identifier="g"/>',
       '<ScalarRule Policy="P"/>',
-      '<Step Task="T"/>',
+      '<Step Identifier="T"/>',
       '<!-- <Property Identifier="h"/> -->',
       '<![CDATA[<Property/>]]>',
       '<?pi x?>',
