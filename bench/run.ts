@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     console.log(formatSize(summaries[summaries.length - 1]));
   }
 
-  const verdicts = budgets(summaries);
+  const verdicts = budgets(summaries, machine.cores);
   console.log('\nBudgets:');
   for (const v of verdicts) console.log(`  ${v.line}`);
   console.log(`Load average at the end: ${loadAverage().join(' ')} (${machine.cores} cores)`);

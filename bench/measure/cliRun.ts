@@ -1,6 +1,6 @@
 /**
  * The command-line scenario: `usercube-jobs check <folder> --format json`, as CI runs it, with
- * its output written to a file. Wall time, peak memory (cliProbe.ts), the size of the output,
+ * its output written to a file. Wall time, CPU time and peak memory (cliProbe.ts), the size of the output,
  * and whether it is one valid JSON document with the findings it counts.
  */
 import { spawn } from 'node:child_process';
@@ -12,6 +12,8 @@ import { CLI_BUNDLE, DATA_DIR } from '../paths';
 export interface CliRun {
   ms: number;
   peakRss: number;
+  /** CPU time of the process, every thread, user and system. */
+  cpuMs: number;
   exitCode: number;
   outputBytes: number;
   /** The summary's errors + warnings + info, or undefined when the output is not valid JSON. */
@@ -23,12 +25,12 @@ const PARSE_LIMIT = 512 * 1024 * 1024;
 
 export async function runCli(root: string): Promise<CliRun> {
   const out = path.join(DATA_DIR, 'cli-output.json');
-  const rssFile = path.join(DATA_DIR, 'cli-rss.txt');
-  rmSync(rssFile, { force: true });
+  const usageFile = path.join(DATA_DIR, 'cli-usage.json');
+  rmSync(usageFile, { force: true });
   const started = performance.now();
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', path.join(__dirname, 'cliProbe.js'), CLI_BUNDLE, 'check', root, '--format', 'json'], {
-      env: { ...process.env, USERCUBE_BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, USERCUBE_BENCH_USAGE_FILE: usageFile },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     child.stdout.pipe(createWriteStream(out));
@@ -47,5 +49,6 @@ export async function runCli(root: string): Promise<CliRun> {
     }
   }
   rmSync(out, { force: true });
-  return { ms, peakRss: Number(readFileSync(rssFile, 'utf8')), exitCode, outputBytes, findings };
+  const { peakRss, cpuMs } = JSON.parse(readFileSync(usageFile, 'utf8')) as { peakRss: number; cpuMs: number };
+  return { ms, peakRss, cpuMs, exitCode, outputBytes, findings };
 }
