@@ -1,7 +1,7 @@
 /**
  * The command-line scenario: `usercube-jobs check <folder> --format json`, as CI runs it, with
- * its output written to a file. Wall time, CPU time and peak memory (cliProbe.ts), the size of the output,
- * and whether it is one valid JSON document with the findings it counts.
+ * its output written to a file. Wall time, CPU time and peak memory (cliProbe.ts), the size of
+ * the output, and whether it is one valid JSON document with the findings it counts.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
