@@ -21,6 +21,14 @@ export function prng(seed: number): (n: number) => number {
   };
 }
 
+/** 1 to `most` of `pieces`, drawn with `r` and put end to end. */
+export function drawPieces(r: (n: number) => number, pieces: readonly string[], most: number): string {
+  let out = '';
+  const length = 1 + r(most);
+  for (let k = 0; k < length; k++) out += pieces[r(pieces.length)];
+  return out;
+}
+
 export interface SeedWorkspace {
   root: string;
   files: { uri: string; text: string }[];

@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { buildFileEntry, buildFileEntryAndTree } from '../../server/src/index/fileEntry';
 import { SyntaxError, scanXml } from '../../server/src/model/xmlScanner';
 import { NestingHandler, walkXml } from '../../server/src/model/xmlTree';
-import { MUTATORS, prng, seedWorkspaces } from '../helpers/fuzzInputs';
+import { MUTATORS, drawPieces, prng, seedWorkspaces } from '../helpers/fuzzInputs';
 
 const URI = 'file:///w/Conf/Entities.xml';
 const ROOT = '<ConfigurationFile xmlns="urn:schemas-usercube-com:configuration">';
@@ -157,9 +157,7 @@ describe('runs of elements of one name', () => {
     const r = prng(11);
     let withErrors = 0;
     for (let n = 0; n < 5_000; n++) {
-      let body = '';
-      const length = 1 + r(10);
-      for (let k = 0; k < length; k++) body += pieces[r(pieces.length)];
+      const body = drawPieces(r, pieces, 10);
       const text = `${ROOT}<EntityType Identifier="E">${body}</EntityType></ConfigurationFile>`;
       assert.deepEqual(errorsAndEndTags(text, true), errorsAndEndTags(text, false), JSON.stringify(body));
       sameEntry(text, JSON.stringify(body));

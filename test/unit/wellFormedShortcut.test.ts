@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { scanXml } from '../../server/src/model/xmlScanner';
-import { MUTATORS, prng, seedWorkspaces } from '../helpers/fuzzInputs';
+import { MUTATORS, drawPieces, prng, seedWorkspaces } from '../helpers/fuzzInputs';
 
 /** Everything the scanner reports, in order, as plain values. */
 function events(text: string, shortcut: boolean): unknown[] {
@@ -56,9 +56,7 @@ describe('well-formed attribute shortcut', () => {
     const r = prng(7);
     let wellFormed = 0;
     for (let n = 0; n < 20_000; n++) {
-      let tag = '<T';
-      const length = 1 + r(12);
-      for (let k = 0; k < length; k++) tag += pieces[r(pieces.length)];
+      const tag = `<T${drawPieces(r, pieces, 12)}`;
       const text = `${tag}${r(2) ? '>' : ''}<After/>`;
       const found = events(text, false);
       if (!found.some((e) => 'error' in (e as object))) wellFormed++;
